@@ -1,0 +1,1 @@
+"""Data files: domain texts and message catalogs in Dutch and English."""

@@ -1,0 +1,1 @@
+"""Pure model of partnerships: no I/O, no Textual."""

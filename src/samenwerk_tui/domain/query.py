@@ -1,0 +1,132 @@
+"""The filter query language shared by ``list``, ``export`` and the TUI filter box.
+
+Words match name, summary, parties, tags and notes, ignoring case and accents.
+Qualified terms: ``type:movement`` (primary type), ``tag:zorg``, ``stage:execute``,
+``party:philips``, ``is:unclassified``, ``is:broken``, ``is:conflict``, ``is:changed``.
+Terms combine with AND; ``-term`` negates. Type and stage values accept Dutch words.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from samenwerk_tui.domain.model import DomainError, Partnership
+from samenwerk_tui.domain.text import fold
+from samenwerk_tui.domain.types import parse_stage, parse_type
+
+FLAGS = ("unclassified", "broken", "conflict", "changed")
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a query looks at: a partnership (or None for a broken file) and its state."""
+
+    partnership: Partnership | None
+    haystack: str
+    broken: bool = False
+    changed: bool = False
+    conflicted: bool = False
+
+
+def haystack(p: Partnership) -> str:
+    """The folded text that plain words search in."""
+    parts = [p.name, p.summary, *p.tags]
+    for party in p.parties:
+        parts += [party.name, party.role]
+    for note in p.notes:
+        parts.append(note.text)
+        parts += note.tags
+    return fold("\n".join(parts))
+
+
+Predicate = Callable[[Subject], bool]
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    negated: bool
+    test: Predicate
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed filter: all terms must hold."""
+
+    source: str
+    terms: tuple[Term, ...]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.terms
+
+    def matches(self, subject: Subject) -> bool:
+        return all(term.test(subject) != term.negated for term in self.terms)
+
+
+def _split(text: str) -> list[str]:
+    try:
+        return shlex.split(text)
+    except ValueError:
+        return text.split()
+
+
+def parse_query(text: str) -> Query:
+    """Parse ``text``; an unknown qualifier value raises :class:`DomainError`."""
+    terms = []
+    for raw in _split(text):
+        negated = raw.startswith("-") and len(raw) > 1
+        body = raw[1:] if negated else raw
+        terms.append(Term(raw, negated, _predicate(body)))
+    return Query(text, tuple(terms))
+
+
+def _predicate(body: str) -> Predicate:
+    key, sep, value = body.partition(":")
+    key = key.lower()
+    if not sep or key not in {"type", "tag", "stage", "party", "is"}:
+        word = fold(body)
+        return lambda s: word in s.haystack
+    if key == "is":
+        flag = value.lower()
+        if flag not in FLAGS:
+            raise DomainError("error.unknown_filter_flag", value=value, flags=", ".join(FLAGS))
+        return _flag(flag)
+    if key == "type":
+        if value.lower() in {"none", "geen", ""}:
+            return lambda s: s.partnership is not None and s.partnership.primary is None
+        agreement_type = parse_type(value)
+        if agreement_type is None:
+            raise DomainError("error.unknown_type", value=value)
+        return lambda s: s.partnership is not None and s.partnership.primary is agreement_type
+    if key == "stage":
+        stage = parse_stage(value)
+        if stage is None:
+            raise DomainError("error.unknown_stage", value=value)
+        return lambda s: s.partnership is not None and s.partnership.stage is stage
+    needle = fold(value)
+    if key == "tag":
+        return lambda s: (
+            s.partnership is not None
+            and any(
+                needle == fold(tag) or fold(tag).startswith(needle) for tag in s.partnership.tags
+            )
+        )
+    return lambda s: (
+        s.partnership is not None
+        and any(needle in fold(party.name) for party in s.partnership.parties)
+    )
+
+
+def _flag(flag: str) -> Predicate:
+    if flag == "unclassified":
+        return lambda s: s.partnership is not None and s.partnership.primary is None
+    if flag == "broken":
+        return lambda s: s.broken
+    if flag == "conflict":
+        return lambda s: (
+            s.conflicted or (s.partnership is not None and bool(s.partnership.conflicts))
+        )
+    return lambda s: s.changed

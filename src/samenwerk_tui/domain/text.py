@@ -1,0 +1,113 @@
+"""Text rules shared by every layer: normalising input, slugs, ids and safe display.
+
+User text is data. It is normalised on the way in (NFC, LF, no control characters) and
+made visible on the way out (:func:`safe_text`), so that a name such as
+``"\\x1b]52;…\\x07[bold]x"`` can never drive the terminal or inject markup.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import unicodedata
+
+ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
+SLUG_MAX = 40
+
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", "conin$", "conout$"} | {
+    f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10)
+}
+
+
+def new_id(length: int = 12) -> str:
+    """A random identifier of ``length`` characters from ``[a-z0-9]``."""
+    return "".join(secrets.choice(ID_ALPHABET) for _ in range(length))
+
+
+def is_control(ch: str) -> bool:
+    """True for characters that must never reach a terminal raw (C0, DEL, C1, Cf)."""
+    code = ord(ch)
+    if code < 0x20 or code == 0x7F or 0x80 <= code <= 0x9F:
+        return True
+    return unicodedata.category(ch) == "Cf" and ch not in "\u200d"
+
+
+def normalize_text(value: str, *, multiline: bool = True) -> str:
+    """Normalise user text for storage: NFC, LF line ends, no control characters.
+
+    Tabs survive; newlines survive only when ``multiline`` is true (single-line fields
+    fold them into spaces). Zero-width joiners are kept so emoji sequences stay intact.
+    """
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    keep = "\n\t" if multiline else "\t"
+    out = []
+    for ch in value:
+        if ch in keep:
+            out.append(ch)
+        elif ch == "\n":
+            out.append(" ")
+        elif is_control(ch):
+            continue
+        else:
+            out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def normalize_line(value: str) -> str:
+    """A single-line field: :func:`normalize_text` without newlines, trimmed."""
+    return normalize_text(value, multiline=False).strip()
+
+
+def safe_text(value: str, *, multiline: bool = False) -> str:
+    """Make text safe to print: every control or format character becomes visible.
+
+    ``\\x1b`` shows as ``␛``, other C0 as the matching control picture, C1 and Cf as
+    ``⟨U+XXXX⟩``. Newlines are kept when ``multiline`` is true, else shown as ``⏎``.
+    The result carries no markup meaning only when rendered as plain text; callers in the
+    TUI wrap it in ``Content``/``Text``, never in a markup string.
+    """
+    out = []
+    for ch in value:
+        code = ord(ch)
+        if ch == "\n":
+            out.append("\n" if multiline else "⏎")
+        elif ch == "\t":
+            out.append("\t" if multiline else " ")
+        elif code < 0x20:
+            out.append(chr(0x2400 + code))
+        elif code == 0x7F:
+            out.append("␡")
+        elif is_control(ch):
+            out.append(f"⟨U+{code:04X}⟩")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def fold(value: str) -> str:
+    """Case- and accent-insensitive form of ``value`` for matching."""
+    decomposed = unicodedata.normalize("NFKD", value)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.casefold()
+
+
+def slugify(value: str, fallback: str = "partnership") -> str:
+    """A file-name-safe slug: ``[a-z0-9-]``, 1 to 40 characters, never empty.
+
+    NFC and NFD spellings give the same slug; Windows device names are avoided.
+    """
+    ascii_text = fold(value).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    slug = slug[:SLUG_MAX].strip("-")
+    if not slug:
+        slug = fallback
+    if slug in _WINDOWS_RESERVED:
+        slug = f"{slug}-x"
+    return slug
+
+
+def truncate(value: str, width: int) -> str:
+    """Cut ``value`` to ``width`` characters with an ellipsis."""
+    if len(value) <= width:
+        return value
+    return value[: max(0, width - 1)] + "…"

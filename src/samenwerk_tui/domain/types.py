@@ -1,0 +1,109 @@
+"""The fixed vocabularies of the domain: agreement types, stages and perspectives.
+
+Only identifiers live here. Their names and descriptions in Dutch and English are data
+files in ``samenwerk_tui/data`` (see :mod:`samenwerk_tui.i18n`).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class AgreementType(StrEnum):
+    """The four types of collaboration agreement."""
+
+    DELIVER = "deliver"
+    GOALS = "goals"
+    MOVEMENT = "movement"
+    PLATFORM = "platform"
+
+    @property
+    def letter(self) -> str:
+        """One capital letter that identifies the type without colour."""
+        return _LETTERS[self]
+
+    @property
+    def digit(self) -> str:
+        """The key that sets this type as primary in the TUI (1-4)."""
+        return str(list(AgreementType).index(self) + 1)
+
+
+_LETTERS = {
+    AgreementType.DELIVER: "D",
+    AgreementType.GOALS: "G",
+    AgreementType.MOVEMENT: "M",
+    AgreementType.PLATFORM: "P",
+}
+
+
+class Stage(StrEnum):
+    """The phase a collaboration is in."""
+
+    EXPLORE = "explore"
+    SHARE = "share"
+    AGREE = "agree"
+    SHAPE = "shape"
+    EXECUTE = "execute"
+    CLOSED = "closed"
+
+
+class PerspectiveName(StrEnum):
+    """The five perspectives on a collaboration."""
+
+    AMBITION = "ambition"
+    INTERESTS = "interests"
+    RELATIONSHIP = "relationship"
+    ORGANISATION = "organisation"
+    PROCESS = "process"
+
+
+#: Dutch words users may type for types and stages (filters, CLI options).
+DUTCH_ALIASES: dict[str, str] = {
+    "leveren": "deliver",
+    "samen-leveren": "deliver",
+    "doelen": "goals",
+    "doelen-realiseren": "goals",
+    "beweging": "movement",
+    "platform": "platform",
+    "ontmoeting": "platform",
+    "verkennen": "explore",
+    "delen": "share",
+    "overeenkomen": "agree",
+    "vormgeven": "shape",
+    "uitvoeren": "execute",
+    "afgesloten": "closed",
+    "beeindigd": "closed",
+    "afbouwen": "closed",
+    "ambitie": "ambition",
+    "belangen": "interests",
+    "relatie": "relationship",
+    "organisatie": "organisation",
+    "proces": "process",
+}
+
+
+def parse_type(value: str) -> AgreementType | None:
+    """Return the agreement type named by ``value`` (English id or Dutch word), else None."""
+    key = DUTCH_ALIASES.get(value.strip().lower(), value.strip().lower())
+    try:
+        return AgreementType(key)
+    except ValueError:
+        return None
+
+
+def parse_stage(value: str) -> Stage | None:
+    """Return the stage named by ``value`` (English id or Dutch word), else None."""
+    key = DUTCH_ALIASES.get(value.strip().lower(), value.strip().lower())
+    try:
+        return Stage(key)
+    except ValueError:
+        return None
+
+
+def parse_perspective(value: str) -> PerspectiveName | None:
+    """Return the perspective named by ``value`` (English id or Dutch word), else None."""
+    key = DUTCH_ALIASES.get(value.strip().lower(), value.strip().lower())
+    try:
+        return PerspectiveName(key)
+    except ValueError:
+        return None

@@ -1,0 +1,326 @@
+"""A working session on one workspace: the records in memory, every change saved at once.
+
+Both front ends use this class. A change is an edit function applied to the version on
+disk; if the file changed meanwhile (a colleague's sync, an editor, a CLI command), the
+session re-reads it and applies the same edit to the newer version, so neither change is
+lost. Every change can be undone, through the same no-blind-overwrite check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from samenwerk_tui.domain import edits
+from samenwerk_tui.domain.model import Partnership
+from samenwerk_tui.domain.query import Query, Subject, haystack
+from samenwerk_tui.domain.text import fold
+from samenwerk_tui.store.workspace import (
+    FileStat,
+    LoadResult,
+    Problem,
+    Record,
+    StaleFileError,
+    StoreError,
+    Workspace,
+    digest,
+)
+
+Edit = Callable[[Partnership], Partnership]
+
+
+class RefError(Exception):
+    """A REF that matches no partnership or several."""
+
+    def __init__(self, key: str, ref: str, candidates: list[str] | None = None) -> None:
+        super().__init__(key)
+        self.key = key
+        self.ref = ref
+        self.candidates = candidates or []
+
+
+@dataclass(frozen=True)
+class Change:
+    """One saved change: enough to describe it and to undo it."""
+
+    file: str
+    partnership_id: str
+    name: str
+    action: str  # created | edited | classified | noted | perspective | deleted | undone
+    before: bytes | None  # file bytes before (None: the file did not exist)
+    after_digest: str | None  # digest after (None: the file was removed)
+    reapplied: bool = False  # the file had changed on disk and the edit was applied again
+
+
+@dataclass
+class Refresh:
+    """What a re-read of the folder found changed."""
+
+    changed: set[str] = field(default_factory=set)  # ids updated or added
+    removed: set[str] = field(default_factory=set)  # ids gone
+    problems_changed: bool = False
+
+    @property
+    def any(self) -> bool:
+        return bool(self.changed or self.removed or self.problems_changed)
+
+
+class Session:
+    """The records of one workspace and the operations on them."""
+
+    def __init__(self, workspace: Workspace, author: str) -> None:
+        self.workspace = workspace
+        self.author = author
+        self.records: dict[str, Record] = {}
+        self.problems: dict[str, Problem] = {}
+        self.stats: dict[str, FileStat] = {}
+        self.changed_files: set[str] = set()  # uncommitted in git (filled by gitsync)
+        self.undo_stack: list[Change] = []
+        self._haystacks: dict[str, str] = {}
+
+    @classmethod
+    def open(cls, root: Path, author: str, *, create: bool = True) -> Session:
+        """Open (and if asked, create) the workspace at ``root`` and read it."""
+        if create and not Workspace.is_workspace(root):
+            Workspace.init(root)
+        elif not root.is_dir():
+            raise StoreError("error.no_workspace", path=str(root))
+        workspace = Workspace(root)
+        session = cls(workspace, author)
+        workspace.sweep()
+        session.load()
+        return session
+
+    # ------------------------------------------------------------------ reading
+
+    def load(self) -> None:
+        self.stats = self.workspace.scan()
+        self._apply(self.workspace.load_names(sorted(self.stats)), replace_all=True)
+
+    def _apply(self, result: LoadResult, *, replace_all: bool = False) -> None:
+        if replace_all:
+            self.records = {}
+            self.problems = {}
+            self._haystacks = {}
+        for problem in result.problems:
+            self.problems[problem.name] = problem
+        for record in result.records:
+            self.problems.pop(record.name, None)
+            self.records[record.id] = record
+            self._haystacks.pop(record.id, None)
+
+    def poll(self) -> Refresh:
+        """Re-read the files whose stat changed since the last look."""
+        current = self.workspace.scan()
+        changed = {n for n, st in current.items() if self.stats.get(n) != st}
+        gone = set(self.stats) - set(current)
+        self.stats = current
+        if not changed and not gone:
+            return Refresh()
+        return self.reload_names(changed | gone)
+
+    def reload_names(self, names: Iterable[str]) -> Refresh:
+        """Re-read exactly these file names (after a sync, or an outside change)."""
+        names = set(names)
+        refresh = Refresh()
+        by_file = {r.name: r for r in self.records.values()}
+        for name in names:
+            st = self.workspace.scan_one(name)
+            if st is None:
+                self.stats.pop(name, None)
+            else:
+                self.stats[name] = st
+        result = self.workspace.load_names(sorted(n for n in names if n in self.stats))
+        loaded_names = {r.name for r in result.records} | {p.name for p in result.problems}
+        for name in names:
+            old = by_file.get(name)
+            if old is not None and (
+                name not in loaded_names or name in {p.name for p in result.problems}
+            ):
+                self.records.pop(old.id, None)
+                self._haystacks.pop(old.id, None)
+                refresh.removed.add(old.id)
+            if name in self.problems and name not in {p.name for p in result.problems}:
+                del self.problems[name]
+                refresh.problems_changed = True
+        for record in result.records:
+            old = self.records.get(record.id)
+            if old is None or old.digest != record.digest:
+                refresh.changed.add(record.id)
+            refresh.removed.discard(record.id)
+        if result.problems:
+            refresh.problems_changed = True
+        self._apply(result)
+        return refresh
+
+    def partnerships(self) -> list[Partnership]:
+        """All readable partnerships, sorted by name."""
+        return [r.partnership for r in self.sorted_records()]
+
+    def sorted_records(self) -> list[Record]:
+        return sorted(self.records.values(), key=lambda r: (fold(r.partnership.name), r.id))
+
+    def record(self, pid: str) -> Record:
+        return self.records[pid]
+
+    def subject(self, record: Record) -> Subject:
+        pid = record.id
+        hay = self._haystacks.get(pid)
+        if hay is None:
+            hay = self._haystacks[pid] = haystack(record.partnership)
+        return Subject(record.partnership, hay, changed=record.name in self.changed_files)
+
+    def problem_subject(self, problem: Problem) -> Subject:
+        return Subject(
+            None,
+            fold(problem.name),
+            broken=True,
+            changed=problem.name in self.changed_files,
+            conflicted=problem.is_conflicted,
+        )
+
+    def filter(self, query: Query) -> list[Record]:
+        return [r for r in self.sorted_records() if query.matches(self.subject(r))]
+
+    def filter_problems(self, query: Query) -> list[Problem]:
+        return [p for p in self.sorted_problems() if query.matches(self.problem_subject(p))]
+
+    def sorted_problems(self) -> list[Problem]:
+        return sorted(self.problems.values(), key=lambda p: p.name)
+
+    def resolve(self, ref: str) -> Record:
+        """Find one partnership by id, id prefix, file name or unique name."""
+        ref = ref.strip()
+        if not ref:
+            raise RefError("error.ref_none", ref)
+        if ref in self.records:
+            return self.records[ref]
+        by_file = [r for r in self.records.values() if r.name in (ref, f"{ref}.toml")]
+        if len(by_file) == 1:
+            return by_file[0]
+        prefix = [r for r in self.records.values() if r.id.startswith(ref.lower())]
+        if len(prefix) == 1 and len(ref) >= 4:
+            return prefix[0]
+        wanted = fold(ref)
+        exact = [r for r in self.records.values() if fold(r.partnership.name) == wanted]
+        if len(exact) == 1:
+            return exact[0]
+        candidates = exact or (prefix if len(ref) >= 4 else [])
+        if not candidates:
+            candidates = [r for r in self.records.values() if wanted in fold(r.partnership.name)]
+            if len(candidates) == 1:
+                return candidates[0]
+        if candidates:
+            raise RefError(
+                "error.ref_many",
+                ref,
+                sorted(f"{r.id}  {r.partnership.name}" for r in candidates),
+            )
+        raise RefError("error.ref_none", ref)
+
+    # ------------------------------------------------------------------ writing
+
+    def create(self, partnership: Partnership) -> Record:
+        record = self.workspace.create(partnership)
+        self._remember(record)
+        self.undo_stack.append(
+            Change(record.name, record.id, partnership.name, "created", None, record.digest)
+        )
+        return record
+
+    def update(self, pid: str, edit: Edit, action: str = "edited") -> tuple[Record, Change]:
+        """Apply ``edit`` to the partnership and save it at once.
+
+        If the file changed on disk since it was read, the edit is applied again to the
+        version on disk. If that version is unreadable or gone, a :class:`StoreError`
+        says so and nothing is written.
+        """
+        loaded = self.records[pid]
+        reapplied = False
+        try:
+            new = edit(loaded.partnership)
+            if new == loaded.partnership:
+                return loaded, Change(loaded.name, pid, new.name, action, None, loaded.digest)
+            saved, before = self.workspace.save(loaded, new)
+        except StaleFileError as stale:
+            fresh = self._fresh(loaded.name, stale.current)
+            new = edit(fresh.partnership)
+            saved, before = self.workspace.save(fresh, new)
+            reapplied = True
+        self._remember(saved)
+        change = Change(
+            saved.name, pid, saved.partnership.name, action, before, saved.digest, reapplied
+        )
+        self.undo_stack.append(change)
+        return saved, change
+
+    def _fresh(self, name: str, current: bytes | None) -> Record:
+        if current is None:
+            raise StoreError("error.deleted_elsewhere", file=name)
+        parsed = Workspace.parse(name, current)
+        if isinstance(parsed, Problem):
+            self.problems[name] = parsed
+            raise StoreError("error.broken_elsewhere", file=name)
+        self._remember(parsed)
+        return parsed
+
+    def _remember(self, record: Record) -> None:
+        old = self.records.get(record.id)
+        if old is not None and old.name != record.name:
+            self.records.pop(old.id, None)
+        self.records[record.id] = record
+        self._haystacks.pop(record.id, None)
+        self.problems.pop(record.name, None)
+        st = self.workspace.scan_one(record.name)
+        if st is not None:
+            self.stats[record.name] = st
+
+    def delete(self, pid: str) -> Change:
+        loaded = self.records[pid]
+        before = self.workspace.read_bytes(loaded.name)
+        self.workspace.delete(loaded)
+        self.records.pop(pid, None)
+        self._haystacks.pop(pid, None)
+        self.stats.pop(loaded.name, None)
+        change = Change(loaded.name, pid, loaded.partnership.name, "deleted", before, None)
+        self.undo_stack.append(change)
+        return change
+
+    def undo(self) -> Change | None:
+        """Revert the last change of this session, if the file is still as it left it."""
+        if not self.undo_stack:
+            return None
+        change = self.undo_stack[-1]
+        if change.before is None:
+            record = self.records.get(change.partnership_id)
+            if record is None or record.digest != change.after_digest:
+                raise StoreError("error.undo_changed", file=change.file)
+            self.workspace.delete(record)
+            self.records.pop(change.partnership_id, None)
+            self.stats.pop(change.file, None)
+        else:
+            self.workspace.write_bytes(change.file, change.before, change.after_digest)
+            self.reload_names([change.file])
+        self.undo_stack.pop()
+        return change
+
+    # ------------------------------------------------------------------ use cases
+
+    def edit(self, pid: str, **fields: Any) -> tuple[Record, Change]:
+        return self.update(pid, lambda p: edits.edit(p, **fields), "edited")
+
+    def classify(self, pid: str, **fields: Any) -> tuple[Record, Change]:
+        return self.update(pid, lambda p: edits.classify(p, by=self.author, **fields), "classified")
+
+    def add_note(self, pid: str, text: str, **fields: Any) -> tuple[Record, Change]:
+        return self.update(
+            pid, lambda p: edits.add_note(p, text, author=self.author, **fields)[0], "noted"
+        )
+
+    def set_perspective(self, pid: str, *args: Any, **fields: Any) -> tuple[Record, Change]:
+        return self.update(pid, lambda p: edits.set_perspective(p, *args, **fields), "perspective")
+
+
+__all__ = ["Change", "Refresh", "RefError", "Session", "digest"]

@@ -1,0 +1,1 @@
+"""Workspace folder <-> model: codec, atomic writes, loading."""

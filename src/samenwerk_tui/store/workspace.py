@@ -1,0 +1,316 @@
+"""The workspace folder: one file per partnership, read and written safely.
+
+Reads return values, never raise for a bad file: :meth:`Workspace.load_all` gives the
+records it could read and a :class:`Problem` for each file it could not. Writes are atomic
+and refuse to overwrite a file that changed on disk since it was read (content hash).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from samenwerk_tui.domain.model import Partnership
+from samenwerk_tui.domain.text import slugify
+from samenwerk_tui.store import codec
+from samenwerk_tui.store.atomic import TEMP_SUFFIX, sweep_temp_files, write_atomic
+from samenwerk_tui.store.toml_writer import dumps
+
+SETTINGS_FILE = "samenwerk.toml"
+PARTNERSHIPS_DIR = "partnerships"
+FILE_NAME = re.compile(r"^[a-z0-9-]+-([a-z0-9]{6})\.toml$")
+
+GITATTRIBUTES = """\
+* text=auto eol=lf
+partnerships/*.toml text eol=lf merge=samenwerk
+"""
+GITIGNORE = f"""\
+# temporary files of samenwerk's atomic writes
+*{TEMP_SUFFIX}
+.merge_file_*
+"""
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file the store could not read. ``key``/``params`` name the reason."""
+
+    name: str
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+    line: int = 1
+    column: int = 1
+    digest: str = ""
+
+    @property
+    def is_conflicted(self) -> bool:
+        return self.key == "broken.conflict_markers"
+
+
+@dataclass(frozen=True)
+class Record:
+    """A partnership as read from (or written to) its file."""
+
+    name: str
+    partnership: Partnership
+    digest: str
+
+    @property
+    def id(self) -> str:
+        return self.partnership.id
+
+
+@dataclass
+class LoadResult:
+    records: list[Record]
+    problems: list[Problem]
+
+
+@dataclass(frozen=True)
+class FileStat:
+    """The cheap identity of a file on disk, used to spot outside changes."""
+
+    mtime_ns: int
+    size: int
+    inode: int
+
+
+class StoreError(Exception):
+    """A write or read the store could not do, in catalog terms."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+class StaleFileError(StoreError):
+    """The file on disk is not what was loaded: someone else changed or deleted it."""
+
+    def __init__(self, name: str, current: bytes | None) -> None:
+        super().__init__("error.stale_file", file=name)
+        self.name = name
+        self.current = current
+
+
+def settings_document(name: str) -> dict[str, Any]:
+    return {"schema": 1, "name": name}
+
+
+class Workspace:
+    """A workspace folder on disk."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.folder = root / PARTNERSHIPS_DIR
+
+    # ------------------------------------------------------------------ layout
+
+    @staticmethod
+    def is_workspace(root: Path) -> bool:
+        return (root / SETTINGS_FILE).is_file() or (root / PARTNERSHIPS_DIR).is_dir()
+
+    @classmethod
+    def init(cls, root: Path, name: str | None = None) -> Workspace:
+        """Create the workspace files that are missing; existing ones are left alone."""
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            (root / PARTNERSHIPS_DIR).mkdir(exist_ok=True)
+            settings = root / SETTINGS_FILE
+            if not settings.exists():
+                text = dumps(settings_document(name or root.name or "samenwerk"))
+                write_atomic(settings, text.encode("utf-8"))
+            for file_name, content in (
+                (".gitattributes", GITATTRIBUTES),
+                (".gitignore", GITIGNORE),
+            ):
+                path = root / file_name
+                if not path.exists():
+                    write_atomic(path, content.encode("utf-8"))
+        except OSError as exc:
+            raise StoreError("error.cannot_write", path=str(root), reason=exc.strerror) from exc
+        return cls(root)
+
+    def settings(self) -> dict[str, Any]:
+        """The workspace settings; an unreadable file gives an empty dict."""
+        try:
+            return tomllib.loads((self.root / SETTINGS_FILE).read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    @property
+    def display_name(self) -> str:
+        name = self.settings().get("name")
+        return name if isinstance(name, str) and name else self.root.name
+
+    def path_of(self, name: str) -> Path:
+        return self.folder / name
+
+    def file_name_for(self, p: Partnership) -> str:
+        return f"{slugify(p.name)}-{p.id[:6]}.toml"
+
+    def sweep(self) -> list[Path]:
+        return sweep_temp_files(self.folder)
+
+    # ------------------------------------------------------------------ reading
+
+    def scan(self) -> dict[str, FileStat]:
+        """Stat every entry of the partnerships folder except our temp files."""
+        out: dict[str, FileStat] = {}
+        try:
+            entries = list(os.scandir(self.folder))
+        except FileNotFoundError:
+            return out
+        for entry in entries:
+            if entry.name.endswith(TEMP_SUFFIX) or entry.name.startswith(".merge_file_"):
+                continue
+            try:
+                if not entry.is_file():
+                    continue
+                st = entry.stat()
+            except OSError:
+                continue
+            out[entry.name] = FileStat(st.st_mtime_ns, st.st_size, st.st_ino)
+        return out
+
+    def scan_one(self, name: str) -> FileStat | None:
+        try:
+            st = self.path_of(name).stat()
+        except OSError:
+            return None
+        return FileStat(st.st_mtime_ns, st.st_size, st.st_ino)
+
+    def load_all(self) -> LoadResult:
+        """Read every partnership file; bad files become problems, never exceptions."""
+        return self.load_names(sorted(self.scan()))
+
+    def load_names(self, names: Iterable[str]) -> LoadResult:
+        records: list[Record] = []
+        problems: list[Problem] = []
+        for item in self._load_each(names):
+            (records if isinstance(item, Record) else problems).append(item)
+        return self._deduplicate(records, problems)
+
+    def _load_each(self, names: Iterable[str]) -> Iterator[Record | Problem]:
+        for name in names:
+            try:
+                data = self.path_of(name).read_bytes()
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                yield Problem(name, "broken.unreadable", {"reason": exc.strerror or str(exc)})
+                continue
+            yield self.parse(name, data)
+
+    @staticmethod
+    def parse(name: str, data: bytes) -> Record | Problem:
+        """Turn one file's bytes into a record, or a problem that says why not."""
+        hashed = digest(data)
+        match = FILE_NAME.match(name)
+        if match is None:
+            return Problem(name, "broken.unexpected_name", digest=hashed)
+        try:
+            partnership = codec.decode(data)
+        except codec.FormatError as exc:
+            return Problem(name, exc.key, exc.params, exc.line, exc.column, hashed)
+        if partnership.id[:6] != match.group(1):
+            return Problem(name, "broken.id_mismatch", {"id": partnership.id}, digest=hashed)
+        return Record(name, partnership, hashed)
+
+    @staticmethod
+    def _deduplicate(records: list[Record], problems: list[Problem]) -> LoadResult:
+        by_id: dict[str, Record] = {}
+        kept: list[Record] = []
+        for record in sorted(records, key=lambda r: r.name):
+            first = by_id.get(record.id)
+            if first is not None:
+                problems.append(
+                    Problem(
+                        record.name,
+                        "broken.duplicate_id",
+                        {"other": first.name},
+                        digest=record.digest,
+                    )
+                )
+                continue
+            by_id[record.id] = record
+            kept.append(record)
+        problems.sort(key=lambda p: p.name)
+        return LoadResult(kept, problems)
+
+    def read_bytes(self, name: str) -> bytes | None:
+        try:
+            return self.path_of(name).read_bytes()
+        except FileNotFoundError:
+            return None
+
+    # ------------------------------------------------------------------ writing
+
+    def create(self, p: Partnership) -> Record:
+        """Write a new partnership file; its name is fixed from now on."""
+        data = codec.encode(p)
+        name = self.file_name_for(p)
+        path = self.path_of(name)
+        if path.exists():
+            raise StoreError("error.file_exists", file=name)
+        self._write(path, data)
+        return Record(name, p, digest(data))
+
+    def save(self, loaded: Record, new: Partnership) -> tuple[Record, bytes]:
+        """Write ``new`` over ``loaded`` if the file is still what was read.
+
+        Returns the new record and the bytes it replaced. Raises :class:`StaleFileError`
+        when the file changed or vanished on disk; nothing is written then. A save that
+        changes no byte writes nothing.
+        """
+        data = codec.encode(new)
+        current = self.read_bytes(loaded.name)
+        if current is None or digest(current) != loaded.digest:
+            raise StaleFileError(loaded.name, current)
+        if current != data:
+            self._write(self.path_of(loaded.name), data)
+        return Record(loaded.name, new, digest(data)), current
+
+    def write_bytes(self, name: str, data: bytes, expected_digest: str | None) -> None:
+        """Replace a file's bytes after checking it still has ``expected_digest``.
+
+        ``expected_digest=None`` means the file must not exist yet (a restore).
+        """
+        current = self.read_bytes(name)
+        if expected_digest is None:
+            if current is not None:
+                raise StaleFileError(name, current)
+        elif current is None or digest(current) != expected_digest:
+            raise StaleFileError(name, current)
+        self._write(self.path_of(name), data)
+
+    def delete(self, loaded: Record) -> None:
+        """Remove a partnership file if it is still what was read."""
+        current = self.read_bytes(loaded.name)
+        if current is None:
+            return
+        if digest(current) != loaded.digest:
+            raise StaleFileError(loaded.name, current)
+        try:
+            self.path_of(loaded.name).unlink()
+        except OSError as exc:
+            raise StoreError("error.cannot_write", path=loaded.name, reason=exc.strerror) from exc
+
+    def _write(self, path: Path, data: bytes) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, data)
+        except OSError as exc:
+            raise StoreError(
+                "error.cannot_write", path=path.name, reason=exc.strerror or str(exc)
+            ) from exc
