@@ -212,7 +212,9 @@ def decode(data: bytes) -> Partnership:
         return from_document(raw)
     except _FieldError as exc:
         line, column = locate(text, exc.path)
-        raise FormatError(exc.key, {"field": ".".join(exc.path), **exc.params}, line, column)
+        raise FormatError(
+            exc.key, {"field": ".".join(exc.path), **exc.params}, line, column
+        ) from None
     except DomainError as exc:
         raise FormatError(exc.key, exc.params, 1, 1) from None
 
