@@ -1,0 +1,1 @@
+"""The ``samenwerk`` command line."""
