@@ -1,0 +1,134 @@
+"""Making a workspace a git repository, and keeping the merge driver registered.
+
+git config is not versioned (a cloned repository must not be able to run commands on the
+cloner's machine), so ``.gitattributes`` can name the driver ``samenwerk`` but every clone
+must define it itself. A driver named but not defined silently falls back to a text merge;
+one defined with a command that no longer exists silently keeps only "ours". Hence
+:func:`ensure_driver` runs on every open and every sync, with the absolute path of the
+Python that is running now (a moved virtualenv rewrites it).
+"""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from pathlib import Path
+
+from samenwerk_tui.gitsync.runner import Git, GitError
+from samenwerk_tui.store.atomic import write_atomic
+from samenwerk_tui.store.workspace import GITATTRIBUTES, GITIGNORE, Workspace
+
+DRIVER_NAME = "samenwerk"
+DRIVER_LABEL = "samenwerk partnership files (field-by-field merge)"
+ATTRIBUTE_LINES = tuple(GITATTRIBUTES.splitlines())
+IGNORE_LINES = tuple(line for line in GITIGNORE.splitlines() if line and not line.startswith("#"))
+WORKSPACE_PATHS = ("samenwerk.toml", ".gitattributes", ".gitignore", "partnerships")
+
+
+def _quote(path: str) -> str:
+    """Quote a path for the ``sh -c`` git runs the driver through."""
+    if any(ch in path for ch in '"$`\\!'):
+        return shlex.quote(path)
+    return f'"{path}"'
+
+
+def driver_command(executable: str | None = None) -> str:
+    """``"<python>" -m samenwerk_tui merge-file %O %A %B %P`` for the running Python."""
+    python = str(Path(executable or sys.executable).absolute())
+    return f"{_quote(python)} -m samenwerk_tui merge-file %O %A %B %P"
+
+
+def is_repo(root: Path) -> bool:
+    """True when ``root`` is the top of a git work tree (not merely inside one)."""
+    if not (root / ".git").exists():
+        return False
+    try:
+        top = Git(root).out("rev-parse", "--show-toplevel")
+    except GitError:
+        return False
+    return Path(top).resolve() == root.resolve()
+
+
+def ensure_driver(root: Path, executable: str | None = None) -> bool:
+    """Register the merge driver in the repository's own config; True if it changed.
+
+    Idempotent and cheap: reads the two keys and writes only what differs.
+    """
+    git = Git(root)
+    wanted = {
+        f"merge.{DRIVER_NAME}.name": DRIVER_LABEL,
+        f"merge.{DRIVER_NAME}.driver": driver_command(executable),
+    }
+    changed = False
+    for key, value in wanted.items():
+        current = git.run("config", "--local", "--get", key, check=False)
+        if current.ok and current.text.rstrip("\n") == value:
+            continue
+        git.run("config", "--local", "--replace-all", key, value)
+        changed = True
+    return changed
+
+
+def ensure_attributes(root: Path) -> bool:
+    """Make sure ``.gitattributes`` and ``.gitignore`` hold our lines; True if written.
+
+    Missing lines are appended; the user's own lines are kept as they are.
+    """
+    written = False
+    for name, lines in ((".gitattributes", ATTRIBUTE_LINES), (".gitignore", IGNORE_LINES)):
+        path = root / name
+        try:
+            current = path.read_text("utf-8") if path.exists() else ""
+        except (OSError, UnicodeDecodeError):
+            continue
+        present = {line.strip() for line in current.splitlines()}
+        missing = [line for line in lines if line.strip() not in present]
+        if not missing:
+            continue
+        if not current:
+            text = GITATTRIBUTES if name == ".gitattributes" else GITIGNORE
+        else:
+            text = current + ("" if current.endswith("\n") else "\n") + "\n".join(missing) + "\n"
+        write_atomic(path, text.encode("utf-8"))
+        written = True
+    return written
+
+
+def init_repo(root: Path) -> None:
+    """Make the workspace at ``root`` a git repository on branch ``main``.
+
+    Creates the workspace files if missing, registers the driver, and makes an initial
+    commit of the workspace's own files. An existing repository is left as it is apart
+    from the driver registration and our attribute lines (nothing is committed then).
+    """
+    Workspace.init(root)
+    git = Git(root)
+    fresh = not is_repo(root)
+    if fresh:
+        git.run("init", "--quiet", "--initial-branch=main", ".")
+    ensure_attributes(root)
+    ensure_driver(root)
+    if not fresh:
+        return
+    present = [p for p in WORKSPACE_PATHS if (root / p).exists()]
+    git.run("add", "--all", "--", *present)
+    commit(git, "samenwerk: new workspace", allow_empty=True)
+
+
+def commit(git: Git, message: str, *, allow_empty: bool = False, author: str = "") -> None:
+    """``git commit`` with a message from stdin, falling back to a local identity.
+
+    A laptop without ``user.name``/``user.email`` must still be able to save its work.
+    """
+    args = ["commit", "--quiet", "--no-verify", "--cleanup=verbatim", "-F", "-"]
+    if allow_empty:
+        args.append("--allow-empty")
+    data = message.encode("utf-8")
+    try:
+        git.run(*args, input_bytes=data)
+    except GitError as exc:
+        if exc.key != "git.error.identity":
+            raise
+        name = author or "samenwerk"
+        identity = (f"user.name={name}", "user.email=samenwerk@localhost")
+        git.run(*args, input_bytes=data, config=identity)
