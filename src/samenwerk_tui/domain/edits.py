@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import datetime
+from typing import Any
 
 from samenwerk_tui.domain.model import (
     Classification,
@@ -22,6 +23,7 @@ from samenwerk_tui.domain.model import (
     clean_block,
     clean_name,
     normalize_tags,
+    to_utc,
     utc_now,
     validate,
 )
@@ -41,7 +43,7 @@ def new_partnership(
     now: datetime | None = None,
     pid: str | None = None,
 ) -> Partnership:
-    when = now or utc_now()
+    when = _when(now)
     p = Partnership(
         id=pid or new_id(12),
         name=clean_name(name),
@@ -81,7 +83,7 @@ def edit(
     parties: Iterable[Party] | None = None,
 ) -> Partnership:
     """Change the basic fields; only those given are touched."""
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     if name is not None:
         changes["name"] = clean_name(name)
     if summary is not None:
@@ -130,7 +132,7 @@ def classify(
     )
     if new_c == c:
         return p
-    when = now or utc_now()
+    when = _when(now)
     new_c = Classification(
         new_c.primary, new_c.rationale, when, normalize_line(by), new_c.scores, new_c.extra
     )
@@ -150,7 +152,7 @@ def add_note(
     body = clean_block(text)
     if not body:
         raise DomainError("error.empty_note")
-    when = now or utc_now()
+    when = _when(now)
     existing = {n.id for n in p.notes}
     nid = note_id or new_id(8)
     while nid in existing:
@@ -190,7 +192,12 @@ def resolve_conflict(p: Partnership, index: int) -> Partnership:
     return _touch(p, conflicts=conflicts)
 
 
-def _touch(p: Partnership, *, now: datetime | None = None, **changes: object) -> Partnership:
-    new = p.replace(updated=now or utc_now(), **changes)
+def _when(now: datetime | None) -> datetime:
+    """``now`` as stored (UTC, whole seconds), so a saved value loads back equal."""
+    return utc_now() if now is None else to_utc(now)
+
+
+def _touch(p: Partnership, *, now: datetime | None = None, **changes: Any) -> Partnership:
+    new = p.replace(updated=_when(now), **changes)
     validate(new)
     return new

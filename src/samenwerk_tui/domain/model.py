@@ -128,7 +128,8 @@ class Conflict:
     field: str
     ours: Any = None
     theirs: Any = None
-    extra: Extra = field(default_factory=dict)
+    # ``dataclasses.field`` spelled out: the attribute ``field`` above shadows the name.
+    extra: Extra = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,8 @@ def validate(p: Partnership) -> None:
     clean_name(p.name)
     for when in (p.created, p.updated):
         to_utc(when)
+    if p.classification.updated is not None:
+        to_utc(p.classification.updated)
     for agreement_type, ts in p.classification.scores.items():
         if not isinstance(agreement_type, AgreementType):
             raise DomainError("error.unknown_type", value=str(agreement_type))
@@ -218,9 +221,15 @@ def validate(p: Partnership) -> None:
         if note.id in seen:
             raise DomainError("error.duplicate_note", value=note.id)
         seen.add(note.id)
+        to_utc(note.created)
     for assessment in p.assessments:
+        to_utc(assessment.at)
         for answer in assessment.answers.values():
-            if not ANSWER_RANGE[0] <= answer <= ANSWER_RANGE[1]:
+            if (
+                isinstance(answer, bool)
+                or not isinstance(answer, int)
+                or not ANSWER_RANGE[0] <= answer <= ANSWER_RANGE[1]
+            ):
                 raise DomainError("error.answer_range", value=answer)
 
 

@@ -19,6 +19,10 @@ _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", "conin$", "conout$"} | {
 }
 
 
+# Every other way of saying "new line" becomes LF before control characters are dropped.
+_LINE_BREAKS = str.maketrans({"\r": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
+
+
 def new_id(length: int = 12) -> str:
     """A random identifier of ``length`` characters from ``[a-z0-9]``."""
     return "".join(secrets.choice(ID_ALPHABET) for _ in range(length))
@@ -29,7 +33,9 @@ def is_control(ch: str) -> bool:
     code = ord(ch)
     if code < 0x20 or code == 0x7F or 0x80 <= code <= 0x9F:
         return True
-    return unicodedata.category(ch) == "Cf" and ch not in "\u200d"
+    category = unicodedata.category(ch)
+    # Zl/Zp (U+2028, U+2029) break lines in some renderers: as unsafe as a raw newline.
+    return category in ("Zl", "Zp") or (category == "Cf" and ch != "\u200d")
 
 
 def normalize_text(value: str, *, multiline: bool = True) -> str:
@@ -38,7 +44,7 @@ def normalize_text(value: str, *, multiline: bool = True) -> str:
     Tabs survive; newlines survive only when ``multiline`` is true (single-line fields
     fold them into spaces). Zero-width joiners are kept so emoji sequences stay intact.
     """
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = value.replace("\r\n", "\n").translate(_LINE_BREAKS)
     keep = "\n\t" if multiline else "\t"
     out = []
     for ch in value:

@@ -6,6 +6,7 @@ files in ``samenwerk_tui/data`` (see :mod:`samenwerk_tui.i18n`).
 
 from __future__ import annotations
 
+import unicodedata
 from enum import StrEnum
 
 
@@ -64,8 +65,10 @@ DUTCH_ALIASES: dict[str, str] = {
     "doelen": "goals",
     "doelen-realiseren": "goals",
     "beweging": "movement",
+    "beweging-in-gang-zetten": "movement",
     "platform": "platform",
     "ontmoeting": "platform",
+    "platform-voor-ontmoeting": "platform",
     "verkennen": "explore",
     "delen": "share",
     "overeenkomen": "agree",
@@ -73,6 +76,7 @@ DUTCH_ALIASES: dict[str, str] = {
     "uitvoeren": "execute",
     "afgesloten": "closed",
     "beeindigd": "closed",
+    "beeindigen": "closed",
     "afbouwen": "closed",
     "ambitie": "ambition",
     "belangen": "interests",
@@ -82,9 +86,17 @@ DUTCH_ALIASES: dict[str, str] = {
 }
 
 
+def _key(value: str) -> str:
+    """Lowercase, accents dropped, spaces as dashes: ``"Beëindigd"`` -> ``"closed"``."""
+    decomposed = unicodedata.normalize("NFKD", value.strip())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    word = "-".join(plain.split())
+    return DUTCH_ALIASES.get(word, word)
+
+
 def parse_type(value: str) -> AgreementType | None:
     """Return the agreement type named by ``value`` (English id or Dutch word), else None."""
-    key = DUTCH_ALIASES.get(value.strip().lower(), value.strip().lower())
+    key = _key(value)
     try:
         return AgreementType(key)
     except ValueError:
@@ -93,7 +105,7 @@ def parse_type(value: str) -> AgreementType | None:
 
 def parse_stage(value: str) -> Stage | None:
     """Return the stage named by ``value`` (English id or Dutch word), else None."""
-    key = DUTCH_ALIASES.get(value.strip().lower(), value.strip().lower())
+    key = _key(value)
     try:
         return Stage(key)
     except ValueError:
@@ -102,7 +114,7 @@ def parse_stage(value: str) -> Stage | None:
 
 def parse_perspective(value: str) -> PerspectiveName | None:
     """Return the perspective named by ``value`` (English id or Dutch word), else None."""
-    key = DUTCH_ALIASES.get(value.strip().lower(), value.strip().lower())
+    key = _key(value)
     try:
         return PerspectiveName(key)
     except ValueError:

@@ -25,6 +25,7 @@ from samenwerk_tui.domain.model import (
     Party,
     Perspective,
     TypeScore,
+    clean_name,
     normalize_tags,
     sort_notes,
     to_utc,
@@ -35,9 +36,12 @@ from samenwerk_tui.store.toml_writer import InlineTable, dumps
 
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 _MARKER = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(\s|$)", re.MULTILINE)
+_OPENING = re.compile(r"^<{7}(\s|$)", re.MULTILINE)
+_CLOSING = re.compile(r"^>{7}(\s|$)", re.MULTILINE)
 
-# Unknown perspective entries ride along in Partnership.extra under this key.
-_PERSPECTIVES_EXTRA = "\x00perspectives"
+# Unknown perspective entries ride along in Partnership.extra under this key. A known
+# top-level key never lands in ``extra`` otherwise, so no file can collide with it.
+_PERSPECTIVES_EXTRA = "perspectives"
 
 
 @dataclass
@@ -54,6 +58,8 @@ class FormatError(Exception):
 
 
 # --------------------------------------------------------------------------- writing
+
+_TYPE_VALUES = frozenset(t.value for t in AgreementType)
 
 
 def to_document(p: Partnership) -> dict[str, Any]:
@@ -140,7 +146,8 @@ def _assessment_doc(a: Assessment) -> dict[str, Any]:
         "by": _text(a.by),
         "answers": InlineTable(sorted(a.answers.items())),
         "scores": InlineTable(
-            (t.value, a.scores[t.value]) for t in AgreementType if t.value in a.scores
+            [(t.value, a.scores[t.value]) for t in AgreementType if t.value in a.scores]
+            + [(k, v) for k, v in a.scores.items() if k not in _TYPE_VALUES]
         ),
         **a.extra,
     }
@@ -171,9 +178,22 @@ def encode(p: Partnership) -> bytes:
     validate(p)
     document = to_document(p)
     text = dumps(document)
-    if tomllib.loads(text) != _plain(document):
+    if not _same(tomllib.loads(text), _plain(document)):
         raise DomainError("error.encode_mismatch", id=p.id)
     return text.encode("utf-8")
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equality as TOML sees it: ``nan`` equals ``nan`` (an unknown ``x = nan`` must save)."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, float) and isinstance(b, float) and a != a and b != b:
+        return True
+    if isinstance(a, bool) != isinstance(b, bool):  # ``true`` is not ``1``
+        return False
+    return bool(a == b)
 
 
 def _plain(value: Any) -> Any:
@@ -196,18 +216,24 @@ def decode(data: bytes) -> Partnership:
         line = data[: exc.start].count(b"\n") + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise FormatError("broken.not_utf8", {}, line, column) from None
-    marker = _MARKER.search(text)
-    if marker:
-        line = text.count("\n", 0, marker.start()) + 1
-        raise FormatError("broken.conflict_markers", {}, line, 1)
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
+        marker = _MARKER.search(text)
+        if marker:
+            line = text.count("\n", 0, marker.start()) + 1
+            raise FormatError("broken.conflict_markers", {}, line, 1) from None
         message = str(exc)
         found = _AT.search(message)
         line, column = (int(found.group(1)), int(found.group(2))) if found else (1, 1)
         reason = _AT.sub("", message).strip()
         raise FormatError("broken.toml", {"reason": reason}, line, column) from None
+    # A conflict inside one multi-line string still parses; a lone "=======" line in a
+    # note (a Markdown heading) is not a conflict, so both outer markers must be present.
+    opening = _OPENING.search(text)
+    if opening and _CLOSING.search(text, opening.end()):
+        line = text.count("\n", 0, opening.start()) + 1
+        raise FormatError("broken.conflict_markers", {}, line, 1)
     try:
         return from_document(raw)
     except _FieldError as exc:
@@ -242,8 +268,10 @@ def from_document(raw: dict[str, Any]) -> Partnership:
     if not re.fullmatch(r"[a-z0-9]{12}", pid):
         raise _FieldError(["id"], "broken.bad_id", value=pid)
     name = _str(raw, "name", ["name"], required=True)
-    if not name.strip():
-        raise _FieldError(["name"], "error.empty_name")
+    try:
+        clean_name(name)
+    except DomainError as exc:
+        raise _FieldError(["name"], exc.key, **exc.params) from None
     stage_raw = _str(raw, "stage", ["stage"], default=Stage.EXPLORE.value)
     try:
         stage = Stage(stage_raw)
@@ -253,7 +281,7 @@ def from_document(raw: dict[str, Any]) -> Partnership:
     perspectives, unknown_perspectives = _perspectives(raw.get("perspectives", {}))
     if unknown_perspectives:
         extra[_PERSPECTIVES_EXTRA] = unknown_perspectives
-    return Partnership(
+    p = Partnership(
         id=pid,
         name=name,
         stage=stage,
@@ -287,6 +315,13 @@ def from_document(raw: dict[str, Any]) -> Partnership:
         ),
         extra=extra,
     )
+    seen: set[str] = set()
+    for i, note in enumerate(_tables(raw, "notes", ["notes"])):
+        if note["id"] in seen:
+            raise _FieldError(["notes", str(i), "id"], "error.duplicate_note", value=note["id"])
+        seen.add(note["id"])
+    validate(p)  # anything else the model refuses: a file we could read but never write
+    return p
 
 
 def _rest(table: dict[str, Any], known: set[str]) -> dict[str, Any]:
@@ -432,46 +467,103 @@ def _note(item: dict[str, Any], i: int) -> Note:
 
 
 def locate(text: str, path: list[str]) -> tuple[int, int]:
-    """Best-effort line and column of the key at ``path`` (``["notes", "2", "text"]``)."""
+    """Best-effort line and column of the value at ``path`` (``["notes", "2", "text"]``).
+
+    Walks the table headers (``[a.b]``, the n-th ``[[a]]``), ignoring lines inside
+    multi-line strings and comments after headers. A path ending in an index
+    (``["parties", "1"]``) gives that item's header. Falls back to the nearest header found.
+    """
     lines = text.split("\n")
-    start = 0
-    table: list[str] = []
-    key = path[-1] if path else ""
-    parts = path[:-1]
-    # Walk to the header that holds the key: [a.b] or the n-th [[a]].
-    header_parts: list[str] = []
-    index = None
-    for part in parts:
-        if part.isdigit():
-            index = int(part)
+    code = _code_lines(lines)
+    headers = [(n, found) for n, line in enumerate(lines) if code[n] and (found := _header(line))]
+    start = -1  # -1: the top-level table, before any header
+    prefix: list[str] = []
+    key = ""
+    j = 0
+    while j < len(path):
+        part = path[j]
+        index = path[j + 1] if j + 1 < len(path) and path[j + 1].isdigit() else None
+        is_last = j == len(path) - 1
+        if is_last and index is None:
+            key = part
+            break
+        prefix = [*prefix, part]
+        if index is not None:
+            matches = [n for n, (double, parts) in headers if double and parts == prefix]
+            if int(index) < len(matches):
+                start = matches[int(index)]
+            j += 2
         else:
-            header_parts.append(part)
-    if header_parts:
-        header = ".".join(header_parts)
-        wanted_double = f"[[{header}]]"
-        wanted_single = f"[{header}]"
-        count = -1
-        for n, line in enumerate(lines):
-            stripped = line.strip()
-            if stripped == wanted_double:
-                count += 1
-                if index is None or count == index:
-                    start = n
-                    table = header_parts
-                    break
-            elif stripped == wanted_single:
-                start = n
-                table = header_parts
+            later = [
+                n for n, (double, parts) in headers if not double and parts == prefix and n > start
+            ]
+            if later:
+                start = later[0]
+            j += 1
+    if key:
+        wanted = re.compile(
+            rf"""^\s*(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')\s*="""
+        )
+        for n in range(start + 1, len(lines)):
+            if code[n] and _header(lines[n]):
                 break
-    key_re = re.compile(rf"^\s*{re.escape(key)}\s*=")
-    for n in range(start, len(lines)):
-        if n > start and lines[n].lstrip().startswith("[") and table != []:
-            break
-        if n > start and lines[n].lstrip().startswith("[") and not table:
-            break
-        if key_re.match(lines[n]):
-            return n + 1, lines[n].index(key) + 1
-    return start + 1, 1
+            if code[n] and wanted.match(lines[n]):
+                return n + 1, len(lines[n]) - len(lines[n].lstrip()) + 1
+    return max(start, 0) + 1, 1
+
+
+_HEADER = re.compile(r"^\s*(\[\[?)(.*?)(\]\]?)\s*(?:#.*)?$")
+
+
+def _header(line: str) -> tuple[bool, list[str]] | None:
+    """``(is_array, parts)`` for a table header line, else None."""
+    found = _HEADER.match(line)
+    if found is None or len(found.group(1)) != len(found.group(3)):
+        return None
+    parts: list[str] = []
+    for token in re.findall(
+        r"""\s*("(?:[^"\\]|\\.)*"|'[^']*'|[^.]+?)\s*(?:\.|$)""", found.group(2)
+    ):
+        token = token.strip()
+        parts.append(token[1:-1] if token[:1] in "\"'" and len(token) >= 2 else token)
+    return len(found.group(1)) == 2, parts
+
+
+def _code_lines(lines: list[str]) -> list[bool]:
+    """For each line, whether it starts outside a multi-line string."""
+    out: list[bool] = []
+    inside: str | None = None
+    for line in lines:
+        out.append(inside is None)
+        i = 0
+        while i < len(line):
+            if inside is not None:
+                if inside == '"""' and line[i] == "\\":
+                    i += 2
+                elif line.startswith(inside, i):
+                    run = len(line[i:]) - len(line[i:].lstrip(inside[0]))
+                    i += min(run, 5)
+                    inside = None
+                else:
+                    i += 1
+                continue
+            ch = line[i]
+            if ch == "#":
+                break
+            if line.startswith('"""', i) or line.startswith("'''", i):
+                inside = line[i : i + 3]
+                i += 3
+            elif ch == '"':
+                i += 1
+                while i < len(line) and line[i] != '"':
+                    i += 2 if line[i] == "\\" else 1
+                i += 1
+            elif ch == "'":
+                end = line.find("'", i + 1)
+                i = len(line) if end < 0 else end + 1
+            else:
+                i += 1
+    return out
 
 
 def is_temporal(value: Any) -> bool:

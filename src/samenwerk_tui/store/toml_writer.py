@@ -16,6 +16,7 @@ from typing import Any
 import tomli_w
 
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_MARKER_LIKE = re.compile(r"^(<{7}|={7}|>{7}|\|{7})", re.MULTILINE)
 
 
 class InlineTable(dict[str, Any]):
@@ -84,6 +85,16 @@ def _format_string(value: str, *, multiline: bool) -> str:
     return text[4:-1]
 
 
+def _fits_multiline(value: str) -> bool:
+    r"""Whether ``value`` may be written as a triple-quoted block.
+
+    Not when it holds ``\r`` (tomli-w would turn ``\r\n`` into ``\n``), nor when one of its
+    lines starts like a git conflict marker: our own files must never look conflicted. Such
+    text is written on one line with ``\n`` escapes instead.
+    """
+    return "\n" in value and "\r" not in value and _MARKER_LIKE.search(value) is None
+
+
 def format_value(value: Any, *, inline: bool) -> str:
     """Format one TOML value; ``inline`` forbids multi-line strings."""
     if isinstance(value, bool):
@@ -93,7 +104,7 @@ def format_value(value: Any, *, inline: bool) -> str:
     if isinstance(value, float):
         return tomli_w.dumps({"v": value})[4:-1]
     if isinstance(value, str):
-        return _format_string(value, multiline=not inline and "\n" in value)
+        return _format_string(value, multiline=not inline and _fits_multiline(value))
     if isinstance(value, datetime):
         return value.isoformat(sep=" ")
     if isinstance(value, date | time):

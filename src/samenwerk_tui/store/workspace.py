@@ -198,7 +198,10 @@ class Workspace:
         records: list[Record] = []
         problems: list[Problem] = []
         for item in self._load_each(names):
-            (records if isinstance(item, Record) else problems).append(item)
+            if isinstance(item, Record):
+                records.append(item)
+            else:
+                problems.append(item)
         return self._deduplicate(records, problems)
 
     def _load_each(self, names: Iterable[str]) -> Iterator[Record | Problem]:
