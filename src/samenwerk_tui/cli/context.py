@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +35,7 @@ class Context:
     args: argparse.Namespace
     config: Config
     _session: Session | None = field(default=None, init=False)
+    _author: str | None = field(default=None, init=False)
 
     @property
     def workspace_path(self) -> Path:
@@ -41,13 +43,30 @@ class Context:
 
     @property
     def author(self) -> str:
-        return resolve_author(self.config, self.workspace_path)
+        if self._author is None:
+            self._author = resolve_author(self.config, self.workspace_path)
+        return self._author
 
-    def session(self, *, create: bool = False) -> Session:
-        """Open the workspace; read-only commands pass ``create=False``."""
+    def session(self, *, create: bool = False, write: bool | None = None) -> Session:
+        """Open the workspace.
+
+        ``create`` makes a missing workspace (``new`` and the TUI do). ``write`` defaults to
+        ``create``; a read-only session (``write=False``) neither creates nor sweeps
+        anything and does not ask git for the author, so ``list``, ``show``, ``check`` and
+        ``export`` leave the folder byte for byte as they found it.
+        """
         if self._session is None:
             root = self.workspace_path
+            writing = create if write is None else write
             if not create and not Workspace.is_workspace(root):
                 raise StoreError("error.no_workspace", path=str(root))
-            self._session = Session.open(root, self.author, create=create)
+            if writing or create:
+                self._session = Session.open(root, self.author, create=create)
+            else:
+                self._session = Session(Workspace(root), "")
+                self._session.load()
         return self._session
+
+    def emit(self, text: str) -> None:
+        """Write ``text`` (already safe) to stdout with one trailing newline."""
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")

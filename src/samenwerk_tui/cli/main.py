@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -33,10 +34,30 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"samenwerk {__version__}")
     parser.add_argument("-w", "--workspace", help=i18n.t("cli.opt_workspace"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=i18n.t("cli.opt_lang"))
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_Parser, title=i18n.t("cli.commands")
+    )
     for module in modules():
         module.register(sub)
+    # The global options also work after the command (``samenwerk list -w DIR``);
+    # SUPPRESS keeps a subcommand from resetting a value given before it.
+    for command in sub.choices.values():
+        group = command.add_argument_group(i18n.t("cli.global_options"))
+        group.add_argument(
+            "-w", "--workspace", default=argparse.SUPPRESS, help=i18n.t("cli.opt_workspace")
+        )
+        group.add_argument(
+            "--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS, help=i18n.t("cli.opt_lang")
+        )
     return parser
+
+
+def _bad_argument(argv: Sequence[str]) -> str | None:
+    """An argument that is not valid text (undecodable bytes arrive as surrogates)."""
+    for arg in argv:
+        if any("\ud800" <= ch <= "\udfff" for ch in arg):
+            return arg.encode("utf-8", "backslashreplace").decode("ascii", "replace")
+    return None
 
 
 def _pre_language(argv: Sequence[str]) -> str | None:
@@ -52,6 +73,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     config = load_config()
     i18n.set_language(i18n.detect_language(_pre_language(argv), config.lang))
+    with contextlib.suppress(AttributeError, ValueError):
+        sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
+    bad = _bad_argument(argv)
+    if bad is not None:
+        return _fail(i18n.t("cli.not_text", value=bad), EXIT_USAGE)
+    if config.problem:
+        sys.stderr.write(
+            f"samenwerk: {safe_text(i18n.t('cli.config_problem', reason=config.problem))}\n"
+        )
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exit_:
@@ -74,10 +104,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ProblemsFound as exc:
         return _fail(i18n.t(exc.key, **exc.params), EXIT_PROBLEMS)
     except StoreError as exc:
-        return _fail(i18n.t(exc.key, **exc.params), EXIT_PROBLEMS)
+        key = "cli.no_workspace" if exc.key == "error.no_workspace" else exc.key
+        return _fail(i18n.t(key, **exc.params), EXIT_PROBLEMS)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        # The reader went away (``samenwerk list | head``): stop quietly, and point stdout
+        # at /dev/null so the interpreter's final flush does not complain either.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
         if os.environ.get("SAMENWERK_DEBUG"):

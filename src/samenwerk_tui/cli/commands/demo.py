@@ -1,0 +1,38 @@
+"""``samenwerk demo [--path DIR]``: create (once) the demo workspace and open it.
+
+The demo lives in ``<user data dir>/demo`` unless ``--path`` says otherwise; it is created
+only if it does not exist yet, so an advisor's experiments in it survive the next start.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from samenwerk_tui import i18n
+from samenwerk_tui.cli.context import Context, UsageError
+from samenwerk_tui.services.config import data_dir
+from samenwerk_tui.services.session import Session
+
+ORDER = 5
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "demo", help=i18n.t("cli.demo.help"), description=i18n.t("cli.demo.help")
+    )
+    parser.add_argument("--path", metavar="DIR", help=i18n.t("cli.demo.path"))
+    parser.set_defaults(run=run)
+
+
+def run(ctx: Context) -> int:
+    # Both imported here: the demo data and Textual are only needed by this command.
+    from samenwerk_tui.services.demo import create_demo
+    from samenwerk_tui.tui import run_tui
+
+    root = Path(ctx.args.path).expanduser() if ctx.args.path else data_dir() / "demo"
+    if root.exists() and not root.is_dir():
+        raise UsageError("cli.init.not_a_folder", path=str(root))
+    create_demo(root)
+    session = Session.open(root, ctx.author, create=True)
+    return run_tui(session, ctx.config)

@@ -1,0 +1,67 @@
+"""``samenwerk export [--format md|csv|json] [--filter Q] [-o FILE]``: a portfolio report.
+
+Without ``-o`` the report goes to stdout. A report file is written atomically and never
+inside the workspace's ``partnerships/`` folder, where it would look like a broken
+partnership file.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from samenwerk_tui import i18n
+from samenwerk_tui.cli import values
+from samenwerk_tui.cli.context import Context, UsageError
+from samenwerk_tui.domain.model import utc_now
+from samenwerk_tui.domain.text import safe_text
+from samenwerk_tui.services import export
+from samenwerk_tui.store.workspace import StoreError
+
+ORDER = 110
+FORMATS = ("md", "csv", "json")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "export", help=i18n.t("cli.export.help"), description=i18n.t("cli.export.help")
+    )
+    parser.add_argument("--format", choices=FORMATS, default="md", help=i18n.t("cli.opt_format"))
+    parser.add_argument("--filter", metavar="Q", help=i18n.t("cli.opt_filter"))
+    parser.add_argument("-o", "--output", metavar="FILE", help=i18n.t("cli.export.output"))
+    parser.set_defaults(run=run)
+
+
+def run(ctx: Context) -> int:
+    args = ctx.args
+    query = values.query(args.filter)
+    target = Path(args.output).expanduser() if args.output else None
+    if target is not None:
+        check_target(target, ctx.workspace_path)
+    session = ctx.session()
+    records = session.sorted_records() if query.is_empty else session.filter(query)
+    problems = session.sorted_problems() if query.is_empty else session.filter_problems(query)
+    title = session.workspace.display_name
+    if args.format == "csv":
+        text = export.export_csv(records)
+    elif args.format == "json":
+        text = export.export_json(title, records, problems, utc_now())
+    else:
+        text = export.export_markdown(title, records, problems, utc_now())
+    if target is None:
+        ctx.emit(text)
+        return 0
+    try:
+        export.write_export(target, text)
+    except OSError as exc:
+        raise StoreError("error.cannot_write", path=str(target), reason=exc.strerror) from None
+    ctx.emit(safe_text(i18n.t("cli.export.done", count=len(records), path=str(target))))
+    return 0
+
+
+def check_target(target: Path, workspace: Path) -> None:
+    if target.is_dir():
+        raise UsageError("cli.export.is_folder", path=str(target))
+    folder = (workspace / "partnerships").resolve()
+    if target.resolve().parent == folder:
+        raise UsageError("cli.export.inside_workspace", path=str(target))

@@ -1,0 +1,46 @@
+"""``samenwerk new NAME …``: create a partnership and print its id.
+
+A missing workspace is created first, as the TUI does, so ``samenwerk new "Senseo"`` works
+on a fresh machine. All input is checked before anything is created: bad input writes
+nothing, not even the workspace.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from samenwerk_tui import i18n
+from samenwerk_tui.cli import values
+from samenwerk_tui.cli.context import Context
+from samenwerk_tui.domain import edits
+from samenwerk_tui.domain.types import Stage
+
+ORDER = 40
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser("new", help=i18n.t("cli.new.help"), description=i18n.t("cli.new.help"))
+    parser.add_argument("name", metavar="NAME", help=i18n.t("cli.opt_name"))
+    parser.add_argument("--summary", metavar="T", help=i18n.t("cli.opt_summary"))
+    parser.add_argument("--stage", metavar="S", help=i18n.t("cli.opt_stage"))
+    parser.add_argument(
+        "--tag", metavar="X", action="append", default=[], help=i18n.t("cli.opt_tag")
+    )
+    parser.add_argument(
+        "--party", metavar="NAME[:ROLE]", action="append", default=[], help=i18n.t("cli.opt_party")
+    )
+    parser.set_defaults(run=run)
+
+
+def run(ctx: Context) -> int:
+    args = ctx.args
+    partnership = edits.new_partnership(
+        args.name,
+        summary=args.summary or "",
+        stage=values.stage(args.stage) if args.stage else Stage.EXPLORE,
+        tags=args.tag,
+        parties=[edits.parse_party(spec) for spec in args.party],
+    )
+    record = ctx.session(create=True).create(partnership)
+    ctx.emit(record.id)
+    return 0

@@ -1,0 +1,20 @@
+"""The one line a changing command prints after saving."""
+
+from __future__ import annotations
+
+from samenwerk_tui import i18n
+from samenwerk_tui.cli.context import Context
+from samenwerk_tui.domain.text import safe_text
+from samenwerk_tui.services.session import Change
+from samenwerk_tui.store.workspace import PARTNERSHIPS_DIR, Record
+
+
+def report_saved(ctx: Context, before: Record, saved: Record, change: Change) -> None:
+    """Say what was saved where, or that nothing changed (then nothing was written)."""
+    file = f"{PARTNERSHIPS_DIR}/{saved.name}"
+    name = saved.partnership.name
+    if saved.digest == before.digest:
+        ctx.emit(safe_text(i18n.t("cli.unchanged", name=name, file=file)))
+        return
+    key = "cli.saved_reapplied" if change.reapplied else "cli.saved"
+    ctx.emit(safe_text(i18n.t(key, name=name, file=file)))
