@@ -1,0 +1,152 @@
+"""The field-by-field merge: what two advisors changed on the same day survives."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from samenwerk_tui.domain import edits
+from samenwerk_tui.domain.model import Partnership, Party
+from samenwerk_tui.domain.types import AgreementType, PerspectiveName, Stage
+from samenwerk_tui.gitsync.merge import MergeError, merge_bytes
+from samenwerk_tui.store import codec
+
+T0 = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
+
+
+def at(minutes: int) -> datetime:
+    return T0 + timedelta(minutes=minutes)
+
+
+def base() -> Partnership:
+    p = edits.new_partnership(
+        "Senseo",
+        summary="Coffee pads.",
+        stage=Stage.EXECUTE,
+        tags=["consumer", "product"],
+        parties=[Party("Douwe Egberts", "co-principal"), Party("Philips", "co-principal")],
+        now=T0,
+        pid="k3f9qa2mzx7b",
+    )
+    p, _ = edits.add_note(p, "First meeting.", author="Anna", now=at(1), note_id="n0000001")
+    return p
+
+
+def merge(b: Partnership | None, o: Partnership, t: Partnership) -> Partnership:
+    result = merge_bytes(codec.encode(b) if b else None, codec.encode(o), codec.encode(t))
+    assert codec.decode(result.data) == result.partnership
+    return result.partnership
+
+
+def test_both_add_a_note_keeps_both() -> None:
+    b = base()
+    o, _ = edits.add_note(b, "Anna's note", author="Anna", now=at(10), note_id="naaaaaaa")
+    t, _ = edits.add_note(b, "Bram's note", author="Bram", now=at(12), note_id="nbbbbbbb")
+    m = merge(b, o, t)
+    assert [n.id for n in m.notes] == ["n0000001", "naaaaaaa", "nbbbbbbb"]
+    assert m.updated == at(12)
+    assert m.conflicts == ()
+
+
+def test_different_fields_merge_cleanly() -> None:
+    b = base()
+    o = edits.edit(b, stage=Stage.SHAPE)
+    t = edits.classify(b, by="Bram", primary=AgreementType.GOALS, now=at(30))
+    m = merge(b, o, t)
+    assert m.stage is Stage.SHAPE
+    assert m.primary is AgreementType.GOALS
+    assert m.classification.by == "Bram"
+    assert m.conflicts == ()
+
+
+def test_same_field_keeps_ours_and_records_conflict_once() -> None:
+    b = base()
+    o = edits.classify(b, by="Anna", primary=AgreementType.DELIVER, now=at(5))
+    t = edits.classify(b, by="Bram", primary=AgreementType.GOALS, now=at(6))
+    m = merge(b, o, t)
+    assert m.primary is AgreementType.DELIVER
+    assert [(c.field, c.ours, c.theirs) for c in m.conflicts] == [
+        ("classification.primary", "deliver", "goals")
+    ]
+    assert m.classification.by == "Bram"  # the later classification names its author
+    again = merge(b, m, t)
+    assert len(again.conflicts) == 1
+
+
+def test_note_deleted_on_one_side_stays_deleted() -> None:
+    b = base()
+    o = edits.remove_note(b, "n0000001")
+    t = edits.edit(b, stage=Stage.CLOSED)
+    m = merge(b, o, t)
+    assert m.notes == ()
+    assert m.stage is Stage.CLOSED
+
+
+def test_note_deleted_here_but_edited_there_is_kept() -> None:
+    b = base()
+    o = edits.remove_note(b, "n0000001")
+    note = b.notes[0]
+    t = b.replace(notes=(note.__class__(note.id, note.created, note.author, "Edited."),))
+    m = merge(b, o, t)
+    assert [n.text for n in m.notes] == ["Edited."]
+
+
+def test_tags_merge_as_a_set() -> None:
+    b = base()
+    o = edits.edit(b, add_tags=["zorg"], remove_tags=["consumer"])
+    t = edits.edit(b, add_tags=["regio"])
+    assert merge(b, o, t).tags == ("product", "regio", "zorg")
+
+
+def test_parties_by_name() -> None:
+    b = base()
+    o = edits.edit(b, parties=[*b.parties, Party("Albert Heijn", "retail")])
+    t = edits.edit(b, parties=[Party("Douwe Egberts", "principal"), b.parties[1]])
+    m = merge(b, o, t)
+    assert [(p.name, p.role) for p in m.parties] == [
+        ("Douwe Egberts", "principal"),
+        ("Philips", "co-principal"),
+        ("Albert Heijn", "retail"),
+    ]
+
+
+def test_perspectives_per_perspective() -> None:
+    b = base()
+    o = edits.set_perspective(b, PerspectiveName.AMBITION, 4, "Clear.")
+    t = edits.set_perspective(b, PerspectiveName.PROCESS, 2, "Slow.")
+    m = merge(b, o, t)
+    assert set(m.perspectives) == {PerspectiveName.AMBITION, PerspectiveName.PROCESS}
+
+
+def test_unknown_keys_merge_three_way() -> None:
+    b = base().replace(extra={"future": 1, "extra_table": {"a": 1, "b": 2}})
+    o = b.replace(extra={"future": 2, "extra_table": {"a": 5, "b": 2}})
+    t = b.replace(extra={"future": 1, "extra_table": {"a": 1, "b": 7}, "new": "x"})
+    m = merge(b, o, t)
+    assert m.extra == {"future": 2, "new": "x", "extra_table": {"a": 5, "b": 7}}
+
+
+def test_add_add_without_base() -> None:
+    b = base()
+    o, _ = edits.add_note(b, "Anna", author="Anna", now=at(10), note_id="naaaaaaa")
+    t, _ = edits.add_note(b, "Bram", author="Bram", now=at(11), note_id="nbbbbbbb")
+    m = merge(None, o, t)
+    assert {n.id for n in m.notes} == {"n0000001", "naaaaaaa", "nbbbbbbb"}
+
+
+def test_resolved_conflict_stays_resolved() -> None:
+    b = base()
+    o = edits.classify(b, by="Anna", primary=AgreementType.DELIVER, now=at(5))
+    t = edits.classify(b, by="Bram", primary=AgreementType.GOALS, now=at(6))
+    recorded = merge(b, o, t)
+    resolved = edits.resolve_conflict(recorded, 0)
+    other, _ = edits.add_note(recorded, "later", author="Bram", now=at(20), note_id="nccccccc")
+    m = merge(recorded, resolved, other)
+    assert m.conflicts == ()
+    assert "nccccccc" in {n.id for n in m.notes}
+
+
+def test_unreadable_side_is_an_error() -> None:
+    with pytest.raises(MergeError):
+        merge_bytes(None, b"<<<<<<< ours\n", codec.encode(base()))
