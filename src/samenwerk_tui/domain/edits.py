@@ -97,6 +97,9 @@ def edit(
         changes["tags"] = current
     if parties is not None:
         changes["parties"] = tuple(clean_party(x) for x in parties)
+    # A value set to what it already is is no change: it must not bump ``updated`` (and
+    # so rewrite the file and dirty git).
+    changes = {k: v for k, v in changes.items() if k == "tags" or getattr(p, k) != v}
     return _touch(p, **changes) if changes else p
 
 
@@ -184,6 +187,8 @@ def set_perspective(
             clean_block(comment) if comment is not None else (old.comment if old else ""),
             dict(old.extra) if old else {},
         )
+        if perspectives[name] == old:
+            return p
     return _touch(p, perspectives=perspectives)
 
 

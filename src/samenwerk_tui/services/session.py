@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from samenwerk_tui.domain import edits
@@ -83,10 +83,10 @@ class Session:
     @classmethod
     def open(cls, root: Path, author: str, *, create: bool = True) -> Session:
         """Open (and if asked, create) the workspace at ``root`` and read it."""
-        if create and not Workspace.is_workspace(root):
+        if not Workspace.is_workspace(root):
+            if not create:
+                raise StoreError("error.no_workspace", path=str(root))
             Workspace.init(root)
-        elif not root.is_dir():
-            raise StoreError("error.no_workspace", path=str(root))
         workspace = Workspace(root)
         session = cls(workspace, author)
         workspace.sweep()
@@ -122,37 +122,48 @@ class Session:
         return self.reload_names(changed | gone)
 
     def reload_names(self, names: Iterable[str]) -> Refresh:
-        """Re-read exactly these file names (after a sync, or an outside change)."""
+        """Re-read exactly these file names (after a sync, or an outside change).
+
+        Files whose id another file also uses are re-read each time too, so that when
+        one of the pair goes away the other comes back. As in a full load, the file whose
+        name sorts first keeps the id; the other is listed as a problem.
+        """
         names = set(names)
-        refresh = Refresh()
-        by_file = {r.name: r for r in self.records.values()}
+        names |= {n for n, p in self.problems.items() if p.key == "broken.duplicate_id"}
+        before_records = dict(self.records)
+        before_problems = dict(self.problems)
         for name in names:
             st = self.workspace.scan_one(name)
             if st is None:
                 self.stats.pop(name, None)
             else:
                 self.stats[name] = st
-        result = self.workspace.load_names(sorted(n for n in names if n in self.stats))
-        loaded_names = {r.name for r in result.records} | {p.name for p in result.problems}
+        for record in before_records.values():
+            if record.name in names:
+                del self.records[record.id]
+                self._haystacks.pop(record.id, None)
         for name in names:
-            old = by_file.get(name)
-            if old is not None and (
-                name not in loaded_names or name in {p.name for p in result.problems}
-            ):
-                self.records.pop(old.id, None)
-                self._haystacks.pop(old.id, None)
-                refresh.removed.add(old.id)
-            if name in self.problems and name not in {p.name for p in result.problems}:
-                del self.problems[name]
-                refresh.problems_changed = True
+            self.problems.pop(name, None)
+        result = self.workspace.load_names(sorted(n for n in names if n in self.stats))
+        problems = list(result.problems)
         for record in result.records:
-            old = self.records.get(record.id)
-            if old is None or old.digest != record.digest:
-                refresh.changed.add(record.id)
-            refresh.removed.discard(record.id)
-        if result.problems:
-            refresh.problems_changed = True
-        self._apply(result)
+            other = self.records.get(record.id)
+            if other is not None and other.name < record.name:
+                problems.append(_duplicate(record, other))
+                continue
+            if other is not None:
+                problems.append(_duplicate(other, record))
+            self.records[record.id] = record
+            self._haystacks.pop(record.id, None)
+        for problem in problems:
+            self.problems[problem.name] = problem
+        refresh = Refresh()
+        for pid, record in self.records.items():
+            old = before_records.get(pid)
+            if old is None or old.digest != record.digest or old.name != record.name:
+                refresh.changed.add(pid)
+        refresh.removed = set(before_records) - set(self.records)
+        refresh.problems_changed = before_problems != self.problems
         return refresh
 
     def partnerships(self) -> list[Partnership]:
@@ -197,7 +208,8 @@ class Session:
             raise RefError("error.ref_none", ref)
         if ref in self.records:
             return self.records[ref]
-        by_file = [r for r in self.records.values() if r.name in (ref, f"{ref}.toml")]
+        base = PurePath(ref).name  # "partnerships/senseo-k3f9qa.toml" as typed in a shell
+        by_file = [r for r in self.records.values() if r.name in (base, f"{base}.toml")]
         if len(by_file) == 1:
             return by_file[0]
         prefix = [r for r in self.records.values() if r.id.startswith(ref.lower())]
@@ -321,6 +333,10 @@ class Session:
 
     def set_perspective(self, pid: str, *args: Any, **fields: Any) -> tuple[Record, Change]:
         return self.update(pid, lambda p: edits.set_perspective(p, *args, **fields), "perspective")
+
+
+def _duplicate(loser: Record, winner: Record) -> Problem:
+    return Problem(loser.name, "broken.duplicate_id", {"other": winner.name}, digest=loser.digest)
 
 
 __all__ = ["Change", "Refresh", "RefError", "Session", "digest"]

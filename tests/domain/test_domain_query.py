@@ -1,0 +1,183 @@
+"""The filter language an advisor types in the TUI filter box and after ``--filter``."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from samenwerk_tui.domain import edits
+from samenwerk_tui.domain.model import Conflict, DomainError, Partnership, Party
+from samenwerk_tui.domain.query import Subject, haystack, parse_query
+from samenwerk_tui.domain.types import AgreementType, Stage
+
+T0 = datetime(2026, 11, 26, 9, 12, tzinfo=UTC)
+
+
+def make(name: str, **kw: object) -> Partnership:
+    primary = kw.pop("primary", None)
+    note = kw.pop("note", None)
+    p = edits.new_partnership(name, now=T0, **kw)  # type: ignore[arg-type]
+    if primary is not None:
+        p = edits.classify(p, by="Anna", primary=primary, now=T0)
+    if note is not None:
+        p, _ = edits.add_note(p, str(note), author="Anna", tags=["Risico"], now=T0)
+    return p
+
+
+SENSEO = make(
+    "Senseo",
+    summary="Koffiezetapparaat voor thuis",
+    tags=["consumer", "product"],
+    parties=[Party("Philips", "co-principal"), Party("Douwe Egberts", "co-principal")],
+    stage=Stage.EXECUTE,
+    primary=AgreementType.DELIVER,
+    note="Contract herzien in 2027",
+)
+JOGG = make(
+    "Jongeren Op Gezond Gewicht",
+    summary="Gezonde leefstijl in gemeenten",
+    tags=["zorg", "jeugd"],
+    parties=[Party("Gemeente Zwolle", "regie")],
+    stage=Stage.SHAPE,
+    primary=AgreementType.MOVEMENT,
+)
+ZORG = make("Zoë's zorgnetwerk", summary="Palliatieve zorg", tags=["zorgnetwerk"])
+ALL = [SENSEO, JOGG, ZORG]
+
+
+def names(query: str, partnerships: list[Partnership] = ALL, **state: bool) -> list[str]:
+    q = parse_query(query)
+    return [p.name for p in partnerships if q.matches(Subject(p, haystack(p), **state))]
+
+
+def test_an_empty_query_matches_everything() -> None:
+    assert parse_query("").is_empty
+    assert names("  ") == [p.name for p in ALL]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("senseo", ["Senseo"]),  # name
+        ("koffiezet", ["Senseo"]),  # summary, part of a word
+        ("philips", ["Senseo"]),  # party name
+        ("co-principal", ["Senseo"]),  # party role
+        ("jeugd", ["Jongeren Op Gezond Gewicht"]),  # tag
+        ("contract", ["Senseo"]),  # note text
+        ("risico", ["Senseo"]),  # note tag
+    ],
+)
+def test_words_search_name_summary_parties_tags_and_notes(query: str, expected: list[str]) -> None:
+    assert names(query) == expected
+
+
+def test_words_ignore_case_and_accents() -> None:
+    assert names("ZOE") == names("zoë") == names("Zoe\u0308") == ["Zoë's zorgnetwerk"]
+    assert names("SENSEO") == ["Senseo"]
+
+
+def test_terms_combine_with_and_and_minus_negates() -> None:
+    assert names("zorg gemeenten") == ["Jongeren Op Gezond Gewicht"]
+    assert names("zorg -gemeenten") == ["Zoë's zorgnetwerk"]
+    assert names("-zorg") == ["Senseo"]
+
+
+def test_quoted_phrases_match_as_one_term() -> None:
+    assert names('"douwe egberts"') == ["Senseo"]
+    assert names('"egberts douwe"') == []
+    assert names("'voor thuis'") == ["Senseo"]
+
+
+def test_an_unbalanced_quote_still_searches_instead_of_failing() -> None:
+    assert names("zoë's") == ["Zoë's zorgnetwerk"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("type:deliver", ["Senseo"]),
+        ("type:movement", ["Jongeren Op Gezond Gewicht"]),
+        ("type:beweging", ["Jongeren Op Gezond Gewicht"]),
+        ("TYPE:Leveren", ["Senseo"]),
+        ("type:none", ["Zoë's zorgnetwerk"]),
+        ("type:geen", ["Zoë's zorgnetwerk"]),
+        ("-type:deliver", ["Jongeren Op Gezond Gewicht", "Zoë's zorgnetwerk"]),
+        ("type:goals", []),
+    ],
+)
+def test_type_filters_the_primary_type_in_english_or_dutch(query: str, expected: list[str]) -> None:
+    assert names(query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("stage:execute", ["Senseo"]),
+        ("stage:uitvoeren", ["Senseo"]),
+        ("stage:vormgeven", ["Jongeren Op Gezond Gewicht"]),
+        ("stage:verkennen", ["Zoë's zorgnetwerk"]),
+        ("-stage:explore", ["Senseo", "Jongeren Op Gezond Gewicht"]),
+    ],
+)
+def test_stage_filters_in_english_or_dutch(query: str, expected: list[str]) -> None:
+    assert names(query) == expected
+
+
+def test_tag_matches_whole_tags_or_their_beginning() -> None:
+    assert names("tag:zorg") == ["Jongeren Op Gezond Gewicht", "Zoë's zorgnetwerk"]
+    assert names("tag:zorgnetwerk") == ["Zoë's zorgnetwerk"]
+    assert names("tag:duct") == []
+    assert names("tag:PRODUCT") == ["Senseo"]
+
+
+def test_party_matches_part_of_a_party_name() -> None:
+    assert names("party:philips") == ["Senseo"]
+    assert names("party:zwolle") == ["Jongeren Op Gezond Gewicht"]
+    assert names("party:regie") == []  # roles are not party names
+
+
+def test_is_flags() -> None:
+    assert names("is:unclassified") == ["Zoë's zorgnetwerk"]
+    assert names("is:changed", [SENSEO], changed=True) == ["Senseo"]
+    assert names("is:changed", [SENSEO]) == []
+    assert names("-is:changed", [SENSEO]) == ["Senseo"]
+    assert names("is:conflict") == []
+    conflicted = SENSEO.replace(conflicts=(Conflict("stage", "execute", "shape"),))
+    assert names("is:conflict", [conflicted]) == ["Senseo"]
+    assert names("is:conflict", [SENSEO], conflicted=True) == ["Senseo"]
+
+
+def test_broken_files_match_by_file_name_and_is_broken_only() -> None:
+    broken = Subject(None, "senseo-k3f9qa.toml", broken=True)
+    assert parse_query("is:broken").matches(broken)
+    assert parse_query("senseo").matches(broken)
+    assert not parse_query("type:deliver").matches(broken)
+    assert not parse_query("tag:zorg").matches(broken)
+    assert not parse_query("is:unclassified").matches(broken)
+    assert not parse_query("is:broken").matches(Subject(SENSEO, haystack(SENSEO)))
+
+
+def test_qualifiers_combine() -> None:
+    assert names("tag:zorg type:beweging -party:utrecht stage:shape") == [JOGG.name]
+
+
+@pytest.mark.parametrize(
+    ("query", "key"),
+    [
+        ("is:nonsense", "error.unknown_filter_flag"),
+        ("type:project", "error.unknown_type"),
+        ("-type:project", "error.unknown_type"),
+        ("stage:later", "error.unknown_stage"),
+        ("stage:", "error.unknown_stage"),
+    ],
+)
+def test_unknown_flags_types_and_stages_are_errors_not_empty_results(query: str, key: str) -> None:
+    with pytest.raises(DomainError) as info:
+        parse_query(query)
+    assert info.value.key == key
+
+
+def test_unknown_qualifiers_and_urls_are_plain_words() -> None:
+    assert names("https://example.org") == []
+    assert names("foo:bar") == []
