@@ -115,20 +115,21 @@ def init_repo(root: Path) -> None:
     commit(git, "samenwerk: new workspace", allow_empty=True)
 
 
-def commit(git: Git, message: str, *, allow_empty: bool = False, author: str = "") -> None:
-    """``git commit`` with a message from stdin, falling back to a local identity.
+def identity(git: Git, author: str = "") -> tuple[str, ...]:
+    """``-c`` settings giving git a name when the laptop has none configured.
 
-    A laptop without ``user.name``/``user.email`` must still be able to save its work.
+    A laptop without ``user.name``/``user.email`` must still be able to save its work;
+    the advisor's name (from samenwerk's config or the login) stands in.
     """
+    if git.ok("var", "GIT_COMMITTER_IDENT") and git.ok("var", "GIT_AUTHOR_IDENT"):
+        return ()
+    name = " ".join((author or "samenwerk").split()) or "samenwerk"
+    return (f"user.name={name}", "user.email=samenwerk@localhost")
+
+
+def commit(git: Git, message: str, *, allow_empty: bool = False, author: str = "") -> None:
+    """``git commit`` of what is staged, the message from stdin, hooks and signing off."""
     args = ["commit", "--quiet", "--no-verify", "--cleanup=verbatim", "-F", "-"]
     if allow_empty:
         args.append("--allow-empty")
-    data = message.encode("utf-8")
-    try:
-        git.run(*args, input_bytes=data)
-    except GitError as exc:
-        if exc.key != "git.error.identity":
-            raise
-        name = author or "samenwerk"
-        identity = (f"user.name={name}", "user.email=samenwerk@localhost")
-        git.run(*args, input_bytes=data, config=identity)
+    git.run(*args, input_bytes=message.encode("utf-8"), config=identity(git, author))

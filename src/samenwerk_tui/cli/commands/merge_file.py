@@ -15,6 +15,8 @@ from samenwerk_tui import i18n
 from samenwerk_tui.cli.context import Context
 from samenwerk_tui.domain.text import safe_text
 
+ORDER = 140
+
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser("merge-file", help=i18n.t("git.cli.merge_file_help"))
