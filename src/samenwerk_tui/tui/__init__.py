@@ -10,9 +10,9 @@ if TYPE_CHECKING:
 
 
 def run_tui(session: Session, config: Config) -> int:
-    """Run the app on an open session; returns the exit code.
+    """Run the workbench on an open session until the user quits; returns the exit code."""
+    from samenwerk_tui.tui.app import SamenwerkApp
 
-    Placeholder until the TUI lands: says what it would open.
-    """
-    print(f"samenwerk would open the workspace {session.workspace.root}")
-    return 0
+    app = SamenwerkApp(session, config)
+    result = app.run()
+    return int(result or 0) if app.return_code in (None, 0) else int(app.return_code or 1)

@@ -1,0 +1,124 @@
+"""The one command table: key bindings, footer, help screen and palette all come from here.
+
+Each :class:`Command` names its binding id (what a user's ``[keymap]`` rebinds), its default
+keys, the action it runs on the screen, and its catalog keys. Screens take their
+``BINDINGS`` from :func:`bindings`, the help screen lists :data:`COMMANDS`, and the palette
+offers every command whose ``palette`` is true, so the four can never disagree. Later issues
+(diagnosis ``d``, guidance ``g``, portfolio ``p``, sync ``s``, history ``h``, resolve ``r``)
+add one row each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+from samenwerk_tui import i18n
+
+
+@dataclass(frozen=True)
+class Command:
+    """One thing a user can do, reachable by key and (usually) by palette."""
+
+    id: str  # binding id, e.g. "main.new"; a user's keymap uses it
+    keys: str  # default keys, comma separated as Textual takes them
+    action: str  # action on the scope's screen/widget, e.g. "new_partnership"
+    scope: str  # "main" (main screen), "list" (the partnership list), "form" (every form)
+    footer: bool = True  # shown in the footer
+    palette: bool = True  # offered in the command palette
+    key_display: str | None = None  # how the footer shows the key, if not the key itself
+    priority: bool = False  # checked before the focused widget (ctrl+s inside a TextArea)
+
+    @property
+    def label(self) -> str:
+        """The short footer label."""
+        return i18n.t(f"tui.cmd.{self.id}.label")
+
+    @property
+    def help(self) -> str:
+        """One sentence for the help screen and the palette."""
+        return i18n.t(f"tui.cmd.{self.id}.help")
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("list.down", "j,down", "cursor_down", "list", footer=False, palette=False),
+    Command("list.up", "k,up", "cursor_up", "list", footer=False, palette=False),
+    Command("list.top", "home", "cursor_top", "list", footer=False, palette=False),
+    Command("list.bottom", "end", "cursor_bottom", "list", footer=False, palette=False),
+    Command("list.page_down", "pagedown", "page_down", "list", footer=False, palette=False),
+    Command("list.page_up", "pageup", "page_up", "list", footer=False, palette=False),
+    Command("main.filter", "slash", "focus_filter", "main", key_display="/"),
+    Command("main.new", "n", "new_partnership", "main"),
+    Command("main.edit", "e", "edit_partnership", "main"),
+    Command("main.primary_deliver", "1", "set_primary('deliver')", "main", key_display="1-4"),
+    Command("main.primary_goals", "2", "set_primary('goals')", "main", footer=False),
+    Command("main.primary_movement", "3", "set_primary('movement')", "main", footer=False),
+    Command("main.primary_platform", "4", "set_primary('platform')", "main", footer=False),
+    Command("main.primary_clear", "0", "set_primary('')", "main", footer=False),
+    Command("main.classify", "c", "classify", "main"),
+    Command("main.annotate", "a", "annotate", "main"),
+    Command("main.delete", "x", "delete", "main"),
+    Command("main.undo", "u", "undo", "main"),
+    Command("main.help", "question_mark", "help", "main", key_display="?"),
+    Command("main.quit", "q", "quit", "main"),
+    Command("main.back", "escape", "back", "main", footer=False, palette=False),
+    Command("form.save", "ctrl+s", "save", "form", palette=False, priority=True),
+    Command("form.cancel", "escape", "cancel", "form", palette=False),
+)
+
+#: The palette's own key, shown in help; Textual binds it (``App.COMMAND_PALETTE_BINDING``).
+PALETTE_KEY = "ctrl+p"
+
+
+def commands(scope: str) -> list[Command]:
+    return [c for c in COMMANDS if c.scope == scope]
+
+
+def by_id(command_id: str) -> Command:
+    for command in COMMANDS:
+        if command.id == command_id:
+            return command
+    raise KeyError(command_id)
+
+
+def bindings(scope: str) -> list[Binding]:
+    """The Textual bindings of one scope, each with its id so ``set_keymap`` can rebind it.
+
+    Labels are read from the catalog when the screen class is defined; the CLI sets the
+    language before it imports the TUI.
+    """
+    return [
+        Binding(
+            c.keys,
+            c.action,
+            c.label,
+            show=c.footer,
+            key_display=c.key_display,
+            priority=c.priority,
+            tooltip=c.help,
+            id=c.id,
+        )
+        for c in commands(scope)
+    ]
+
+
+def key_text(command: Command, keymap: dict[str, str]) -> str:
+    """The keys of ``command`` as the user has them (their keymap wins), for the help screen."""
+    keys = keymap.get(command.id, command.keys)
+    shown = []
+    for key in keys.split(","):
+        key = key.strip()
+        shown.append(_KEY_NAMES.get(key, key))
+    return " / ".join(shown)
+
+
+_KEY_NAMES = {
+    "slash": "/",
+    "question_mark": "?",
+    "down": "↓",
+    "up": "↑",
+    "escape": "esc",
+    "pagedown": "pgdn",
+    "pageup": "pgup",
+}

@@ -1,0 +1,1 @@
+"""The screens of the workbench: main, forms, confirmation and help."""

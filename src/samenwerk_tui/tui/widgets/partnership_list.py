@@ -1,0 +1,202 @@
+"""The partnership list: a line-API ``ScrollView`` over a plain list of rows.
+
+Only the visible lines are ever rendered, and a new filter result is just a new Python
+list, so 10,000 partnerships populate and filter in milliseconds (an ``OptionList``
+measures every option up front; a ``ListView`` makes one widget per row and takes
+seconds). Each row shows the primary type as a coloured chip *with* its letter, the name,
+and the stage; broken files are rows too, marked ``!``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style as RichStyle
+from textual.binding import BindingType
+from textual.color import Color
+from textual.events import Click
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from samenwerk_tui.domain.text import truncate
+from samenwerk_tui.domain.types import AgreementType
+from samenwerk_tui.tui.commands import bindings
+from samenwerk_tui.tui.safe import plain
+
+#: Widest stage name in the list; the detail pane shows it in full.
+STAGE_WIDTH = 11
+
+
+@dataclass(frozen=True)
+class Row:
+    """What one line shows; ``key`` is a partnership id, or ``!`` + file name if broken."""
+
+    key: str
+    name: str
+    primary: AgreementType | None = None
+    stage: str = ""
+    broken: bool = False
+    conflicted: bool = False
+
+
+class PartnershipList(ScrollView, can_focus=True):
+    """The virtualised list of partnerships (and broken files) on the main screen."""
+
+    COMPONENT_CLASSES = {
+        "partnership-list--cursor",
+        "partnership-list--stage",
+        "partnership-list--broken",
+        "partnership-list--empty",
+    }
+    BINDINGS: list[BindingType] = list(bindings("list"))
+
+    class Highlighted(Message):
+        """The cursor moved to another row (``key`` None: the list is empty)."""
+
+        def __init__(self, key: str | None) -> None:
+            super().__init__()
+            self.key = key
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id)
+        self.rows: list[Row] = []
+        self.cursor = 0
+        self.empty_text = ""
+        self._last_key: str | None = None
+        self._type_styles: dict[str, RichStyle] = {}
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: object) -> None:
+        self._type_styles.clear()
+        self.refresh()
+
+    # ------------------------------------------------------------------ data
+
+    @property
+    def highlighted_key(self) -> str | None:
+        if not self.rows:
+            return None
+        return self.rows[min(self.cursor, len(self.rows) - 1)].key
+
+    def set_rows(self, rows: list[Row], keep: str | None = None) -> None:
+        """Show ``rows``; the cursor stays on ``keep`` (or the same position) if it can."""
+        old_cursor = self.cursor
+        self.rows = rows
+        index = next((i for i, r in enumerate(rows) if r.key == keep), None) if keep else None
+        self.cursor = index if index is not None else min(old_cursor, max(len(rows) - 1, 0))
+        self.virtual_size = Size(self.scrollable_content_region.width, len(rows))
+        self._scroll_to_cursor()
+        self.refresh()
+        self._announce()
+
+    def select_key(self, key: str) -> bool:
+        """Move the cursor to the row with ``key``; False if it is not shown."""
+        for i, row in enumerate(self.rows):
+            if row.key == key:
+                self._move(i)
+                return True
+        return False
+
+    def _announce(self) -> None:
+        key = self.highlighted_key
+        if key != self._last_key:
+            self._last_key = key
+            self.post_message(self.Highlighted(key))
+
+    def _move(self, index: int) -> None:
+        if not self.rows:
+            return
+        index = max(0, min(index, len(self.rows) - 1))
+        if index != self.cursor:
+            self.refresh_line(self.cursor)
+            self.cursor = index
+            self.refresh_line(index)
+        self._scroll_to_cursor()
+        self._announce()
+
+    def refresh_line(self, index: int) -> None:
+        self.refresh(Region(0, index - int(self.scroll_offset.y), self.size.width, 1))
+
+    def _scroll_to_cursor(self) -> None:
+        if self.is_mounted and self.rows:
+            self.scroll_to_region(
+                Region(0, self.cursor, 1, 1), animate=False, force=True, immediate=True
+            )
+
+    # ------------------------------------------------------------------ actions
+
+    def action_cursor_down(self) -> None:
+        self._move(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self._move(self.cursor - 1)
+
+    def action_cursor_top(self) -> None:
+        self._move(0)
+
+    def action_cursor_bottom(self) -> None:
+        self._move(len(self.rows) - 1)
+
+    def action_page_down(self) -> None:
+        self._move(self.cursor + max(1, self.scrollable_content_region.height - 1))
+
+    def action_page_up(self) -> None:
+        self._move(self.cursor - max(1, self.scrollable_content_region.height - 1))
+
+    def on_click(self, event: Click) -> None:
+        self._move(int(self.scroll_offset.y) + event.y)
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows))
+        self._scroll_to_cursor()
+
+    # ------------------------------------------------------------------ drawing
+
+    def _type_style(self, agreement_type: AgreementType) -> RichStyle:
+        style = self._type_styles.get(agreement_type.value)
+        if style is None:
+            variables = self.app.theme_variables
+            colour = Color.parse(variables.get(f"type-{agreement_type.value}", "#808080"))
+            style = RichStyle(
+                color=colour.get_contrast_text(1.0).rich_color,
+                bgcolor=colour.rich_color,
+                bold=True,
+            )
+            self._type_styles[agreement_type.value] = style
+        return style
+
+    def _muted_colour(self) -> str | None:
+        colour = self.get_component_rich_style("partnership-list--stage").color
+        return colour.name if colour is not None else None
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = int(self.scroll_offset.y) + y
+        base = self.get_visual_style().rich_style
+        if index >= len(self.rows):
+            if index == 0 and self.empty_text:
+                empty = self.get_visual_style("partnership-list--empty").rich_style
+                return Strip([Segment(" " + self.empty_text, empty)]).crop_extend(0, width, base)
+            return Strip.blank(width, base)
+        row = self.rows[index]
+        if index == self.cursor:
+            base = self.get_visual_style("partnership-list--cursor").rich_style
+        dim = base + RichStyle(color=self._muted_colour())
+        if row.broken:
+            chip_style = self.get_component_rich_style("partnership-list--broken")
+            chip = Segment(" ! ", chip_style)
+        elif row.primary is None:
+            chip = Segment(" · ", dim)
+        else:
+            chip = Segment(f" {row.primary.letter} ", self._type_style(row.primary))
+        mark = " ≠" if row.conflicted else ""
+        stage = f" {truncate(row.stage, STAGE_WIDTH)} " if row.stage and width >= 36 else " "
+        name_width = max(1, width - 4 - len(stage) - len(mark))
+        name = Strip([Segment(plain(row.name, limit=400), base)]).crop_extend(0, name_width, base)
+        segments = [chip, Segment(" ", base), *name, Segment(mark, dim), Segment(stage, dim)]
+        return Strip(segments).crop_extend(0, width, base)
