@@ -131,7 +131,7 @@ def _sync(root: Path, message: str, author: str, say: Progress, result: SyncResu
                     f"+refs/heads/{remote_branch}:{tracking}", network=True)  # fmt: skip
         except GitError as exc:
             if exc.is_offline:
-                result.status = "offline"
+                result.status, result.error = "offline", exc
                 result.messages.append(_error_sentence(exc))
                 _finish_conflicts(root, result)
                 return
@@ -161,7 +161,7 @@ def _sync(root: Path, message: str, author: str, say: Progress, result: SyncResu
             continue  # someone pushed in between: fetch and merge again
         exc = error_for(pushed)
         if exc.is_offline:
-            result.status = "offline"
+            result.status, result.error = "offline", exc
             result.messages.append(_error_sentence(exc))
             return
         raise exc
