@@ -10,6 +10,7 @@ import argparse
 from pathlib import Path
 
 from samenwerk_tui import i18n
+from samenwerk_tui.cli.commands.open import open_tui
 from samenwerk_tui.cli.context import Context, UsageError
 from samenwerk_tui.services.config import data_dir
 from samenwerk_tui.services.session import Session
@@ -26,13 +27,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(ctx: Context) -> int:
-    # Both imported here: the demo data and Textual are only needed by this command.
+    # Imported here: the demo data is only needed by this command.
     from samenwerk_tui.services.demo import create_demo
-    from samenwerk_tui.tui import run_tui
 
     root = Path(ctx.args.path).expanduser() if ctx.args.path else data_dir() / "demo"
     if root.exists() and not root.is_dir():
         raise UsageError("cli.init.not_a_folder", path=str(root))
     create_demo(root)
     session = Session.open(root, ctx.author, create=True)
-    return run_tui(session, ctx.config)
+    return open_tui(ctx, session)

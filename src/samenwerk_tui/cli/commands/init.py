@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from samenwerk_tui import i18n
-from samenwerk_tui.cli.context import Context, UsageError
+from samenwerk_tui.cli.context import Context, ProblemsFound, UsageError
 from samenwerk_tui.domain.text import safe_text
 from samenwerk_tui.services.session import Session
 from samenwerk_tui.store.workspace import Workspace
@@ -31,9 +31,13 @@ def run(ctx: Context) -> int:
     Session.open(root, "", create=True)
     if ctx.args.git:
         # Imported here: git support is its own layer, and most commands never need it.
+        from samenwerk_tui.gitsync.runner import GitError
         from samenwerk_tui.gitsync.setup import init_repo
 
-        init_repo(root)
+        try:
+            init_repo(root)
+        except GitError as exc:
+            raise ProblemsFound(exc.key, **exc.params) from None
     key = "cli.init.exists" if existed else "cli.init.done"
     ctx.emit(safe_text(i18n.t(key, path=str(root))))
     if not existed:

@@ -1,10 +1,14 @@
-"""``samenwerk`` without a command: open the TUI on the workspace."""
+"""``samenwerk`` without a command: open the TUI on the workspace (created if missing)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
+from samenwerk_tui import i18n
 from samenwerk_tui.cli.context import Context
+from samenwerk_tui.domain.text import safe_text
+from samenwerk_tui.services.session import Session
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -12,7 +16,20 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_open(ctx: Context) -> int:
+    return open_tui(ctx, ctx.session(create=True))
+
+
+def open_tui(ctx: Context, session: Session) -> int:
+    """Start the terminal app, or, without a terminal, say what it would have opened.
+
+    A full-screen app on a pipe or in a script would wait forever for keys nobody types,
+    so without a terminal on both stdin and stdout it prints one line and exits 0.
+    """
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        path = str(session.workspace.root)
+        ctx.emit(safe_text(i18n.t("cli.no_terminal", path=path)))
+        return 0
+    # Imported here: Textual is only loaded when the app really starts.
     from samenwerk_tui.tui import run_tui
 
-    session = ctx.session(create=True)
     return run_tui(session, ctx.config)
