@@ -1,0 +1,1 @@
+"""The ``samenwerk`` command line, run as a real subprocess on real folders."""
