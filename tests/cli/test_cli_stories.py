@@ -80,8 +80,14 @@ def test_an_advisor_records_a_partnership_from_first_meeting_to_report(
 
     # show: the same partnership for people, for Markdown, for scripts.
     shown = samenwerk("show", pid).out
-    for expected in ("Senseo coffee", "Coffee pads\n  for everyone", "Douwe Egberts (co-principal)",
-                     "*D ■■■■■ 5", "One product, [bold]two brands[/bold]", "Kick-off went well"):  # fmt: skip
+    for expected in (
+        "Senseo coffee",
+        "Coffee pads\n  for everyone",
+        "Douwe Egberts (co-principal)",
+        "*D ■■■■■ 5",
+        "One product, [bold]two brands[/bold]",
+        "Kick-off went well",
+    ):
         assert expected in shown, (expected, shown)
     markdown = samenwerk("show", pid, "--format", "md").out
     assert markdown.startswith("# Senseo coffee\n")
@@ -89,7 +95,8 @@ def test_an_advisor_records_a_partnership_from_first_meeting_to_report(
     document = json.loads(samenwerk("show", pid, "--format", "json").out)
     assert document["file"] == f"partnerships/{file.name}"
     assert document["id"] == pid and document["created"].endswith("Z")
-    assert document["classification"]["deliver"]["comment"] == "One product, [bold]two brands[/bold]"
+    comment = document["classification"]["deliver"]["comment"]
+    assert comment == "One product, [bold]two brands[/bold]"
 
     # A second partnership, then the list in its three formats.
     samenwerk("new", "Gezond Rivierdal", "--tag", "zorg", "--party", "GGD")
