@@ -85,6 +85,11 @@ class Advisor:
     def file(self, name: str) -> Path:
         return self.root / "partnerships" / name
 
+    def only_file_of(self, slug: str) -> str:
+        names = sorted(p.name for p in (self.root / "partnerships").glob(f"{slug}-*.toml"))
+        assert len(names) == 1, names
+        return names[0]
+
     def only_file(self) -> str:
         names = sorted(p.name for p in (self.root / "partnerships").glob("*.toml"))
         assert len(names) == 1, names

@@ -37,7 +37,8 @@ def _decode(data: bytes | None) -> Partnership | None:
 def describe_file(name: str, old: bytes | None, new: bytes | None) -> str:
     """``"Senseo: note added, stage set to execute"`` for one file."""
     before, after = _decode(old), _decode(new)
-    label = (after or before).name if (after or before) else name
+    known = after or before
+    label = known.name if known is not None else name
     phrases = changes(before, after, old is None, new is None)
     return f"{clean(label, NAME_MAX)}: {', '.join(phrases)}"
 

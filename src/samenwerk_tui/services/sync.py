@@ -159,12 +159,12 @@ def _sync(root: Path, message: str, author: str, say: Progress, result: SyncResu
         low = pushed.stderr.lower()
         if ("rejected" in low or "fetch first" in low) and attempt + 1 < PUSH_ATTEMPTS:
             continue  # someone pushed in between: fetch and merge again
-        exc = error_for(pushed)
-        if exc.is_offline:
-            result.status, result.error = "offline", exc
-            result.messages.append(_error_sentence(exc))
+        failure = error_for(pushed)
+        if failure.is_offline:
+            result.status, result.error = "offline", failure
+            result.messages.append(_error_sentence(failure))
             return
-        raise exc
+        raise failure
     if result.conflicted:
         result.status = "conflicts"
 
