@@ -337,8 +337,9 @@ def rows(records: Iterable[Record], problems: Iterable[Problem] = ()) -> list[Ro
 
 def render_table(items: Sequence[Row], columns: int = 80) -> str:
     """A table readable at 80 columns: type letter, id prefix, name, stage, tags."""
-    stage_w = max(width(short_stage(st)) for st in Stage)
-    stage_w = max(stage_w, width(i18n.t("export.col_stage")))
+    labels = [short_stage(st) for st in Stage]
+    labels += [i18n.t("export.col_stage"), i18n.t("export.broken")]
+    stage_w = max(width(label) for label in labels)
     fixed = 1 + 1 + 6 + 2 + 2 + stage_w + 2
     name_w = max(16, (columns - fixed) * 3 // 5)
     tags_w = max(8, columns - fixed - name_w)
