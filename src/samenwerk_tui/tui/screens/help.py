@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -29,23 +29,29 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="help-box") as box:
             box.border_title = Content(i18n.t("tui.help.title"))
-            yield Static(self.table(), classes="help-table")
+            for keys, text, heading in self.rows():
+                if heading:
+                    yield Static(Content.styled(text, "bold $accent"), classes="help-heading")
+                else:
+                    yield Horizontal(
+                        Static(Content.styled(keys, "bold"), classes="help-keys"),
+                        Static(Content(text), classes="help-text"),
+                        classes="help-row",
+                    )
 
-    def table(self) -> Content:
+    def rows(self) -> list[tuple[str, str, bool]]:
+        """(keys, text, is_heading) for every command of the table, grouped by scope."""
         keymap = getattr(getattr(self.app, "config", None), "keymap", {}) or {}
-        lines: list[Content] = []
+        out: list[tuple[str, str, bool]] = []
         for scope, title_key in _SECTIONS:
-            if lines:
-                lines.append(Content(""))
-            lines.append(Content.styled(i18n.t(title_key), "bold $accent"))
+            out.append(("", i18n.t(title_key), True))
             for command in COMMANDS:
-                if command.scope != scope:
-                    continue
-                keys = key_text(command, keymap)
-                lines.append(Content.styled(f"  {keys:<14}", "bold") + Content(command.help))
+                if command.scope == scope:
+                    out.append((key_text(command, keymap), command.help, False))
             if scope == "main":
-                lines.append(
-                    Content.styled(f"  {PALETTE_KEY:<14}", "bold")
-                    + Content(i18n.t("tui.help.palette"))
-                )
-        return Content("\n").join(lines)
+                out.append((PALETTE_KEY, i18n.t("tui.help.palette"), False))
+        return out
+
+    def text(self) -> str:
+        """The whole table as plain text (what a test or a screen reader sees)."""
+        return "\n".join(f"{keys}  {text}" for keys, text, _ in self.rows())
