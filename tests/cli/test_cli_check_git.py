@@ -94,6 +94,13 @@ def test_check_lists_every_broken_file_and_recorded_conflict(samenwerk: Samenwer
     assert all(b["broken"] and b["id"] is None for b in broken)
     conflicts = samenwerk("list", "--filter", "is:conflict").lines[1:]
     assert [line.split()[0] for line in conflicts] == ["·", "!"]
+    # Naming an unreadable file gets its problem, not "no partnership matches".
+    shown = samenwerk("show", "broken-aaaaaa", expect=1)
+    shown.assert_one_sentence()
+    assert shown.err.startswith("samenwerk: partnerships/broken-aaaaaa.toml:3:")
+    assert "this file cannot be read" in shown.err
+    edited = samenwerk("edit", "Senseo.TOML", "--name", "Fixed", expect=1)
+    assert edited.err.startswith("samenwerk: partnerships/Senseo.TOML:1:1: unexpected file name")
     report = json.loads(samenwerk("export", "--format", "json").out)
     assert len(report["broken"]) == 3 and report["count"] == 2
     assert snapshot(samenwerk.workspace) == before, "reading touched nothing"

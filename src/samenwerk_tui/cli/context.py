@@ -7,9 +7,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from samenwerk_tui import i18n
 from samenwerk_tui.services.config import Config, resolve_author, resolve_workspace
-from samenwerk_tui.services.session import Session
-from samenwerk_tui.store.workspace import StoreError, Workspace
+from samenwerk_tui.services.session import RefError, Session
+from samenwerk_tui.store.workspace import PARTNERSHIPS_DIR, Record, StoreError, Workspace
 
 
 class UsageError(Exception):
@@ -66,6 +67,24 @@ class Context:
                 self._session = Session(Workspace(root), "")
                 self._session.load()
         return self._session
+
+    def resolve(self, ref: str) -> Record:
+        """The one partnership ``ref`` names (see :meth:`Session.resolve`).
+
+        A ref naming a file that cannot be read gets that file's problem as the answer,
+        rather than "no partnership matches".
+        """
+        session = self.session()
+        try:
+            return session.resolve(ref)
+        except RefError as exc:
+            wanted = ref.strip()
+            for problem in session.sorted_problems():
+                if exc.key == "error.ref_none" and wanted in (problem.name, problem.name[:-5]):
+                    reason = i18n.t(problem.key, **problem.params)
+                    where = f"{PARTNERSHIPS_DIR}/{problem.name}:{problem.line}:{problem.column}"
+                    raise ProblemsFound("cli.unreadable", where=where, reason=reason) from None
+            raise
 
     def emit(self, text: str) -> None:
         """Write ``text`` (already safe) to stdout with one trailing newline."""

@@ -54,7 +54,7 @@ def run(ctx: Context) -> int:
     if not fields:
         raise UsageError("cli.classify.nothing")
     session = ctx.session(write=True)
-    record = session.resolve(args.ref)
+    record = ctx.resolve(args.ref)
     saved, change = session.classify(record.id, **fields)
     report_saved(ctx, record, saved, change)
     return 0

@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(ctx: Context) -> int:
     session = ctx.session(write=True)
-    record = session.resolve(ctx.args.ref)
+    record = ctx.resolve(ctx.args.ref)
     file = f"{PARTNERSHIPS_DIR}/{record.name}"
     if not ctx.args.yes:
         # Resolved first, so the sentence names exactly what --yes would delete.

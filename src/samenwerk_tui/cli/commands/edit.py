@@ -62,7 +62,7 @@ def run(ctx: Context) -> int:
     if not fields and not added and not removed:
         raise UsageError("cli.edit.nothing")
     session = ctx.session(write=True)
-    record = session.resolve(args.ref)
+    record = ctx.resolve(args.ref)
     if added or removed:
         current = record.partnership.parties
         missing = removed - {fold(x.name) for x in current}

@@ -32,7 +32,7 @@ def run(ctx: Context) -> int:
     if not clean_block(args.text):
         raise DomainError("error.empty_note")
     session = ctx.session(write=True)
-    record = session.resolve(args.ref)
+    record = ctx.resolve(args.ref)
     saved, change = session.add_note(record.id, args.text, note_type=note_type, tags=args.tag)
     report_saved(ctx, record, saved, change)
     return 0

@@ -35,7 +35,7 @@ def run(ctx: Context) -> int:
     if args.score.strip().lower() not in values.NONE_WORDS:
         score = check_perspective_score(values.whole_number(args.score, "SCORE"))
     session = ctx.session(write=True)
-    record = session.resolve(args.ref)
+    record = ctx.resolve(args.ref)
     saved, change = session.set_perspective(record.id, name, score, args.comment)
     report_saved(ctx, record, saved, change)
     return 0

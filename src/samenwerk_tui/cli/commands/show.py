@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(ctx: Context) -> int:
-    record = ctx.session().resolve(ctx.args.ref)
+    record = ctx.resolve(ctx.args.ref)
     if ctx.args.format == "json":
         ctx.emit(export.to_json(export.partnership_document(record)))
     elif ctx.args.format == "md":
