@@ -315,7 +315,8 @@ class MainScreen(Screen[None]):
         record = self.selected_record()
         if record is None:
             return
-        question = Content(i18n.t("tui.delete.question")) + content(record.partnership.name, "bold")
+        before, _, after = i18n.t("tui.delete.question").partition("{name}")
+        question = Content(before) + content(record.partnership.name, "bold") + Content(after)
 
         def confirmed(yes: bool | None) -> None:
             if yes:

@@ -26,7 +26,7 @@ from samenwerk_tui.domain.types import AgreementType
 from samenwerk_tui.tui.commands import bindings
 from samenwerk_tui.tui.safe import plain
 
-#: Widest stage name in the list; the detail pane shows it in full.
+#: Widest stage name in a narrow list; the detail pane shows it in full.
 STAGE_WIDTH = 11
 
 
@@ -195,7 +195,8 @@ class PartnershipList(ScrollView, can_focus=True):
         else:
             chip = Segment(f" {row.primary.letter} ", self._type_style(row.primary))
         mark = " ≠" if row.conflicted else ""
-        stage = f" {truncate(row.stage, STAGE_WIDTH)} " if row.stage and width >= 36 else " "
+        stage_width = STAGE_WIDTH if width < 46 else 2 * STAGE_WIDTH
+        stage = f" {truncate(row.stage, stage_width)} " if row.stage and width >= 36 else " "
         name_width = max(1, width - 4 - len(stage) - len(mark))
         name = Strip([Segment(plain(row.name, limit=400), base)]).crop_extend(0, name_width, base)
         segments = [chip, Segment(" ", base), *name, Segment(mark, dim), Segment(stage, dim)]
