@@ -224,6 +224,28 @@ class Git:
             raise error_for(result)
         return result
 
+    def blobs(self, specs: Sequence[str]) -> dict[str, bytes | None]:
+        """Many ``rev:path`` contents in one ``git cat-file --batch`` (None: missing)."""
+        wanted = [spec for spec in dict.fromkeys(specs) if "\n" not in spec]
+        if not wanted:
+            return {}
+        data = self.run("cat-file", "--batch", input_bytes="".join(f"{s}\n" for s in wanted)
+                        .encode("utf-8")).stdout  # fmt: skip
+        out: dict[str, bytes | None] = {}
+        pos = 0
+        for spec in wanted:
+            end = data.index(b"\n", pos)
+            line = data[pos:end]
+            pos = end + 1
+            header = line.split()
+            if line.endswith((b" missing", b" ambiguous")) or len(header) != 3:
+                out[spec] = None
+                continue
+            size = int(header[2])
+            out[spec] = data[pos : pos + size] if header[1] == b"blob" else None
+            pos += size + 1
+        return out
+
     def _configured_ssh(self) -> str:
         if self._ssh is None:
             found = self.run("config", "--get", "core.sshCommand", check=False)

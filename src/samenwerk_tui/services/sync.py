@@ -215,13 +215,16 @@ def _commit_local(root: Path, git: Git, message: str, author: str, result: SyncR
     changed = list(zip(parts[0::2], parts[1::2], strict=False))
     if not changed and not merging:
         return False
-    lines = []
-    for status, path in changed:
-        if not path.startswith(f"{PARTNERSHIPS_DIR}/"):
-            continue
-        old = _show(git, "HEAD", path) if has_head and status != "A" else None
-        new = _show(git, "", path) if status != "D" else None
-        lines.append(describe.describe_file(path.rsplit("/", 1)[-1], old, new))
+    ours = [(s, p) for s, p in changed if p.startswith(f"{PARTNERSHIPS_DIR}/")]
+    blobs = git.blobs(
+        [f"HEAD:{p}" for s, p in ours if has_head and s != "A"]
+        + [f":{p}" for s, p in ours if s != "D"]
+    )
+    lines = [
+        describe.describe_file(path.rsplit("/", 1)[-1], blobs.get(f"HEAD:{path}"),
+                               blobs.get(f":{path}"))
+        for _status, path in ours
+    ]  # fmt: skip
     text = describe.commit_message(lines, message)
     if merging:
         text = i18n.t("git.commit.merge_finished") + "\n\n" + text
@@ -319,14 +322,14 @@ def _received(root: Path, git: Git, old: str | None, result: SyncResult) -> None
     else:
         names = _diff_names(git, old, "HEAD", WORKSPACE_PATHS)
     result.received = _count(names)
-    for path in names:
-        if not path.startswith(f"{PARTNERSHIPS_DIR}/"):
-            continue
+    paths = [p for p in names if p.startswith(f"{PARTNERSHIPS_DIR}/")]
+    blobs = git.blobs([*(f"{old}:{p}" for p in paths if old), *(f"HEAD:{p}" for p in paths)])
+    for path in paths:
         name = path.rsplit("/", 1)[-1]
         if name not in result.changed_names:
             result.changed_names.append(name)
-        before = _conflict_keys(_show(git, old, path) if old else None)
-        after = _conflict_keys(_show(git, "HEAD", path))
+        before = _conflict_keys(blobs.get(f"{old}:{path}") if old else None)
+        after = _conflict_keys(blobs.get(f"HEAD:{path}"))
         if after - before and name not in result.conflicted:
             result.conflicted.append(name)
 
