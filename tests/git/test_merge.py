@@ -150,3 +150,28 @@ def test_resolved_conflict_stays_resolved() -> None:
 def test_unreadable_side_is_an_error() -> None:
     with pytest.raises(MergeError):
         merge_bytes(None, b"<<<<<<< ours\n", codec.encode(base()))
+
+
+def test_taking_theirs_puts_their_value_back_and_removes_the_entry() -> None:
+    from samenwerk_tui.gitsync.resolve import settle
+
+    b = base()
+    o = edits.classify(b, by="Anna", primary=AgreementType.DELIVER, now=at(5))
+    t = edits.classify(b, by="Bram", primary=AgreementType.GOALS, now=at(6))
+    recorded = merge(b, o, t)
+    assert settle(recorded, 0, "theirs").primary is AgreementType.GOALS
+    assert settle(recorded, 0, "theirs").conflicts == ()
+    assert settle(recorded, 0, "ours").primary is AgreementType.DELIVER
+
+
+def test_a_party_name_with_dots_survives_the_conflict_path() -> None:
+    from samenwerk_tui.gitsync.merge import split_path
+    from samenwerk_tui.gitsync.resolve import settle
+
+    b = edits.edit(base(), parties=[Party("Dr. Jansen B.V.", "advisor")])
+    o = edits.edit(b, parties=[Party("Dr. Jansen B.V.", "lead")])
+    t = edits.edit(b, parties=[Party("Dr. Jansen B.V.", "member")])
+    m = merge(b, o, t)
+    (conflict,) = m.conflicts
+    assert split_path(conflict.field) == ["parties", "dr. jansen b.v.", "role"]
+    assert settle(m, 0, "theirs").parties[0].role == "member"

@@ -118,3 +118,11 @@ def test_a_moved_python_is_rewritten(team: Team) -> None:
     assert ensure_driver(team.bram.root) is True
     assert team.bram.git("config", "merge.samenwerk.driver").strip() == driver_command()
     assert ensure_driver(team.bram.root) is False
+
+
+def test_opening_a_fresh_clone_registers_the_driver(team: Team) -> None:
+    from samenwerk_tui.services.sync import prepare
+
+    assert prepare(team.bram.root) is True
+    assert team.bram.git("config", "merge.samenwerk.driver").strip() == driver_command()
+    assert prepare(team.bram.root.parent) is False  # not a repository: nothing happens

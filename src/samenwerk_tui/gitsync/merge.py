@@ -16,12 +16,13 @@ line); a person would see no conflict there, and neither does this merge:
 - a value both sides changed differently keeps OUR value and records a ``[[conflicts]]``
   entry (field, ours, theirs) for the advisor to settle; an identical entry is not repeated.
 
-Conflict fields are dotted paths; items of keyed lists are addressed by their key
-(``notes.n7c2kd01.text``, ``parties.Philips.role``).
+Conflict fields are dotted paths, segments quoted as TOML keys when needed; items of keyed
+lists are addressed by their key (``notes.n7c2kd01.text``, ``parties."dr. jansen".role``).
 """
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +30,7 @@ from typing import Any
 from samenwerk_tui.domain.model import Conflict, Partnership
 from samenwerk_tui.domain.text import fold
 from samenwerk_tui.store import codec
+from samenwerk_tui.store.toml_writer import format_key
 
 
 class _Missing:
@@ -192,7 +194,7 @@ class _Merger:
         keys = list(o) + [k for k in t if k not in o]
         out: dict[str, Any] = {}
         for key in keys:
-            sub_path = f"{path}.{key}" if path else key
+            sub_path = join_path(path, key)
             sub_pattern = f"{pattern}.{key}" if pattern else key
             if sub_pattern == "classification.by":
                 continue  # decided below, from the later classification
@@ -230,12 +232,31 @@ class _Merger:
         order = list(oi) + [k for k in ti if k not in oi]
         out = []
         for key in order:
-            item = self.value(f"{path}.{key.split(chr(0))[0]}", f"{pattern}.*",
+            item = self.value(join_path(path, key.split(chr(0))[0]), f"{pattern}.*",
                               bi.get(key, MISSING), oi.get(key, MISSING),
                               ti.get(key, MISSING))  # fmt: skip
             if item is not MISSING:
                 out.append(item)
         return out if out else MISSING
+
+
+def join_path(path: str, key: str) -> str:
+    """``path`` + one segment, quoted TOML-style when it is not a bare key."""
+    segment = format_key(key)
+    return f"{path}.{segment}" if path else segment
+
+
+def split_path(path: str) -> list[str]:
+    """The segments of a conflict field path (inverse of :func:`join_path`)."""
+    try:
+        table: Any = tomllib.loads(f"{path} = 0")
+    except tomllib.TOMLDecodeError:
+        return path.split(".")
+    segments = []
+    while isinstance(table, dict) and len(table) == 1:
+        key, table = next(iter(table.items()))
+        segments.append(key)
+    return segments
 
 
 def _comparable(a: Any, b: Any) -> bool:

@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from samenwerk_tui import i18n
+from samenwerk_tui.domain.model import Partnership
 from samenwerk_tui.gitsync import describe
 from samenwerk_tui.gitsync.merge import MergeError, MergeResult
 from samenwerk_tui.gitsync.repair import RepairReport, repair_file, repair_unmerged
+from samenwerk_tui.gitsync.resolve import settle
 from samenwerk_tui.gitsync.runner import LOCK, Git, GitError, error_for
 from samenwerk_tui.gitsync.setup import (
     WORKSPACE_PATHS,
@@ -29,12 +31,14 @@ from samenwerk_tui.gitsync.setup import (
     identity,
     is_repo,
 )
-from samenwerk_tui.gitsync.status import changed_files
+from samenwerk_tui.gitsync.status import HistoryEntry, changed_files, show_at
+from samenwerk_tui.gitsync.status import history as git_history
 from samenwerk_tui.store import codec
 from samenwerk_tui.store.workspace import PARTNERSHIPS_DIR
 
 if TYPE_CHECKING:
-    from samenwerk_tui.services.session import Session
+    from samenwerk_tui.services.session import Change, Session
+    from samenwerk_tui.store.workspace import Record
 
 Progress = Callable[[str], None]
 PUSH_ATTEMPTS = 3
@@ -376,4 +380,56 @@ def repair(root: Path, name: str) -> MergeResult:
         return repair_file(root, name)
 
 
-__all__ = ["MergeError", "Progress", "SyncResult", "refresh_changed", "repair", "sync"]
+def prepare(root: Path) -> bool:
+    """Call on every open: register the merge driver if ``root`` is a git repository.
+
+    A fresh clone lacks it and a moved virtualenv needs the new path. Never raises;
+    True when the workspace is a repository.
+    """
+    try:
+        if not is_repo(root):
+            return False
+        with LOCK:
+            ensure_driver(root)
+        return True
+    except (GitError, OSError):
+        return False
+
+
+def history(root: Path, name: str, limit: int = 200) -> list[HistoryEntry]:
+    """Who changed the partnership file ``name``, when, and why (newest first)."""
+    return git_history(root, name, limit)
+
+
+def version_at(root: Path, commit: str, name: str) -> Partnership | None:
+    """The partnership as committed in ``commit`` (None if absent or unreadable)."""
+    data = show_at(root, commit, name)
+    if data is None:
+        return None
+    try:
+        return codec.decode(data)
+    except codec.FormatError:
+        return None
+
+
+def settle_conflict(session: Session, pid: str, index: int, side: str) -> tuple[Record, Change]:
+    """Settle recorded conflict ``index`` of a partnership: keep ``ours`` or take ``theirs``.
+
+    Saved through the session (no blind overwrite, undoable) like every other change.
+    """
+    return session.update(pid, lambda p: settle(p, index, side), "resolved")
+
+
+__all__ = [
+    "HistoryEntry",
+    "MergeError",
+    "Progress",
+    "SyncResult",
+    "history",
+    "prepare",
+    "refresh_changed",
+    "repair",
+    "settle_conflict",
+    "sync",
+    "version_at",
+]
