@@ -364,3 +364,20 @@ async def test_browsing_without_changes_leaves_git_status_clean(workspace: Path)
         await app.workers.wait_for_complete()
         await pilot.press("q")
     assert git("status", "--porcelain") == ""
+
+
+async def test_an_unread_workspace_is_loaded_in_a_worker_with_a_visible_state(
+    workspace: Path,
+) -> None:
+    from samenwerk_tui.services.config import Config
+    from samenwerk_tui.services.session import Session
+    from samenwerk_tui.store.workspace import Workspace
+    from samenwerk_tui.tui.app import SamenwerkApp
+
+    session = Session(Workspace(workspace), AUTHOR)  # not read yet
+    app = SamenwerkApp(session, Config(), load=True, poll=False, blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert rows(app) == ["Gezond Rivierdal", "Senseo", "Terminal cleaning Schiphol"]
+        assert "3/3" in str(app.main.query_one("#status", Static).render())

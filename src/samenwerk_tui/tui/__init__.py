@@ -9,10 +9,14 @@ if TYPE_CHECKING:
     from samenwerk_tui.services.session import Session
 
 
-def run_tui(session: Session, config: Config) -> int:
-    """Run the workbench on an open session until the user quits; returns the exit code."""
+def run_tui(session: Session, config: Config, *, loaded: bool = True) -> int:
+    """Run the workbench on an open session until the user quits; returns the exit code.
+
+    With ``loaded=False`` the session has not read its files yet: the app paints at once
+    with a loading state and reads the workspace in a thread worker.
+    """
     from samenwerk_tui.tui.app import SamenwerkApp
 
-    app = SamenwerkApp(session, config)
+    app = SamenwerkApp(session, config, load=not loaded)
     result = app.run()
     return int(result or 0) if app.return_code in (None, 0) else int(app.return_code or 1)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
 from textual import on, work
@@ -52,7 +52,7 @@ class WorkspaceChanged(Message):
 class SamenwerkApp(App[int]):
     """The workbench on one workspace."""
 
-    CSS_PATH: ClassVar[list[str | Path]] = [
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
         _HERE / "app.tcss",
         _HERE / "screens" / "main.tcss",
         _HERE / "screens" / "forms.tcss",

@@ -11,6 +11,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.markup import escape
 
 from samenwerk_tui import i18n
 from samenwerk_tui.tui.commands import commands, key_text
@@ -49,7 +50,7 @@ class CommandsProvider(Provider):
         screen = _main_screen(self)
         for title, action, help_text in self._available():
             yield DiscoveryHit(
-                Content(title), partial(screen.run_action, action), title, Content(help_text)
+                Content(title), partial(screen.run_action, action), title, escape(help_text)
             )
 
     async def search(self, query: str) -> Hits:
@@ -63,7 +64,7 @@ class CommandsProvider(Provider):
                     matcher.highlight(markup_escaped(title)),
                     partial(screen.run_action, action),
                     title,
-                    Content(help_text),
+                    escape(help_text),
                 )
 
 
@@ -78,7 +79,7 @@ class PartnershipsProvider(Provider):
         with app.lock:
             candidates = [(r.id, r.partnership.name) for r in app.session.records.values()]
         matcher = self.matcher(query)
-        help_text = Content(i18n.t("tui.palette.jump"))
+        help_text = escape(i18n.t("tui.palette.jump"))
         for pid, name in candidates:
             score = matcher.match(name)
             if score > 0:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -15,7 +17,7 @@ from samenwerk_tui import i18n
 class ConfirmScreen(ModalScreen[bool]):
     """Asks one question; dismisses with True only on an explicit yes."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", i18n.t("tui.confirm.yes"), id="confirm.yes"),
         Binding("n,escape", "answer(False)", i18n.t("tui.confirm.no"), id="confirm.no"),
     ]

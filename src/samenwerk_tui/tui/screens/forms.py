@@ -10,7 +10,7 @@ disk meanwhile to another field survives the re-applied edit.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -34,6 +34,11 @@ def _split_tags(text: str) -> tuple[str, ...]:
     return normalize_tags(text.replace(",", " ").split())
 
 
+def _chosen_type(value: object) -> AgreementType | None:
+    """The type a type Select shows; its "none" option has the value ``""``."""
+    return AgreementType(value) if isinstance(value, str) and value else None
+
+
 def _type_options(none_label: str) -> list[tuple[Content, str]]:
     options = [(Content(none_label), "")]
     for t in AgreementType:
@@ -44,7 +49,7 @@ def _type_options(none_label: str) -> list[tuple[Content, str]]:
 class FormScreen(ModalScreen[bool]):
     """A modal form: ``ctrl+s`` saves, ``escape`` cancels, ``tab`` moves between fields."""
 
-    BINDINGS: list[BindingType] = list(bindings("form"))
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings("form"))
     title_key = ""
 
     def __init__(self, submit: Submit) -> None:
@@ -286,8 +291,7 @@ class ClassificationForm(FormScreen):
             out["scores"] = scores
         if comments:
             out["comments"] = comments
-        primary_value = self.query_one("#primary", Select).value
-        primary = AgreementType(primary_value) if primary_value else None
+        primary = _chosen_type(self.query_one("#primary", Select).value)
         if primary is not self.p.primary:
             out["primary"] = primary
         rationale = self.query_one("#rationale", TextArea).text
@@ -325,9 +329,8 @@ class NoteForm(FormScreen):
         yield _label("tui.form.tags"), _input("", "tags", placeholder=i18n.t("tui.form.tags_hint"))
 
     def values(self) -> dict[str, Any]:
-        type_value = self.query_one("#note-type", Select).value
         return {
             "text": self.query_one("#text", TextArea).text,
-            "note_type": AgreementType(type_value) if type_value else None,
+            "note_type": _chosen_type(self.query_one("#note-type", Select).value),
             "tags": _split_tags(self.query_one("#tags", Input).value),
         }

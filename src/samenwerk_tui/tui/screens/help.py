@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -22,7 +24,7 @@ _SECTIONS = (
 class HelpScreen(ModalScreen[None]):
     """Keys and what they do; any of ``escape``, ``?`` or ``q`` closes it."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q", "dismiss", i18n.t("tui.help.close"), id="help.close"),
     ]
 

@@ -8,7 +8,7 @@ errors into one notification) and then redraws from the session's records.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -43,7 +43,7 @@ _NEEDS_PARTNERSHIP = {"edit_partnership", "set_primary", "classify", "annotate",
 class MainScreen(Screen[None]):
     """List on the left (filter on top), detail and notes beside or below it."""
 
-    BINDINGS: list[BindingType] = list(bindings("main"))
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings("main"))
 
     def __init__(self) -> None:
         super().__init__()

@@ -10,6 +10,7 @@ and the stage; broken files are rows too, marked ``!``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style as RichStyle
@@ -51,7 +52,7 @@ class PartnershipList(ScrollView, can_focus=True):
         "partnership-list--broken",
         "partnership-list--empty",
     }
-    BINDINGS: list[BindingType] = list(bindings("list"))
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings("list"))
 
     class Highlighted(Message):
         """The cursor moved to another row (``key`` None: the list is empty)."""
