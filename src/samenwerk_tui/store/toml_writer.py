@@ -15,7 +15,7 @@ from typing import Any
 
 import tomli_w
 
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+\Z")  # \Z: "$" also allows a final \n
 _MARKER_LIKE = re.compile(r"^(<{7}|={7}|>{7}|\|{7})", re.MULTILINE)
 
 
@@ -75,7 +75,7 @@ def _dotted(path: list[str]) -> str:
 
 
 def format_key(key: str) -> str:
-    if _BARE_KEY.match(key):
+    if _BARE_KEY.fullmatch(key):
         return key
     return _format_string(key, multiline=False)
 

@@ -24,7 +24,7 @@ from samenwerk_tui.store.toml_writer import dumps
 
 SETTINGS_FILE = "samenwerk.toml"
 PARTNERSHIPS_DIR = "partnerships"
-FILE_NAME = re.compile(r"^[a-z0-9-]+-([a-z0-9]{6})\.toml$")
+FILE_NAME = re.compile(r"^[a-z0-9-]+-([a-z0-9]{6})\.toml\Z")  # \Z: "$" also allows a final \n
 
 GITATTRIBUTES = """\
 * text=auto eol=lf
@@ -219,7 +219,7 @@ class Workspace:
     def parse(name: str, data: bytes) -> Record | Problem:
         """Turn one file's bytes into a record, or a problem that says why not."""
         hashed = digest(data)
-        match = FILE_NAME.match(name)
+        match = FILE_NAME.fullmatch(name)
         if match is None:
             return Problem(name, "broken.unexpected_name", digest=hashed)
         try:
