@@ -42,13 +42,19 @@ def build_parser() -> argparse.ArgumentParser:
     # The global options also work after the command (``samenwerk list -w DIR``);
     # SUPPRESS keeps a subcommand from resetting a value given before it.
     for command in sub.choices.values():
+        taken = command._option_string_actions  # a command may define these itself
         group = command.add_argument_group(i18n.t("cli.global_options"))
-        group.add_argument(
-            "-w", "--workspace", default=argparse.SUPPRESS, help=i18n.t("cli.opt_workspace")
-        )
-        group.add_argument(
-            "--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS, help=i18n.t("cli.opt_lang")
-        )
+        if "-w" not in taken and "--workspace" not in taken:
+            group.add_argument(
+                "-w", "--workspace", default=argparse.SUPPRESS, help=i18n.t("cli.opt_workspace")
+            )
+        if "--lang" not in taken:
+            group.add_argument(
+                "--lang",
+                choices=i18n.LANGUAGES,
+                default=argparse.SUPPRESS,
+                help=i18n.t("cli.opt_lang"),
+            )
     return parser
 
 
