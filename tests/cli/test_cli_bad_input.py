@@ -54,6 +54,27 @@ def test_bad_input_exits_2_with_one_sentence_and_writes_nothing(samenwerk: Samen
         assert run.out == "", (args, run.out)
     assert snapshot(samenwerk.workspace) == before
 
+    # init refuses a file; a second init adds what is missing and overwrites nothing.
+    a_file = samenwerk.cwd / "notes.txt"
+    a_file.write_text("mine", "utf-8")
+    samenwerk("init", str(a_file), expect=2).assert_one_sentence()
+    assert a_file.read_text("utf-8") == "mine"
+    again = samenwerk("init", str(samenwerk.workspace))
+    assert "already a workspace" in again.out
+    assert snapshot(samenwerk.workspace) == before
+
+
+def test_a_broken_config_file_warns_once_and_defaults_apply(
+    samenwerk: Samenwerk, isolated_env: Path
+) -> None:
+    config = isolated_env / ".config" / "samenwerk" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('lang = "nl\n', "utf-8")
+    run = samenwerk("new", "Senseo")
+    assert re.fullmatch(r"[a-z0-9]{12}\n", run.out)
+    warning = run.err.splitlines()[0]
+    assert warning.startswith("samenwerk: The config file could not be read, so defaults are used")
+
 
 def test_hostile_names_typed_on_the_command_line_are_stored_clean(
     samenwerk: Samenwerk, hostile_names: list[str]

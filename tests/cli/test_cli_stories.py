@@ -144,8 +144,14 @@ def test_an_advisor_records_a_partnership_from_first_meeting_to_report(
 def test_refs_that_match_nothing_or_several_exit_1_with_the_candidates(
     samenwerk: Samenwerk,
 ) -> None:
-    first = samenwerk("new", "Senseo").out.strip()
-    second = samenwerk("new", "senseo").out.strip()
+    created = samenwerk("new", "Senseo")
+    assert created.err == (
+        f"samenwerk: There was no workspace yet, so one was created at {samenwerk.workspace}.\n"
+    )
+    first = created.out.strip()
+    second_run = samenwerk("new", "senseo")
+    assert second_run.err == ""
+    second = second_run.out.strip()
     files = sorted(p.name for p in (samenwerk.workspace / "partnerships").iterdir())
     assert files == sorted([f"senseo-{first[:6]}.toml", f"senseo-{second[:6]}.toml"])
 

@@ -8,12 +8,15 @@ nothing, not even the workspace.
 from __future__ import annotations
 
 import argparse
+import sys
 
 from samenwerk_tui import i18n
 from samenwerk_tui.cli import values
 from samenwerk_tui.cli.context import Context
 from samenwerk_tui.domain import edits
+from samenwerk_tui.domain.text import safe_text
 from samenwerk_tui.domain.types import Stage
+from samenwerk_tui.store.workspace import Workspace
 
 ORDER = 40
 
@@ -41,6 +44,11 @@ def run(ctx: Context) -> int:
         tags=args.tag,
         parties=[edits.parse_party(spec) for spec in args.party],
     )
+    fresh = not Workspace.is_workspace(ctx.workspace_path)
     record = ctx.session(create=True).create(partnership)
+    if fresh:
+        # stderr, so that stdout stays exactly the id for scripts.
+        sentence = i18n.t("cli.new.created_workspace", path=str(ctx.workspace_path))
+        sys.stderr.write(f"samenwerk: {safe_text(sentence)}\n")
     ctx.emit(record.id)
     return 0
