@@ -47,11 +47,11 @@ def test_bad_input_exits_2_with_one_sentence_and_writes_nothing(samenwerk: Samen
         (("new", b"caf\xe9 in latin-1"), "not valid text"),
         (("export", "-o", str(samenwerk.workspace / "partnerships" / "x.md")), "cannot be"),
     ]
-    for args, phrase in cases:
-        run = samenwerk(*args, expect=2)
+    for bad, phrase in cases:
+        run = samenwerk(*bad, expect=2)
         run.assert_one_sentence()
-        assert phrase in run.err, (args, run.err)
-        assert run.out == "", (args, run.out)
+        assert phrase in run.err, (bad, run.err)
+        assert run.out == "", (bad, run.out)
     assert snapshot(samenwerk.workspace) == before
 
     # init refuses a file; a second init adds what is missing and overwrites nothing.
