@@ -35,6 +35,7 @@ from samenwerk_tui.domain.types import AgreementType, PerspectiveName, Stage
 from samenwerk_tui.store.toml_writer import InlineTable, dumps
 
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+_AT_END = re.compile(r"\(at end of document\)")
 _MARKER = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(\s|$)", re.MULTILINE)
 _OPENING = re.compile(r"^<{7}(\s|$)", re.MULTILINE)
 _CLOSING = re.compile(r"^>{7}(\s|$)", re.MULTILINE)
@@ -225,8 +226,12 @@ def decode(data: bytes) -> Partnership:
             raise FormatError("broken.conflict_markers", {}, line, 1) from None
         message = str(exc)
         found = _AT.search(message)
-        line, column = (int(found.group(1)), int(found.group(2))) if found else (1, 1)
-        reason = _AT.sub("", message).strip()
+        if found:
+            line, column = int(found.group(1)), int(found.group(2))
+        else:  # "(at end of document)": a truncated file; point at its last character
+            line = text.count("\n") + 1
+            column = len(text) - (text.rfind("\n") + 1) + 1
+        reason = _AT_END.sub("", _AT.sub("", message)).strip()
         raise FormatError("broken.toml", {"reason": reason}, line, column) from None
     # A conflict inside one multi-line string still parses; a lone "=======" line in a
     # note (a Markdown heading) is not a conflict, so both outer markers must be present.
