@@ -18,6 +18,7 @@ import csv
 import io
 import json
 import re
+import textwrap
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -178,10 +179,14 @@ def partnership_document(record: Record) -> dict[str, Any]:
     }
 
 
-def render_text(record: Record) -> str:
-    """One partnership for a terminal: every section, user text made safe."""
+def render_text(record: Record, columns: int = 80) -> str:
+    """One partnership for a terminal: every section, user text made safe and wrapped."""
     p = record.partnership
     s = safe
+
+    def block(text: str, spaces: int = 2) -> str:
+        return _wrap(safe_text(text, multiline=True), spaces, columns)
+
     out = [s(p.name), f"  {p.id}  {PARTNERSHIPS_DIR}/{record.name}"]
     out.append(f"{i18n.t('export.stage')}: {i18n.stage_name(p.stage.value)}")
     if p.tags:
@@ -191,7 +196,7 @@ def render_text(record: Record) -> str:
         f"{i18n.t('export.updated')}: {when(p.updated)}"
     )
     if p.summary:
-        out += ["", i18n.t("export.summary"), _indent(safe_text(p.summary, multiline=True))]
+        out += ["", i18n.t("export.summary"), block(p.summary)]
     if p.parties:
         out += ["", i18n.t("export.parties")]
         out += [f"  {s(x.name)}" + (f" ({s(x.role)})" if x.role else "") for x in p.parties]
@@ -209,11 +214,11 @@ def render_text(record: Record) -> str:
         line = f"  {mark}{t.letter} {bar(ts.score)} {ts.score}  {i18n.type_name(t.value)}"
         out.append(line)
         if ts.comment:
-            out.append(_indent(safe_text(ts.comment, multiline=True), 6))
+            out.append(block(ts.comment, 6))
     if c.rationale:
         out += [
             f"  {i18n.t('export.rationale')}:",
-            _indent(safe_text(c.rationale, multiline=True), 4),
+            block(c.rationale, 4),
         ]
     if c.updated:
         out.append("  " + i18n.t("export.classified_by", by=s(c.by), when=when(c.updated)))
@@ -224,7 +229,7 @@ def render_text(record: Record) -> str:
             if ps is not None:
                 out.append(f"  {bar(ps.score)} {ps.score}  {i18n.perspective_name(name.value)}")
                 if ps.comment:
-                    out.append(_indent(safe_text(ps.comment, multiline=True), 6))
+                    out.append(block(ps.comment, 6))
     if p.assessments:
         out += ["", i18n.t("export.assessments")]
         for a in p.assessments:
@@ -238,7 +243,7 @@ def render_text(record: Record) -> str:
                 head += f"  [{n.type.letter} {i18n.type_name(n.type.value)}]"
             if n.tags:
                 head += "  " + s(" ".join(f"#{tag}" for tag in n.tags))
-            out += [head, _indent(safe_text(n.text, multiline=True), 4)]
+            out += [head, block(n.text, 4)]
     if p.conflicts:
         out += ["", i18n.t("export.conflicts")]
         out += [f"  {conflict_line(x.field, x.ours, x.theirs)}" for x in p.conflicts]
@@ -253,6 +258,18 @@ def conflict_line(field: str, ours: Any, theirs: Any) -> str:
 
 def _short(value: Any) -> str:
     return truncate(" ".join(str(value).split()), 60) if value is not None else "—"
+
+
+def _wrap(text: str, spaces: int, columns: int) -> str:
+    """Indent ``text`` and wrap each of its lines to ``columns`` (its own breaks stay)."""
+    pad = " " * spaces
+    out: list[str] = []
+    for line in text.split("\n"):
+        wrapped = textwrap.wrap(
+            line, max(20, columns - spaces), break_long_words=False, break_on_hyphens=False
+        )
+        out += [pad + part for part in wrapped] or [""]
+    return "\n".join(out)
 
 
 def _indent(text: str, spaces: int = 2) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import shutil
+import sys
 
 from samenwerk_tui import i18n
 from samenwerk_tui.cli.context import Context
@@ -28,5 +30,6 @@ def run(ctx: Context) -> int:
     elif ctx.args.format == "md":
         ctx.emit(export.render_markdown(record))
     else:
-        ctx.emit(export.render_text(record))
+        width = shutil.get_terminal_size((80, 24)).columns if sys.stdout.isatty() else 80
+        ctx.emit(export.render_text(record, columns=max(40, width)))
     return 0
