@@ -1,0 +1,225 @@
+"""Many partnerships: the ``list`` table, JSON and CSV, and the portfolio report."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from samenwerk_tui import i18n
+from samenwerk_tui.domain.types import AgreementType, Stage
+from samenwerk_tui.services.export.common import (
+    BROKEN_MARK,
+    cell,
+    fit,
+    iso,
+    md,
+    problem_location,
+    problem_reason,
+    safe,
+    short_stage,
+    to_json,
+    to_json_lines,
+    type_label,
+    type_letter,
+    when,
+    width,
+)
+from samenwerk_tui.services.export.partnership import partnership_document, render_markdown
+from samenwerk_tui.store.atomic import write_atomic
+from samenwerk_tui.store.workspace import PARTNERSHIPS_DIR, Problem, Record
+
+# --------------------------------------------------------------------------- lists
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of ``list``: a partnership, or a file that could not be read."""
+
+    record: Record | None = None
+    problem: Problem | None = None
+
+
+def rows(records: Iterable[Record], problems: Iterable[Problem] = ()) -> list[Row]:
+    return [Row(record=r) for r in records] + [Row(problem=p) for p in problems]
+
+
+def render_table(items: Sequence[Row], columns: int = 80) -> str:
+    """A table readable at 80 columns: type letter, id prefix, name, stage, tags."""
+    labels = [short_stage(st) for st in Stage]
+    labels += [i18n.t("export.col_stage"), i18n.t("export.broken")]
+    stage_w = max(width(label) for label in labels)
+    fixed = 1 + 1 + 6 + 2 + 2 + stage_w + 2
+    name_w = max(16, (columns - fixed) * 3 // 5)
+    tags_w = max(8, columns - fixed - name_w)
+    head = (
+        f"T {'ID':<6}  {fit(i18n.t('export.col_name'), name_w)}  "
+        f"{fit(i18n.t('export.col_stage'), stage_w)}  {i18n.t('export.col_tags')}"
+    )
+    out = [head.rstrip()]
+    for row in items:
+        if row.record is not None:
+            p = row.record.partnership
+            name = fit(safe(p.name), name_w)
+            stage = fit(short_stage(p.stage), stage_w)
+            tags = fit(safe(" ".join(p.tags)), tags_w)
+            line = f"{type_letter(p)} {p.id[:6]}  {name}  {stage}  {tags}"
+        elif row.problem is not None:
+            name = fit(safe(row.problem.name), name_w)
+            stage = fit(i18n.t("export.broken"), stage_w)
+            line = f"{BROKEN_MARK} {'':<6}  {name}  {stage}"
+        out.append(line.rstrip())
+    return "\n".join(out) + "\n"
+
+
+LIST_COLUMNS = (
+    "id", "name", "file", "type", "stage", "tags", "parties", "updated",
+    "deliver", "goals", "movement", "platform", "broken", "problem",
+)  # fmt: skip
+
+
+def list_record(row: Row) -> dict[str, Any]:
+    """One ``list`` row as a flat dict (JSON and CSV share it)."""
+    if row.record is not None:
+        p = row.record.partnership
+        given = p.classification.scores
+        scores = {t.value: given[t].score if t in given else 0 for t in AgreementType}
+        return {
+            "id": p.id,
+            "name": p.name,
+            "file": f"{PARTNERSHIPS_DIR}/{row.record.name}",
+            "type": p.primary.value if p.primary else None,
+            "stage": p.stage.value,
+            "tags": list(p.tags),
+            "parties": [x.name for x in p.parties],
+            "updated": iso(p.updated),
+            **scores,
+            "broken": False,
+            "problem": None,
+        }
+    assert row.problem is not None
+    empty = dict.fromkeys(LIST_COLUMNS)
+    return {
+        **empty,
+        "file": problem_location(row.problem),
+        "broken": True,
+        "problem": problem_reason(row.problem),
+    }
+
+
+def render_list_json(items: Sequence[Row]) -> str:
+    """A JSON array with one row object per line: greppable, and fast at 10,000 rows."""
+    return to_json_lines([list_record(r) for r in items])
+
+
+def render_csv(records: Iterable[dict[str, Any]], columns: Sequence[str]) -> str:
+    """CSV with a header; lists are joined with ``; ``, None is empty."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for item in records:
+        writer.writerow([_csv_value(item.get(col)) for col in columns])
+    return buffer.getvalue()
+
+
+def _csv_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return cell("; ".join(str(v) for v in value))
+    return cell(value)
+
+
+def render_list_csv(items: Sequence[Row]) -> str:
+    return render_csv((list_record(r) for r in items), LIST_COLUMNS)
+
+
+# --------------------------------------------------------------------------- portfolio
+
+
+EXPORT_COLUMNS = (
+    *LIST_COLUMNS[:12], "summary", "rationale", "classified_by", "notes", "conflicts",
+)  # fmt: skip
+
+
+def export_record(record: Record) -> dict[str, Any]:
+    p = record.partnership
+    base = list_record(Row(record=record))
+    base = {k: v for k, v in base.items() if k not in ("broken", "problem")}
+    return {
+        **base,
+        "summary": p.summary,
+        "rationale": p.classification.rationale,
+        "classified_by": p.classification.by,
+        "notes": len(p.notes),
+        "conflicts": len(p.conflicts),
+    }
+
+
+def export_csv(records: Sequence[Record]) -> str:
+    return render_csv((export_record(r) for r in records), EXPORT_COLUMNS)
+
+
+def export_json(
+    title: str, records: Sequence[Record], problems: Sequence[Problem], generated: datetime
+) -> str:
+    """The whole portfolio for scripts: every partnership as in ``show --format json``."""
+    return to_json(
+        {
+            "workspace": title,
+            "generated": iso(generated),
+            "count": len(records),
+            "partnerships": [partnership_document(r) for r in records],
+            "broken": [
+                {"file": problem_location(p), "problem": problem_reason(p)} for p in problems
+            ],
+        }
+    )
+
+
+def export_markdown(
+    title: str, records: Sequence[Record], problems: Sequence[Problem], generated: datetime
+) -> str:
+    """The portfolio report: counts by type, an overview table, then each partnership."""
+    out = [
+        f"# {md(title)}",
+        "",
+        i18n.t("export.generated", when=when(generated), count=len(records)),
+    ]
+    if problems:
+        out += ["", f"*{md(i18n.t('export.broken_files', count=len(problems)))}*"]
+    by_type: dict[str, int] = {}
+    for r in records:
+        key = type_label(r.partnership)
+        by_type[key] = by_type.get(key, 0) + 1
+    if records:
+        out += ["", f"## {i18n.t('export.by_type')}", ""]
+        out += [f"- {label}: {n}" for label, n in sorted(by_type.items())]
+        out += ["", f"## {i18n.t('export.overview')}", ""]
+        out += [
+            f"| {i18n.t('export.name')} | {i18n.t('export.type')} | "
+            f"{i18n.t('export.stage')} | D | G | M | P | {i18n.t('export.parties')} |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
+        for r in records:
+            p = r.partnership
+            scores = " | ".join(str(p.classification.score(t).score) for t in AgreementType)
+            parties = md(", ".join(x.name for x in p.parties))
+            out.append(
+                f"| {md(p.name)} | {type_letter(p)} | {i18n.stage_name(p.stage.value)} | "
+                f"{scores} | {parties} |"
+            )
+        for r in records:
+            out += ["", render_markdown(r, level=2).rstrip("\n")]
+    return "\n".join(out) + "\n"
+
+
+def write_export(path: Path, text: str) -> None:
+    """Write a report file atomically (a crash never leaves half a report)."""
+    write_atomic(path, text.encode("utf-8"))
