@@ -305,16 +305,20 @@ class Session:
         if not self.undo_stack:
             return None
         change = self.undo_stack[-1]
-        if change.before is None:
-            record = self.records.get(change.partnership_id)
-            if record is None or record.digest != change.after_digest:
-                raise StoreError("error.undo_changed", file=change.file)
-            self.workspace.delete(record)
-            self.records.pop(change.partnership_id, None)
-            self.stats.pop(change.file, None)
-        else:
-            self.workspace.write_bytes(change.file, change.before, change.after_digest)
-            self.reload_names([change.file])
+        try:
+            if change.before is None:
+                record = self.records.get(change.partnership_id)
+                if record is None or record.digest != change.after_digest:
+                    raise StaleFileError(change.file, None)
+                self.workspace.delete(record)
+                self.records.pop(change.partnership_id, None)
+                self.stats.pop(change.file, None)
+            else:
+                self.workspace.write_bytes(change.file, change.before, change.after_digest)
+                self.reload_names([change.file])
+        except StaleFileError:
+            # Same sentence whether or not a poll had noticed the change yet.
+            raise StoreError("error.undo_changed", file=change.file) from None
         self.undo_stack.pop()
         return change
 

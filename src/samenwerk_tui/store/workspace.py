@@ -83,6 +83,8 @@ class FileStat:
     mtime_ns: int
     size: int
     inode: int
+    # A tool can put mtime back (``os.utime``); nothing can put ctime back.
+    ctime_ns: int = 0
 
 
 class StoreError(Exception):
@@ -180,7 +182,7 @@ class Workspace:
                 st = entry.stat()
             except OSError:
                 continue
-            out[entry.name] = FileStat(st.st_mtime_ns, st.st_size, st.st_ino)
+            out[entry.name] = FileStat(st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
         return out
 
     def scan_one(self, name: str) -> FileStat | None:
@@ -188,7 +190,7 @@ class Workspace:
             st = self.path_of(name).stat()
         except OSError:
             return None
-        return FileStat(st.st_mtime_ns, st.st_size, st.st_ino)
+        return FileStat(st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
 
     def load_all(self) -> LoadResult:
         """Read every partnership file; bad files become problems, never exceptions."""
