@@ -7,6 +7,7 @@ the session (a colleague's sync, an editor, a CLI command in another terminal).
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,29 @@ def test_opening_sweeps_stale_temp_files(tmp_path: Path) -> None:
     os.utime(stale, (1_000_000, 1_000_000))
     Session.open(tmp_path / "ws", "Anna")
     assert not stale.exists()
+
+
+def test_unexpected_and_broken_files_are_listed_and_the_rest_keeps_working(
+    tmp_path: Path,
+) -> None:
+    session = open_session(tmp_path)
+    folder = session.workspace.folder
+    odd = {
+        "Senseo.TOML": b"schema = 1\n",
+        unicodedata.normalize("NFD", "zoë-abcdef.toml"): b"schema = 1\n",
+        "kapot-abcdef.toml": b"schema = \n",
+    }
+    for name, data in odd.items():
+        (folder / name).write_bytes(data)
+    session = open_session(tmp_path)
+    assert set(session.problems) == set(odd)
+    assert session.problems["kapot-abcdef.toml"].line == 1
+    pid = new(session, "Senseo")
+    session.edit(pid, summary="werkt")
+    session.delete(pid)
+    assert not session.poll().any
+    for name, data in odd.items():
+        assert (folder / name).read_bytes() == data
 
 
 # ------------------------------------------------------------------ the everyday story

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from samenwerk_tui.domain import edits
-from samenwerk_tui.domain.model import Partnership
+from samenwerk_tui.domain.model import DomainError, Partnership
 from samenwerk_tui.store import codec
 from samenwerk_tui.store.atomic import TEMP_SUFFIX
 from samenwerk_tui.store.workspace import (
@@ -420,3 +420,21 @@ def test_the_store_reads_whole_files_and_never_calls_open() -> None:
                 assert isinstance(owner, ast.Name) and owner.id in {"os", "cls", "Session"}, (
                     f"{source.name}:{node.lineno}"
                 )
+
+
+# ------------------------------------------------------------------ rule 5: validate first
+
+
+def test_bytes_that_do_not_parse_back_to_the_record_are_never_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If the emitter ever lost a character, the check after re-parsing stops the write."""
+    ws = workspace(tmp_path)
+    record = ws.create(senseo())
+    original = ws.path_of(record.name).read_bytes()
+    real_dumps = codec.dumps
+    monkeypatch.setattr(codec, "dumps", lambda doc: real_dumps(doc).replace("Thee", "Koffie"))
+    with pytest.raises(DomainError) as info:
+        ws.save(record, edits.edit(record.partnership, summary="Thee"))
+    assert info.value.key == "error.encode_mismatch"
+    assert ws.path_of(record.name).read_bytes() == original
