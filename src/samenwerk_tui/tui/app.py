@@ -1,10 +1,10 @@
 """The samenwerk Textual app: themes, keymap, loading and polling around one session.
 
 Blocking work runs in thread workers that end by posting a message: the first load of a
-workspace (when the app is given an unloaded session) and a look for outside changes every
-second and whenever the terminal regains focus. The session is not thread-safe, so every
-use of it holds :attr:`SamenwerkApp.lock`; saves are a few milliseconds and run on the UI
-thread.
+workspace (when the app is given an unloaded session), a look for outside changes every
+second and whenever the terminal regains focus, and git (:mod:`samenwerk_tui.tui.git`).
+The session is not thread-safe, so every use of it holds :attr:`SamenwerkApp.lock`; saves
+are a few milliseconds and run on the UI thread.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from samenwerk_tui.domain.model import DomainError
 from samenwerk_tui.services.config import Config
 from samenwerk_tui.services.session import RefError, Refresh, Session
 from samenwerk_tui.store.workspace import StoreError
+from samenwerk_tui.tui.git import GitMixin, GitState
 from samenwerk_tui.tui.providers import CommandsProvider, PartnershipsProvider
 from samenwerk_tui.tui.safe import plain
 from samenwerk_tui.tui.screens.main import MainScreen
@@ -49,7 +50,7 @@ class WorkspaceChanged(Message):
         self.refresh = refresh
 
 
-class SamenwerkApp(App[int]):
+class SamenwerkApp(GitMixin, App[int]):
     """The workbench on one workspace."""
 
     CSS_PATH: ClassVar[list[str | PurePath]] = [
@@ -78,6 +79,7 @@ class SamenwerkApp(App[int]):
         self._load = load
         self._poll = poll
         self._polling = False
+        self.git = GitState()
         self.theme_failures: list[str] = []
         themes, self.theme_failures = load_themes(bundled_themes_dir())
         for theme in themes:
@@ -105,6 +107,7 @@ class SamenwerkApp(App[int]):
     def on_mount(self) -> None:
         if self._load:
             self.load_workspace()
+        self.start_git()
         if self._poll:
             self.set_interval(POLL_SECONDS, self.poll_workspace)
         if self.theme_failures:
@@ -130,7 +133,7 @@ class SamenwerkApp(App[int]):
 
     def poll_workspace(self) -> None:
         """Look for outside changes unless a look is already running."""
-        if not self._polling and self.main.loaded:
+        if not self._polling and self.main.loaded and not self.git.syncing:
             self._polling = True
             self._poll_worker()
 
@@ -143,12 +146,14 @@ class SamenwerkApp(App[int]):
             refresh = Refresh()
         finally:
             self._polling = False
+        self.git = GitState()
         if refresh.any:
             self.post_message(WorkspaceChanged(refresh))
 
     @on(WorkspaceChanged)
     def _workspace_changed(self, _message: WorkspaceChanged) -> None:
         self.main.refresh_data()
+        self.refresh_git()
 
     def on_app_focus(self) -> None:
         if self._poll:
@@ -157,7 +162,13 @@ class SamenwerkApp(App[int]):
     # ------------------------------------------------------------------ changes
 
     def change(self, fn: Callable[[], Any]) -> tuple[Any, str | None]:
-        """Run one session change under the lock; errors become one sentence."""
+        """Run one session change under the lock; errors become one sentence.
+
+        While a sync runs, git owns the files: the change is refused, and a form keeps
+        its input so it can be saved a moment later.
+        """
+        if self.git.syncing:
+            return None, i18n.t("tui.sync.busy")
         try:
             with self.lock:
                 return fn(), None
@@ -169,5 +180,5 @@ class SamenwerkApp(App[int]):
             return None, i18n.t("tui.os_error", reason=exc.strerror or str(exc))
 
     def tell(self, message: str, severity: SeverityLevel = "information") -> None:
-        """Every notification: made safe, never parsed as markup."""
-        self.notify(plain(message), severity=severity, markup=False)
+        """Every notification: made safe (line breaks kept), never parsed as markup."""
+        self.notify(plain(message, multiline=True), severity=severity, markup=False)

@@ -4,8 +4,9 @@ Each :class:`Command` names its binding id (what a user's ``[keymap]`` rebinds),
 keys, the action it runs on the screen, and its catalog keys. Screens take their
 ``BINDINGS`` from :func:`bindings`, the help screen lists :data:`COMMANDS`, and the palette
 offers every command whose ``palette`` is true, so the four can never disagree. Later issues
-(diagnosis ``d``, guidance ``g``, portfolio ``p``, sync ``s``, history ``h``, resolve ``r``)
-add one row each.
+(diagnosis ``d``, guidance ``g``, portfolio ``p``) add one row each. The git commands
+(``s`` sync, ``h`` history, ``r`` resolve) have rows here too, and their screens (history,
+an earlier version, conflict resolution) have scopes of their own.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ class Command:
     id: str  # binding id, e.g. "main.new"; a user's keymap uses it
     keys: str  # default keys, comma separated as Textual takes them
     action: str  # action on the scope's screen/widget, e.g. "new_partnership"
-    scope: str  # "main" (main screen), "list" (the partnership list), "form" (every form)
+    # "main" (main screen), "list" (the partnership list), "form" (every form), "resolve",
+    # "history" and "version" (the git screens)
+    scope: str
     footer: bool = True  # shown in the footer
     palette: bool = True  # offered in the command palette
     key_display: str | None = None  # how the footer shows the key, if not the key itself
@@ -60,11 +63,23 @@ COMMANDS: tuple[Command, ...] = (
     Command("main.annotate", "a", "annotate", "main"),
     Command("main.delete", "x", "delete", "main"),
     Command("main.undo", "u", "undo", "main"),
+    Command("main.sync", "s", "sync", "main"),
+    Command("main.history", "h", "history", "main", footer=False),
+    Command("main.resolve", "r", "resolve", "main"),
     Command("main.help", "question_mark", "help", "main", key_display="?"),
     Command("main.quit", "q", "quit", "main"),
     Command("main.back", "escape", "back", "main", footer=False, palette=False),
     Command("form.save", "ctrl+s", "save", "form", palette=False, priority=True),
     Command("form.cancel", "escape", "cancel", "form", palette=False),
+    Command("resolve.next", "j,down", "move(1)", "resolve", footer=False, palette=False),
+    Command("resolve.prev", "k,up", "move(-1)", "resolve", footer=False, palette=False),
+    Command("resolve.ours", "o", "settle('ours')", "resolve", palette=False),
+    Command("resolve.theirs", "t", "settle('theirs')", "resolve", palette=False),
+    Command("resolve.edit", "e", "edit", "resolve", palette=False),
+    Command("resolve.close", "escape", "close", "resolve", palette=False),
+    Command("history.show", "enter", "show_version", "history", palette=False),
+    Command("history.close", "escape", "close", "history", palette=False),
+    Command("version.close", "escape", "close", "version", palette=False),
 )
 
 #: The palette's own key, shown in help; Textual binds it (``App.COMMAND_PALETTE_BINDING``).
@@ -113,12 +128,19 @@ def key_text(command: Command, keymap: dict[str, str]) -> str:
     return " / ".join(shown)
 
 
+def key_for(command_id: str, app: object) -> str:
+    """The keys of a command as this app's user has them, for sentences ("press r")."""
+    keymap = getattr(getattr(app, "config", None), "keymap", None) or {}
+    return key_text(by_id(command_id), keymap)
+
+
 _KEY_NAMES = {
     "slash": "/",
     "question_mark": "?",
     "down": "↓",
     "up": "↑",
     "escape": "esc",
+    "enter": "enter",
     "pagedown": "pgdn",
     "pageup": "pgup",
 }

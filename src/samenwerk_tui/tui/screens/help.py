@@ -13,11 +13,15 @@ from textual.widgets import Static
 
 from samenwerk_tui import i18n
 from samenwerk_tui.tui.commands import COMMANDS, PALETTE_KEY, key_text
+from samenwerk_tui.tui.widgets.partnership_list import CHANGED_MARK, CONFLICT_MARK
 
 _SECTIONS = (
     ("list", "tui.help.section_list"),
     ("main", "tui.help.section_main"),
     ("form", "tui.help.section_form"),
+    ("resolve", "tui.help.section_resolve"),
+    ("history", "tui.help.section_history"),
+    ("version", "tui.help.section_version"),
 )
 
 
@@ -52,6 +56,9 @@ class HelpScreen(ModalScreen[None]):
                     out.append((key_text(command, keymap), command.help, False))
             if scope == "main":
                 out.append((PALETTE_KEY, i18n.t("tui.help.palette"), False))
+            if scope == "list":
+                out.append((CHANGED_MARK, i18n.t("tui.help.changed_mark"), False))
+                out.append((CONFLICT_MARK, i18n.t("tui.help.conflict_mark"), False))
         return out
 
     def text(self) -> str:

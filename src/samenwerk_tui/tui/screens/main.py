@@ -27,6 +27,7 @@ from samenwerk_tui.services.session import Change
 from samenwerk_tui.store.workspace import Record
 from samenwerk_tui.tui.commands import bindings
 from samenwerk_tui.tui.safe import content
+from samenwerk_tui.tui.screens.main_git import GIT_ACTIONS, MainGitMixin
 from samenwerk_tui.tui.widgets.detail import DetailPane
 from samenwerk_tui.tui.widgets.notes import NotesPane
 from samenwerk_tui.tui.widgets.partnership_list import PartnershipList, Row
@@ -40,7 +41,7 @@ BROKEN_PREFIX = "!"
 _NEEDS_PARTNERSHIP = {"edit_partnership", "set_primary", "classify", "annotate", "delete"}
 
 
-class MainScreen(Screen[None]):
+class MainScreen(MainGitMixin, Screen[None]):
     """List on the left (filter on top), detail and notes beside or below it."""
 
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("main"))
@@ -110,8 +111,10 @@ class MainScreen(Screen[None]):
         return self.samenwerk.session.records.get(key)
 
     def data_loaded(self) -> None:
-        """The first load finished: show the list."""
+        """The first load finished: show the list (at mount, if it is not composed yet)."""
         self.loaded = True
+        if not self.is_mounted:
+            return
         self.list.loading = False
         self.refresh_data()
 
@@ -122,15 +125,19 @@ class MainScreen(Screen[None]):
         with self.samenwerk.lock:
             self._order = session.sorted_records()
             self._rows = {}
+            conflicts = sum(1 for p in session.problems.values() if p.is_conflicted)
             for record in self._order:
                 p = record.partnership
+                conflicts += bool(p.conflicts)
                 self._rows[record.id] = Row(
                     record.id,
                     p.name,
                     p.primary,
                     i18n.stage_name(p.stage.value),
                     conflicted=bool(p.conflicts),
+                    file=record.name,
                 )
+            self.conflict_count = conflicts
         self.apply_filter(keep)
 
     def apply_filter(self, keep: str | None = None) -> None:
@@ -150,6 +157,7 @@ class MainScreen(Screen[None]):
                         broken=True,
                         stage=i18n.t("tui.list.broken"),
                         conflicted=problem.is_conflicted,
+                        file=problem.name,
                     )
                 )
         self.list.empty_text = i18n.t(
@@ -198,6 +206,7 @@ class MainScreen(Screen[None]):
             parts.append(
                 Content.styled(i18n.t("tui.status.broken", count=len(session.problems)), "$error")
             )
+        parts += self.git_status()
         if self._filter_error:
             parts.append(Content.styled(self._filter_error, "$warning"))
         if message is not None:
@@ -206,6 +215,11 @@ class MainScreen(Screen[None]):
         status.update(Content(" · ").join(parts))
 
     _filter_error = ""
+
+    @property
+    def query_uses_flags(self) -> bool:
+        """Whether the filter depends on git state (``is:changed``, ``is:conflict``)."""
+        return "is:" in self._query.source.lower()
 
     # ------------------------------------------------------------------ events
 
@@ -231,6 +245,10 @@ class MainScreen(Screen[None]):
         self.list.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in GIT_ACTIONS or self.samenwerk.git.syncing:
+            allowed = self.git_check(action)
+            if allowed is not True:
+                return allowed
         if action in _NEEDS_PARTNERSHIP and self.selected_record() is None:
             return None
         if action == "undo" and not self.samenwerk.session.undo_stack:
@@ -360,6 +378,7 @@ class MainScreen(Screen[None]):
         if change is not None and change.reapplied:
             self.samenwerk.tell(i18n.t("tui.reapplied", name=change.name), severity="warning")
         self.refresh_data(keep)
+        self.samenwerk.refresh_git()
 
     def submit_new(self, values: dict[str, Any]) -> str | None:
         from samenwerk_tui.domain import edits

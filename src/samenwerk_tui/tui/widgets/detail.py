@@ -63,6 +63,7 @@ class DetailPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-title")
+        yield Static(id="detail-conflicts")
         yield Static(id="detail-meta")
         # Two rows of two cards: a Horizontal re-measures auto heights reliably when a
         # card's text changes, which a Grid with auto rows did not.
@@ -85,7 +86,7 @@ class DetailPane(Vertical):
 
     def show_nothing(self, text: str) -> None:
         self._set("detail-title", Content.styled(text, "$text-muted"))
-        for widget_id in ("detail-meta", "detail-summary", "detail-parties"):
+        for widget_id in ("detail-conflicts", "detail-meta", "detail-summary", "detail-parties"):
             self._set(widget_id, None)
         for widget_id in ("detail-rationale", "detail-perspectives"):
             self._set(widget_id, None)
@@ -109,10 +110,23 @@ class DetailPane(Vertical):
                 ]
             ),
         )
+        if problem.is_conflicted:
+            text = i18n.t("tui.detail.repair_hint", key=self._resolve_key())
+            self._set("detail-conflicts", Content.styled("≠ " + text, "bold $text-error"))
+
+    def _resolve_key(self) -> str:
+        from samenwerk_tui.tui.commands import key_for
+
+        return key_for("main.resolve", self.app)
 
     def show(self, record: Record) -> None:
         p = record.partnership
         self._set("detail-title", content(p.name, "bold"))
+        conflicts = None
+        if p.conflicts:
+            text = i18n.t("tui.detail.conflicts", count=len(p.conflicts), key=self._resolve_key())
+            conflicts = Content.styled("≠ " + text, "bold $text-error")
+        self._set("detail-conflicts", conflicts)
         meta = [
             Content.styled(i18n.t("tui.detail.stage") + " ", "$text-muted")
             + Content(i18n.stage_name(p.stage.value)),

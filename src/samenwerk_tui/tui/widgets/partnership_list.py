@@ -4,7 +4,8 @@ Only the visible lines are ever rendered, and a new filter result is just a new 
 list, so 10,000 partnerships populate and filter in milliseconds (an ``OptionList``
 measures every option up front; a ``ListView`` makes one widget per row and takes
 seconds). Each row shows the primary type as a coloured chip *with* its letter, the name,
-and the stage; broken files are rows too, marked ``!``.
+and the stage; broken files are rows too, marked ``!``. Git marks follow the name, each a
+symbol in its own colour: ``●`` changed since the last commit, ``≠`` a conflict to settle.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ from samenwerk_tui.tui.safe import plain
 
 #: Widest stage name in a narrow list; the detail pane shows it in full.
 STAGE_WIDTH = 11
+#: The marks after a name: changed since the last commit, and a conflict to settle.
+CHANGED_MARK = "●"
+CONFLICT_MARK = "≠"
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,7 @@ class Row:
     stage: str = ""
     broken: bool = False
     conflicted: bool = False
+    file: str = ""  # the partnership's file name, for the changed mark
 
 
 class PartnershipList(ScrollView, can_focus=True):
@@ -51,6 +56,8 @@ class PartnershipList(ScrollView, can_focus=True):
         "partnership-list--stage",
         "partnership-list--broken",
         "partnership-list--empty",
+        "partnership-list--changed",
+        "partnership-list--conflict",
     }
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("list"))
 
@@ -66,6 +73,7 @@ class PartnershipList(ScrollView, can_focus=True):
         self.rows: list[Row] = []
         self.cursor = 0
         self.empty_text = ""
+        self.changed: set[str] = set()  # file names changed since the last commit
         self._last_key: str | None = None
         self._type_styles: dict[str, RichStyle] = {}
 
@@ -195,10 +203,24 @@ class PartnershipList(ScrollView, can_focus=True):
             chip = Segment(" · ", dim)
         else:
             chip = Segment(f" {row.primary.letter} ", self._type_style(row.primary))
-        mark = " ≠" if row.conflicted else ""
+        marks = self._marks(row, base)
         stage_width = STAGE_WIDTH if width < 46 else 2 * STAGE_WIDTH
         stage = f" {truncate(row.stage, stage_width)} " if row.stage and width >= 36 else " "
-        name_width = max(1, width - 4 - len(stage) - len(mark))
+        name_width = max(1, width - 4 - len(stage) - 2 * len(marks))
         name = Strip([Segment(plain(row.name, limit=400), base)]).crop_extend(0, name_width, base)
-        segments = [chip, Segment(" ", base), *name, Segment(mark, dim), Segment(stage, dim)]
+        segments = [chip, Segment(" ", base), *name]
+        for mark in marks:
+            segments += [Segment(" ", base), mark]
+        segments.append(Segment(stage, dim))
         return Strip(segments).crop_extend(0, width, base)
+
+    def _marks(self, row: Row, base: RichStyle) -> list[Segment]:
+        """The git marks of a row, each a symbol in its own colour (never colour alone)."""
+        marks = []
+        if row.file and row.file in self.changed:
+            style = base + self.get_component_rich_style("partnership-list--changed", partial=True)
+            marks.append(Segment(CHANGED_MARK, style))
+        if row.conflicted:
+            style = base + self.get_component_rich_style("partnership-list--conflict", partial=True)
+            marks.append(Segment(CONFLICT_MARK, style))
+        return marks

@@ -1,0 +1,194 @@
+"""A partnership's history from git, and any earlier version of it, read-only.
+
+Both read git, so both read in a thread worker and show a waiting line meanwhile. Dates
+are shown as the author recorded them (their own clock), the way ``git log`` does.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from samenwerk_tui import i18n
+from samenwerk_tui.domain.model import Partnership
+from samenwerk_tui.services import sync as git_service
+from samenwerk_tui.services.sync import HistoryEntry
+from samenwerk_tui.store.workspace import Record
+from samenwerk_tui.tui.commands import bindings, commands, key_text
+from samenwerk_tui.tui.safe import content
+from samenwerk_tui.tui.widgets.detail import DetailPane
+from samenwerk_tui.tui.widgets.notes import NotesPane
+
+if TYPE_CHECKING:
+    from samenwerk_tui.tui.app import SamenwerkApp
+
+WHEN = "%Y-%m-%d %H:%M"
+
+
+def hint(scope: str, app: object) -> Content:
+    """The keys of a scope as one muted line, from the command table."""
+    keymap = getattr(getattr(app, "config", None), "keymap", {}) or {}
+    parts = [f"{key_text(c, keymap)} {c.label}" for c in commands(scope)]
+    return Content.styled(" · ".join(parts), "$text-muted")
+
+
+def entry_content(entry: HistoryEntry) -> Content:
+    """One commit on one line: when, who, what."""
+    return Content("  ").join(
+        [
+            Content.styled(entry.when.strftime(WHEN), "$text-muted"),
+            content(entry.author, "bold"),
+            content(entry.message),
+        ]
+    )
+
+
+class HistoryLoaded(Message):
+    def __init__(self, entries: list[HistoryEntry]) -> None:
+        super().__init__()
+        self.entries = entries
+
+
+class HistoryScreen(ModalScreen[None]):
+    """Who changed the partnership, when, and the commit message; newest first."""
+
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings("history"))
+
+    def __init__(self, file: str, name: str) -> None:
+        super().__init__(classes="history-screen")
+        self.file = file
+        self.name_shown = name
+        self.entries: list[HistoryEntry] = []
+
+    @property
+    def samenwerk(self) -> SamenwerkApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="history-box") as box:
+            box.border_title = Content(i18n.t("tui.history.title") + ": ") + content(
+                self.name_shown
+            )
+            yield Static(
+                Content.styled(i18n.t("tui.history.loading"), "$text-muted"), id="history-state"
+            )
+            yield OptionList(id="history-list", markup=False, compact=True)
+            yield Static(hint("history", self.app), classes="history-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).display = False
+        self.load()
+
+    @work(thread=True, exclusive=True, group="history", exit_on_error=False)
+    def load(self) -> None:
+        root = self.samenwerk.session.workspace.root
+        self.post_message(HistoryLoaded(git_service.history(root, self.file)))
+
+    @on(HistoryLoaded)
+    def _loaded(self, message: HistoryLoaded) -> None:
+        self.entries = message.entries
+        state = self.query_one("#history-state", Static)
+        options = self.query_one(OptionList)
+        if not self.entries:
+            state.update(Content.styled(i18n.t("tui.history.none"), "$text-muted"))
+            return
+        state.update(
+            Content.styled(i18n.t("tui.history.count", count=len(self.entries)), "$text-muted")
+        )
+        options.add_options(Option(entry_content(e), id=e.commit) for e in self.entries)
+        options.display = True
+        options.highlighted = 0
+        options.focus()
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_show_version()
+
+    def action_show_version(self) -> None:
+        index = self.query_one(OptionList).highlighted
+        if index is None or not 0 <= index < len(self.entries):
+            return
+        self.app.push_screen(VersionScreen(self.file, self.entries[index]))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class VersionLoaded(Message):
+    def __init__(self, partnership: Partnership | None) -> None:
+        super().__init__()
+        self.partnership = partnership
+
+
+class VersionScreen(ModalScreen[None]):
+    """The partnership as it was committed in one commit: the detail and notes, read-only."""
+
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings("version"))
+
+    def __init__(self, file: str, entry: HistoryEntry) -> None:
+        super().__init__(classes="history-screen")
+        self.file = file
+        self.entry = entry
+
+    @property
+    def samenwerk(self) -> SamenwerkApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="history-box version-box") as box:
+            box.border_title = Content(
+                i18n.t(
+                    "tui.version.title",
+                    when=self.entry.when.strftime(WHEN),
+                )
+            )
+            yield Static(self._about(), id="version-about")
+            with VerticalScroll(id="version-scroll", can_focus=True):
+                yield DetailPane(id="version-detail")
+                yield NotesPane(id="version-notes")
+            yield Static(hint("version", self.app), classes="history-hint")
+
+    def _about(self) -> Content:
+        e = self.entry
+        return Content("\n").join(
+            [
+                Content.styled(i18n.t("tui.version.read_only"), "$text-warning")
+                + Content(" ")
+                + Content.styled(i18n.t("tui.version.by", commit=e.commit[:8]), "$text-muted")
+                + content(e.author, "bold"),
+                content(e.message, "italic"),
+            ]
+        )
+
+    def on_mount(self) -> None:
+        self.query_one(DetailPane).show_nothing(i18n.t("tui.history.loading"))
+        self.query_one("#version-scroll").focus()
+        self.load()
+
+    @work(thread=True, exclusive=True, group="version", exit_on_error=False)
+    def load(self) -> None:
+        root = self.samenwerk.session.workspace.root
+        self.post_message(VersionLoaded(git_service.version_at(root, self.entry.commit, self.file)))
+
+    @on(VersionLoaded)
+    def _loaded(self, message: VersionLoaded) -> None:
+        detail = self.query_one(DetailPane)
+        p = message.partnership
+        if p is None:
+            detail.show_nothing(i18n.t("tui.version.unreadable"))
+            return
+        detail.show(Record(self.file, p, ""))
+        self.query_one(NotesPane).show(p)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,287 @@
+"""Settling recorded conflicts: per field both values, keep yours, take theirs, or edit.
+
+A merge that met a field two advisors changed differently kept "ours" and recorded both
+values in ``[[conflicts]]``. This screen shows each entry and saves the choice through
+the session like any other change (no blind overwrite, undoable). A choice names the
+conflict by its content, not its position, so a file that changed meanwhile never gets
+the wrong entry settled.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Label, Static, TextArea
+
+from samenwerk_tui import i18n
+from samenwerk_tui.domain.model import Conflict, DomainError, Partnership
+from samenwerk_tui.domain.text import normalize_line, normalize_text
+from samenwerk_tui.domain.types import AgreementType, PerspectiveName, Stage
+from samenwerk_tui.gitsync.merge import split_path
+from samenwerk_tui.gitsync.resolve import settle
+from samenwerk_tui.tui.commands import bindings, commands, key_text
+from samenwerk_tui.tui.safe import content
+from samenwerk_tui.tui.screens.forms import FormScreen, Submit, _area
+from samenwerk_tui.tui.widgets.detail import type_chip
+
+if TYPE_CHECKING:
+    from samenwerk_tui.tui.app import SamenwerkApp
+
+#: Fields whose value is free text: the editor offers them, prefilled with ours.
+TEXT_FIELDS = {"name", "summary", "rationale", "comment", "text", "role"}
+#: Of those, the ones that are one line.
+LINE_FIELDS = {"name", "role"}
+
+
+def field_label(field: str) -> str:
+    """A field path as an advisor reads it ("Comment: Delivering …", "Note text")."""
+    parts = split_path(field)
+    last = parts[-1]
+    if len(parts) == 1 and i18n.has(f"tui.field.{last}"):
+        return i18n.t(f"tui.field.{last}")
+    head = parts[0]
+    if head == "classification" and len(parts) == 2 and i18n.has(f"tui.field.{last}"):
+        return i18n.t(f"tui.field.{last}")
+    if head == "classification" and len(parts) == 3 and parts[1] in _TYPES:
+        return i18n.t(f"tui.field.type_{last}", type=i18n.type_name(parts[1]))
+    if head == "perspectives" and len(parts) == 3 and parts[1] in _PERSPECTIVES:
+        name = i18n.perspective_name(parts[1])
+        return i18n.t(f"tui.field.perspective_{last}", perspective=name)
+    if head == "notes" and len(parts) == 3:
+        return i18n.t("tui.field.note", field=last, id=parts[1])
+    if head == "parties" and len(parts) == 3:
+        return i18n.t("tui.field.party", field=last, party=parts[1])
+    return field
+
+
+_TYPES = {t.value for t in AgreementType}
+_PERSPECTIVES = {p.value for p in PerspectiveName}
+_STAGES = {s.value for s in Stage}
+
+
+def is_text_field(conflict: Conflict) -> bool:
+    last = split_path(conflict.field)[-1]
+    values = (conflict.ours, conflict.theirs)
+    return last in TEXT_FIELDS and all(v is None or isinstance(v, str) for v in values)
+
+
+def value_content(field: str, value: Any) -> Content:
+    """One side's value, literally; an absent value says so."""
+    if value is None:
+        return Content.styled(i18n.t("tui.resolve.absent"), "italic $text-muted")
+    last = split_path(field)[-1]
+    if isinstance(value, str) and last in ("primary", "type") and value in _TYPES:
+        return type_chip(AgreementType(value)) + Content(" " + i18n.type_name(value))
+    if isinstance(value, str) and last == "stage" and value in _STAGES:
+        return Content(i18n.stage_name(value))
+    if isinstance(value, bool):
+        return Content(str(value).lower())
+    if isinstance(value, datetime):
+        return Content(value.strftime("%Y-%m-%d %H:%M"))
+    if isinstance(value, list):
+        return content(", ".join(str(v) for v in value))
+    if isinstance(value, dict):
+        return content("\n".join(f"{k} = {v}" for k, v in value.items()), multiline=True)
+    return content(str(value), multiline=True)
+
+
+def settled(conflict: Conflict, side: str, value: str | None = None) -> Callable[..., Partnership]:
+    """The edit that settles ``conflict`` by ``side`` (or with ``value`` typed by the user)."""
+
+    def edit(p: Partnership) -> Partnership:
+        index = next((i for i, c in enumerate(p.conflicts) if c == conflict), None)
+        if index is None:
+            raise DomainError("tui.resolve.gone", field=conflict.field)
+        if value is None:
+            return settle(p, index, side)
+        # The typed text takes the place of "theirs": settling by theirs writes it at the
+        # field's path and removes the entry, the same path logic as the merge.
+        typed = dataclasses.replace(conflict, theirs=value)
+        swapped = tuple(typed if i == index else c for i, c in enumerate(p.conflicts))
+        return settle(p.replace(conflicts=swapped), index, "theirs")
+
+    return edit
+
+
+class ConflictCard(Static):
+    """One recorded conflict: the field, then yours and theirs."""
+
+    def __init__(self, conflict: Conflict, number: int, total: int) -> None:
+        super().__init__(classes="conflict-card")
+        self.conflict = conflict
+        self.border_title = Content(f"{number}/{total} · ") + content(field_label(conflict.field))
+
+    def on_mount(self) -> None:
+        c = self.conflict
+        rows = [
+            Content.styled(i18n.t("tui.resolve.ours"), "bold $text-success"),
+            value_content(c.field, c.ours),
+            Content.styled(i18n.t("tui.resolve.theirs"), "bold $text-warning"),
+            value_content(c.field, c.theirs),
+        ]
+        self.update(Content("\n").join(rows))
+
+
+class ResolveScreen(ModalScreen[None]):
+    """The recorded conflicts of one partnership; ``o``/``t``/``e`` settle the current one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings("resolve"))
+
+    def __init__(self, pid: str) -> None:
+        super().__init__(classes="resolve-screen")
+        self.pid = pid
+        self.current = 0
+        self._stale = False
+
+    @property
+    def samenwerk(self) -> SamenwerkApp:
+        return self.app  # type: ignore[return-value]
+
+    def partnership(self) -> Partnership | None:
+        record = self.samenwerk.session.records.get(self.pid)
+        return record.partnership if record is not None else None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="resolve-box") as box:
+            p = self.partnership()
+            box.border_title = Content(i18n.t("tui.resolve.title") + ": ") + content(
+                p.name if p else ""
+            )
+            yield Static(
+                Content.styled(i18n.t("tui.resolve.intro"), "$text-muted"), classes="resolve-intro"
+            )
+            yield VerticalScroll(id="conflicts")
+            yield Static(id="resolve-error")
+            yield Static(self.hint(), classes="resolve-hint")
+
+    def hint(self) -> Content:
+        keymap = getattr(getattr(self.app, "config", None), "keymap", {}) or {}
+        parts = [f"{key_text(c, keymap)} {c.label}" for c in commands("resolve")]
+        return Content.styled(" · ".join(parts), "$text-muted")
+
+    async def on_mount(self) -> None:
+        await self.show_conflicts()
+
+    async def on_screen_resume(self) -> None:
+        if self._stale:  # back from the editor, which saved
+            self._stale = False
+            await self.show_conflicts()
+
+    async def show_conflicts(self) -> None:
+        p = self.partnership()
+        if p is None or not p.conflicts:
+            if p is not None:
+                self.samenwerk.tell(i18n.t("tui.resolve.all_done", name=p.name))
+            self.dismiss(None)
+            return
+        box = self.query_one("#conflicts", VerticalScroll)
+        await box.remove_children()
+        total = len(p.conflicts)
+        self.current = min(self.current, total - 1)
+        await box.mount_all(ConflictCard(c, i + 1, total) for i, c in enumerate(p.conflicts))
+        self._mark_current()
+        self.refresh_bindings()
+
+    def cards(self) -> list[ConflictCard]:
+        return list(self.query(ConflictCard))
+
+    def _mark_current(self) -> None:
+        cards = self.cards()
+        for i, card in enumerate(cards):
+            card.set_class(i == self.current, "-current")
+        if cards:
+            cards[self.current].scroll_visible(animate=False)
+
+    def current_conflict(self) -> Conflict | None:
+        cards = self.cards()
+        return cards[self.current].conflict if 0 <= self.current < len(cards) else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "edit":
+            conflict = self.current_conflict()
+            return None if conflict is None or not is_text_field(conflict) else True
+        return True
+
+    # ------------------------------------------------------------------ actions
+
+    def action_move(self, step: int) -> None:
+        cards = self.cards()
+        if cards:
+            self.current = max(0, min(self.current + step, len(cards) - 1))
+            self._mark_current()
+            self.refresh_bindings()
+
+    async def action_settle(self, side: str) -> None:
+        conflict = self.current_conflict()
+        if conflict is not None:
+            await self.save(settled(conflict, side))
+
+    def action_edit(self) -> None:
+        conflict = self.current_conflict()
+        if conflict is None or not is_text_field(conflict):
+            return
+
+        def submit(values: dict[str, Any]) -> str | None:
+            last = split_path(conflict.field)[-1]
+            clean = normalize_line if last in LINE_FIELDS else normalize_text
+            error = self.save_now(settled(conflict, "theirs", clean(values["text"])))
+            self._stale = error is None
+            return error
+
+        start = conflict.ours if isinstance(conflict.ours, str) else conflict.theirs or ""
+        self.app.push_screen(ConflictEditForm(field_label(conflict.field), start, submit))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    # ------------------------------------------------------------------ saving
+
+    def save_now(self, edit: Callable[..., Partnership]) -> str | None:
+        """Save one settlement; an error comes back as one sentence (for the editor)."""
+        session = self.samenwerk.session
+        result, error = self.samenwerk.change(lambda: session.update(self.pid, edit, "resolved"))
+        if error is not None:
+            return error
+        self.samenwerk.main.after_change(result)
+        return None
+
+    async def save(self, edit: Callable[..., Partnership]) -> None:
+        error = self.save_now(edit)
+        shown = self.query_one("#resolve-error", Static)
+        shown.display = error is not None
+        if error is not None:
+            shown.update(content(error, "bold $text-error"))
+            return
+        await self.show_conflicts()
+
+
+class ConflictEditForm(FormScreen):
+    """Edit the value of one conflicting text field; saving settles the conflict with it."""
+
+    title_key = "tui.resolve.edit_title"
+
+    def __init__(self, label: str, text: str, submit: Submit) -> None:
+        super().__init__(submit)
+        self.label = label
+        self.text = text
+
+    def form_title(self) -> Content:
+        return Content(i18n.t(self.title_key) + ": ") + content(self.label)
+
+    def fields(self) -> Iterator[tuple[Widget, Widget]]:
+        yield (
+            Label(Content(i18n.t("tui.resolve.value")), classes="form-label"),
+            _area(self.text, "text", "note-text"),
+        )
+
+    def values(self) -> dict[str, Any]:
+        return {"text": self.query_one("#text", TextArea).text}
