@@ -175,3 +175,26 @@ def test_a_party_name_with_dots_survives_the_conflict_path() -> None:
     (conflict,) = m.conflicts
     assert split_path(conflict.field) == ["parties", "dr. jansen b.v.", "role"]
     assert settle(m, 0, "theirs").parties[0].role == "member"
+
+
+def test_two_advisors_edit_different_paragraphs_of_the_summary() -> None:
+    b = edits.edit(base(), summary="Goal: coffee pads.\n\nBudget: shared.\n\nRisks: none yet.")
+    o = edits.edit(
+        b, summary="Goal: coffee pads for every home.\n\nBudget: shared.\n\nRisks: none yet."
+    )
+    t = edits.edit(b, summary="Goal: coffee pads.\n\nBudget: shared.\n\nRisks: patent dispute.")
+    m = merge(b, o, t)
+    assert (
+        m.summary
+        == "Goal: coffee pads for every home.\n\nBudget: shared.\n\nRisks: patent dispute."
+    )
+    assert m.conflicts == ()
+
+
+def test_two_advisors_rewrite_the_same_line_of_the_summary_clash() -> None:
+    b = edits.edit(base(), summary="Goal: coffee pads.\n\nBudget: shared.")
+    o = edits.edit(b, summary="Goal: machines.\n\nBudget: shared.")
+    t = edits.edit(b, summary="Goal: pads only.\n\nBudget: shared.")
+    m = merge(b, o, t)
+    assert m.summary == o.summary
+    assert [(c.field, c.ours, c.theirs) for c in m.conflicts] == [("summary", o.summary, t.summary)]

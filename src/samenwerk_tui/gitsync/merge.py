@@ -13,6 +13,8 @@ line); a person would see no conflict there, and neither does this merge:
   one side and unchanged on the other deleted, edited on both merged field by field,
   deleted on one side but edited on the other kept (nobody's words are lost);
 - tables (classification, perspectives, unknown tables) field by field;
+- multi-line text both sides edited in different places (two paragraphs of a summary)
+  merges line by line, as git would; edits that touch the same or adjacent lines clash;
 - a value both sides changed differently keeps OUR value and records a ``[[conflicts]]``
   entry (field, ours, theirs) for the advisor to settle; an identical entry is not repeated.
 
@@ -22,6 +24,7 @@ lists are addressed by their key (``notes.n7c2kd01.text``, ``parties."dr. jansen
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -179,6 +182,10 @@ class _Merger:
                 return self.keyed_list(path, pattern, keyer, base, o, t)
             if pattern == "conflicts" and _is_table_list(o) and _is_table_list(t):
                 return merge_conflict_lists(b if _is_table_list(b) else [], o, t)
+        if isinstance(b, str) and isinstance(o, str) and isinstance(t, str):
+            text = merge_text(b, o, t)
+            if text is not None:
+                return text
         # Deleted on one side, changed on the other: a table (a note, a perspective, a
         # party) is kept, so nobody's words are lost.
         if o is MISSING and (_is_table(t) or _is_table_list(t)):
@@ -315,3 +322,37 @@ def merge_conflict_lists(
     out = [i for i in o if key(i) in tk or key(i) not in bk]
     out += [i for i in t if key(i) not in ok and key(i) not in bk]
     return out
+
+
+def _hunks(base: list[str], text: str) -> set[tuple[int, int, tuple[str, ...]]]:
+    """The changed regions of ``text`` against ``base``: (start, end, new lines)."""
+    side = text.splitlines(keepends=True)
+    matcher = difflib.SequenceMatcher(None, base, side, autojunk=False)
+    return {
+        (i1, i2, tuple(side[j1:j2]))
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+    }
+
+
+def merge_text(base: str, ours: str, theirs: str) -> str | None:
+    """Line-based three-way merge of a text both sides edited; None when edits clash.
+
+    Only multi-line texts are merged: two edits of one line always clash. Edits that
+    touch the same or neighbouring lines clash too (as in git), unless they are equal.
+    """
+    if "\n" not in base and "\n" not in ours and "\n" not in theirs:
+        return None
+    b = base.splitlines(keepends=True)
+    hunks = sorted(_hunks(b, ours) | _hunks(b, theirs), key=lambda h: (h[0], h[1]))
+    for first, second in zip(hunks, hunks[1:], strict=False):
+        if second[0] <= first[1]:
+            return None
+    out: list[str] = []
+    position = 0
+    for start, end, lines in hunks:
+        out += b[position:start]
+        out += lines
+        position = end
+    out += b[position:]
+    return "".join(out)
