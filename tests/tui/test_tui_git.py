@@ -166,8 +166,8 @@ async def test_a_workspace_without_git_says_so_and_offers_no_sync(workspace: Pat
         await settle(pilot)
         assert "no git" in status(app)
         screen = app.main
-        assert screen.check_action("sync", ()) is None  # greyed: cannot run here
-        assert screen.check_action("history", ()) is False  # hidden
+        assert screen.check_action("sync", ()) is False  # hidden: cannot run here
+        assert screen.check_action("history", ()) is False
         assert screen.check_action("resolve", ()) is False
         await pilot.press("s", "h", "r")
         await settle(pilot)
@@ -199,7 +199,8 @@ async def test_edits_wait_while_a_sync_runs(team: Team) -> None:
             app.git.syncing = True  # as during a sync: git owns the files
             _, error = app.change(lambda: app.session.add_note(SENSEO, "too early"))
             assert error is not None and "sync is running" in error
-            assert app.main.check_action("annotate", ()) is None
+            assert app.main.check_action("annotate", ()) is None  # greyed meanwhile
+            assert app.main.check_action("sync", ()) is None
             app.git.syncing = False
     assert "too early" not in team.anna.file_of(SENSEO).read_text("utf-8")
 

@@ -61,7 +61,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("main.primary_clear", "0", "set_primary('')", "main", footer=False),
     Command("main.classify", "c", "classify", "main"),
     Command("main.annotate", "a", "annotate", "main"),
-    Command("main.delete", "x", "delete", "main"),
+    # Not in the footer: it asks first anyway, and at 80 columns the room goes to sync.
+    Command("main.delete", "x", "delete", "main", footer=False),
     Command("main.undo", "u", "undo", "main"),
     Command("main.sync", "s", "sync", "main"),
     Command("main.history", "h", "history", "main", footer=False),

@@ -251,9 +251,8 @@ class MainScreen(MainGitMixin, Screen[None]):
                 return allowed
         if action in _NEEDS_PARTNERSHIP and self.selected_record() is None:
             return None
-        if action == "undo" and not self.samenwerk.session.undo_stack:
-            return None
-        return True
+        # Undo is hidden until there is a change to undo (footer room at 80 columns).
+        return not (action == "undo" and not self.samenwerk.session.undo_stack)
 
     # ------------------------------------------------------------------ actions
 

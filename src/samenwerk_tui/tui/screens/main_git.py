@@ -51,12 +51,16 @@ class MainGitMixin:
         return self._screen.samenwerk.session.problems.get(key[len(BROKEN_PREFIX) :])
 
     def git_check(self, action: str) -> bool | None:
-        """True: can run; None: shown greyed (not now); False: hidden (not here)."""
+        """True: can run; None: shown greyed (not now); False: hidden (not here).
+
+        Hidden rather than greyed where possible: at 80 columns the footer has no room
+        to spare, so ``s`` shows only in a repository and ``r`` only on a conflict.
+        """
         git = self._screen.samenwerk.git
         if git.syncing and action in EDITING | {"sync"}:
             return None
         if action == "sync":
-            return True if git.repo else None
+            return bool(git.repo)
         if action == "history":
             if git.repo is False:
                 return False
