@@ -160,6 +160,22 @@ async def test_is_changed_marks_an_edited_partnership_and_clears_after_sync(team
     assert team.anna.git("status", "--porcelain") == ""
 
 
+async def test_an_outside_change_is_marked_changed_by_the_poll(team: Team) -> None:
+    app = SamenwerkApp(
+        open_session(team.anna.root), Config(), poll=True, blink=False
+    )  # the real poll timer
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        team.anna.session().add_note(SENSEO, "written with the command line")
+        await pilot.pause(1.3)  # one poll
+        await settle(pilot)
+        assert app.main.list.changed == {team.anna.file_of(SENSEO).name}
+        assert "git: 1 changed" in status(app)
+        await pilot.pause(1.3)  # later polls keep the git state
+        assert "git: 1 changed" in status(app)
+        assert app.main.check_action("sync", ()) is True
+
+
 async def test_a_workspace_without_git_says_so_and_offers_no_sync(workspace: Path) -> None:
     app = make_app(workspace)
     async with app.run_test(size=(120, 36)) as pilot:

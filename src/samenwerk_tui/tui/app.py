@@ -146,7 +146,6 @@ class SamenwerkApp(GitMixin, App[int]):
             refresh = Refresh()
         finally:
             self._polling = False
-        self.git = GitState()
         if refresh.any:
             self.post_message(WorkspaceChanged(refresh))
 
