@@ -217,6 +217,7 @@ async def test_edits_wait_while_a_sync_runs(team: Team) -> None:
             assert error is not None and "sync is running" in error
             assert app.main.check_action("annotate", ()) is None  # greyed meanwhile
             assert app.main.check_action("sync", ()) is None
+            assert app.main.check_action("undo", ()) is False  # hidden stays hidden
             app.git.syncing = False
     assert "too early" not in team.anna.file_of(SENSEO).read_text("utf-8")
 

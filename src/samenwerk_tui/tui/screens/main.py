@@ -27,7 +27,7 @@ from samenwerk_tui.services.session import Change
 from samenwerk_tui.store.workspace import Record
 from samenwerk_tui.tui.commands import bindings
 from samenwerk_tui.tui.safe import content
-from samenwerk_tui.tui.screens.main_git import GIT_ACTIONS, MainGitMixin
+from samenwerk_tui.tui.screens.main_git import EDITING, GIT_ACTIONS, MainGitMixin
 from samenwerk_tui.tui.widgets.detail import DetailPane
 from samenwerk_tui.tui.widgets.notes import NotesPane
 from samenwerk_tui.tui.widgets.partnership_list import PartnershipList, Row
@@ -245,10 +245,14 @@ class MainScreen(MainGitMixin, Screen[None]):
         self.list.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in GIT_ACTIONS or self.samenwerk.git.syncing:
-            allowed = self.git_check(action)
-            if allowed is not True:
-                return allowed
+        allowed = self._can_run(action)
+        if allowed is True and self.samenwerk.git.syncing and action in EDITING:
+            return None  # greyed while a sync owns the files
+        return allowed
+
+    def _can_run(self, action: str) -> bool | None:
+        if action in GIT_ACTIONS:
+            return self.git_check(action)
         if action in _NEEDS_PARTNERSHIP and self.selected_record() is None:
             return None
         # Undo is hidden until there is a change to undo (footer room at 80 columns).

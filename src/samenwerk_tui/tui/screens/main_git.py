@@ -19,8 +19,9 @@ from samenwerk_tui.tui.safe import content
 if TYPE_CHECKING:
     from samenwerk_tui.tui.screens.main import MainScreen
 
-#: Commands that change files: refused (greyed) while a sync owns the files.
+#: Commands that change files (and sync itself): greyed while a sync owns the files.
 EDITING = {
+    "sync",
     "new_partnership",
     "edit_partnership",
     "set_primary",
@@ -57,8 +58,6 @@ class MainGitMixin:
         to spare, so ``s`` shows only in a repository and ``r`` only on a conflict.
         """
         git = self._screen.samenwerk.git
-        if git.syncing and action in EDITING | {"sync"}:
-            return None
         if action == "sync":
             return bool(git.repo)
         if action == "history":

@@ -161,11 +161,16 @@ class ResolveScreen(ModalScreen[None]):
             )
             yield VerticalScroll(id="conflicts")
             yield Static(id="resolve-error")
-            yield Static(self.hint(), classes="resolve-hint")
+            yield Static(self.hint(), classes="resolve-hint", id="resolve-hint")
 
     def hint(self) -> Content:
+        """The keys that work on the current conflict (``e`` only on a text field)."""
         keymap = getattr(getattr(self.app, "config", None), "keymap", {}) or {}
-        parts = [f"{key_text(c, keymap)} {c.label}" for c in commands("resolve")]
+        parts = [
+            f"{key_text(c, keymap)} {c.label}"
+            for c in commands("resolve")
+            if c.action != "edit" or self.check_action("edit", ()) is True
+        ]
         return Content.styled(" · ".join(parts), "$text-muted")
 
     async def on_mount(self) -> None:
@@ -200,6 +205,7 @@ class ResolveScreen(ModalScreen[None]):
             card.set_class(i == self.current, "-current")
         if cards:
             cards[self.current].scroll_visible(animate=False)
+        self.query_one("#resolve-hint", Static).update(self.hint())
 
     def current_conflict(self) -> Conflict | None:
         cards = self.cards()
