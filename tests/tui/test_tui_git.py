@@ -207,6 +207,22 @@ async def test_offline_sync_says_so_in_one_sentence(team: Team) -> None:
     assert team.anna.git("status", "--porcelain") == ""  # committed locally
 
 
+async def test_without_a_remote_sync_commits_locally_and_says_so(workspace: Path) -> None:
+    from samenwerk_tui.gitsync.setup import init_repo
+
+    init_repo(workspace)
+    open_session(workspace).add_note(SENSEO, "local only")
+    seen = Recorder()
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 36), message_hook=seen) as pilot:
+        await settle(pilot)
+        assert "git: 1 changed" in status(app)
+        await pilot.press("s")
+        await settle(pilot)
+        assert seen.texts()[-1] == "no remote configured: your changes are committed locally"
+        assert "git: all committed" in status(app)
+
+
 async def test_edits_wait_while_a_sync_runs(team: Team) -> None:
     app = app_on(team.anna.root, "Anna")
     with team.anna.acting("2026-03-10T11:00:00+00:00"):
@@ -377,3 +393,26 @@ async def test_open_registers_the_merge_driver_in_a_fresh_clone(team: Team) -> N
         await settle(pilot)
     assert "merge-file" in team.bram.git("config", "--get", "merge.samenwerk.driver")
     assert open_session(team.bram.root).problems == {}
+
+
+async def test_hostile_conflict_values_are_shown_literally(workspace: Path) -> None:
+    from samenwerk_tui.domain.model import Conflict
+    from samenwerk_tui.store.workspace import Workspace
+
+    store = Workspace(workspace)
+    record = next(r for r in store.load_all().records if r.id == SENSEO)
+    hostile = Conflict(
+        'parties."[/x] \x1b[2J co".role', "\x1b]52;c;ZXZpbA==\x07[bold]x[/]", "\u202eevil"
+    )
+    store.save(record, record.partnership.replace(conflicts=(hostile,)))
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await select(pilot, SENSEO)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ResolveScreen)
+        card = app.screen.cards()[0]
+        shown = str(card.render()) + card._border_title.plain  # as drawn
+        assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
+        assert "[bold]x[/]" in shown and "[/x]" in shown and "␛" in shown
