@@ -14,20 +14,58 @@ from dataclasses import dataclass
 
 from samenwerk_tui.domain.model import DomainError, Partnership
 from samenwerk_tui.domain.text import fold
-from samenwerk_tui.domain.types import parse_stage, parse_type
+from samenwerk_tui.domain.types import AgreementType, Stage, parse_stage, parse_type
 
 FLAGS = ("unclassified", "broken", "conflict", "changed")
 
 
+@dataclass(frozen=True, slots=True)
+class Facets:
+    """The few fields of a partnership that the list and the qualified terms look at.
+
+    The store can give these without building the whole model, so filtering 10,000
+    partnerships never builds 10,000 models.
+    """
+
+    id: str
+    name: str
+    primary: AgreementType | None
+    stage: Stage
+    tags: tuple[str, ...]
+    parties: tuple[str, ...]  # party names
+    conflicts: bool
+
+    @classmethod
+    def of(cls, p: Partnership) -> Facets:
+        return cls(
+            p.id,
+            p.name,
+            p.primary,
+            p.stage,
+            p.tags,
+            tuple(party.name for party in p.parties),
+            bool(p.conflicts),
+        )
+
+
 @dataclass(frozen=True)
 class Subject:
-    """What a query looks at: a partnership (or None for a broken file) and its state."""
+    """What a query looks at: a partnership (or None for a broken file) and its state.
+
+    Terms look at ``facets``; given only a partnership, the facets are taken from it.
+    Callers that have facets at hand may leave ``partnership`` None.
+    """
 
     partnership: Partnership | None
     haystack: str
     broken: bool = False
     changed: bool = False
     conflicted: bool = False
+    facets: Facets | None = None
+
+    def __post_init__(self) -> None:
+        if self.facets is None and self.partnership is not None:
+            object.__setattr__(self, "facets", Facets.of(self.partnership))
 
 
 def haystack(p: Partnership) -> str:
@@ -63,7 +101,10 @@ class Query:
         return not self.terms
 
     def matches(self, subject: Subject) -> bool:
-        return all(term.test(subject) != term.negated for term in self.terms)
+        for term in self.terms:  # noqa: SIM110 - a plain loop; runs 10,000 times a keystroke
+            if term.test(subject) == term.negated:
+                return False
+        return True
 
 
 def _split(text: str) -> list[str]:
@@ -96,37 +137,30 @@ def _predicate(body: str) -> Predicate:
         return _flag(flag)
     if key == "type":
         if value.lower() in {"none", "geen", ""}:
-            return lambda s: s.partnership is not None and s.partnership.primary is None
+            return lambda s: s.facets is not None and s.facets.primary is None
         agreement_type = parse_type(value)
         if agreement_type is None:
             raise DomainError("error.unknown_type", value=value)
-        return lambda s: s.partnership is not None and s.partnership.primary is agreement_type
+        return lambda s: s.facets is not None and s.facets.primary is agreement_type
     if key == "stage":
         stage = parse_stage(value)
         if stage is None:
             raise DomainError("error.unknown_stage", value=value)
-        return lambda s: s.partnership is not None and s.partnership.stage is stage
+        return lambda s: s.facets is not None and s.facets.stage is stage
     needle = fold(value)
     if key == "tag":
         return lambda s: (
-            s.partnership is not None
-            and any(
-                needle == fold(tag) or fold(tag).startswith(needle) for tag in s.partnership.tags
-            )
+            s.facets is not None
+            and any(needle == fold(tag) or fold(tag).startswith(needle) for tag in s.facets.tags)
         )
-    return lambda s: (
-        s.partnership is not None
-        and any(needle in fold(party.name) for party in s.partnership.parties)
-    )
+    return lambda s: s.facets is not None and any(needle in fold(name) for name in s.facets.parties)
 
 
 def _flag(flag: str) -> Predicate:
     if flag == "unclassified":
-        return lambda s: s.partnership is not None and s.partnership.primary is None
+        return lambda s: s.facets is not None and s.facets.primary is None
     if flag == "broken":
         return lambda s: s.broken
     if flag == "conflict":
-        return lambda s: (
-            s.conflicted or (s.partnership is not None and bool(s.partnership.conflicts))
-        )
+        return lambda s: s.conflicted or (s.facets is not None and s.facets.conflicts)
     return lambda s: s.changed

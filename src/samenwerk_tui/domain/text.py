@@ -44,6 +44,13 @@ def normalize_text(value: str, *, multiline: bool = True) -> str:
     Tabs survive; newlines survive only when ``multiline`` is true (single-line fields
     fold them into spaces). Zero-width joiners are kept so emoji sequences stay intact.
     """
+    # Fast path (most text): nothing to drop or translate. ``isprintable`` is false for
+    # every C0/C1/Cf/Zl/Zp character and for ``\r``, so those all take the slow path.
+    probe = value.replace("\n", "").replace("\t", "") if "\n" in value or "\t" in value else value
+    if probe.isprintable():
+        if not multiline and "\n" in value:
+            value = value.replace("\n", " ")
+        return value if value.isascii() else unicodedata.normalize("NFC", value)
     value = value.replace("\r\n", "\n").translate(_LINE_BREAKS)
     keep = "\n\t" if multiline else "\t"
     out = []
@@ -92,6 +99,8 @@ def safe_text(value: str, *, multiline: bool = False) -> str:
 
 def fold(value: str) -> str:
     """Case- and accent-insensitive form of ``value`` for matching."""
+    if value.isascii():  # no accents to strip; casefold equals lower for ASCII
+        return value.lower()
     decomposed = unicodedata.normalize("NFKD", value)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.casefold()

@@ -8,6 +8,7 @@ lost. Every change can be undone, through the same no-blind-overwrite check.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
@@ -15,8 +16,10 @@ from typing import Any
 
 from samenwerk_tui.domain import edits
 from samenwerk_tui.domain.model import Partnership
-from samenwerk_tui.domain.query import Query, Subject, haystack
+from samenwerk_tui.domain.query import Query, Subject
 from samenwerk_tui.domain.text import fold
+from samenwerk_tui.services.config import cache_dir
+from samenwerk_tui.store.index import Index
 from samenwerk_tui.store.workspace import (
     FileStat,
     LoadResult,
@@ -70,7 +73,10 @@ class Refresh:
 class Session:
     """The records of one workspace and the operations on them."""
 
-    def __init__(self, workspace: Workspace, author: str) -> None:
+    def __init__(
+        self, workspace: Workspace, author: str, *, index: Index | None | bool = True
+    ) -> None:
+        """``index``: the cache of packed files (True: the one in the user cache folder)."""
         self.workspace = workspace
         self.author = author
         self.records: dict[str, Record] = {}
@@ -78,11 +84,18 @@ class Session:
         self.stats: dict[str, FileStat] = {}
         self.changed_files: set[str] = set()  # uncommitted in git (filled by gitsync)
         self.undo_stack: list[Change] = []
-        self._haystacks: dict[str, str] = {}
+        if index is True:
+            index = Index.for_workspace(cache_dir(), workspace.root)
+        self.index: Index | None = index or None
+        self._index_writer: threading.Thread | None = None
 
     @classmethod
-    def open(cls, root: Path, author: str, *, create: bool = True) -> Session:
-        """Open (and if asked, create) the workspace at ``root`` and read it."""
+    def open(cls, root: Path, author: str, *, create: bool = True, load: bool = True) -> Session:
+        """Open (and if asked, create) the workspace at ``root`` and read it.
+
+        ``load=False`` leaves the reading to the caller (:meth:`load`), so a front end can
+        show itself first and read in the background.
+        """
         if not Workspace.is_workspace(root):
             if not create:
                 raise StoreError("error.no_workspace", path=str(root))
@@ -90,26 +103,45 @@ class Session:
         workspace = Workspace(root)
         session = cls(workspace, author)
         workspace.sweep()
-        session.load()
+        if load:
+            session.load()
         return session
 
     # ------------------------------------------------------------------ reading
 
     def load(self) -> None:
+        """Read every file; unchanged ones come from the index cache when there is one."""
         self.stats = self.workspace.scan()
-        self._apply(self.workspace.load_names(sorted(self.stats)), replace_all=True)
+        if self.index is None or not self.index.enabled:
+            self._apply(self.workspace.load_names(sorted(self.stats)), replace_all=True)
+            return
+        result, to_index = self.workspace.load_indexed(self.stats, self.index)
+        self._apply(result, replace_all=True)
+        if to_index is not None:
+            # Writing the cache takes a moment; the records are ready now. Not a daemon:
+            # a short-lived command waits for it at exit rather than leave half a file.
+            self.wait_for_index()
+            index = self.index
+            self._index_writer = threading.Thread(
+                target=index.write, args=(to_index,), name="samenwerk-index"
+            )
+            self._index_writer.start()
+
+    def wait_for_index(self) -> None:
+        """Wait until the index cache written by the last :meth:`load` is on disk."""
+        if self._index_writer is not None:
+            self._index_writer.join()
+            self._index_writer = None
 
     def _apply(self, result: LoadResult, *, replace_all: bool = False) -> None:
         if replace_all:
             self.records = {}
             self.problems = {}
-            self._haystacks = {}
         for problem in result.problems:
             self.problems[problem.name] = problem
         for record in result.records:
             self.problems.pop(record.name, None)
             self.records[record.id] = record
-            self._haystacks.pop(record.id, None)
 
     def poll(self) -> Refresh:
         """Re-read the files whose stat changed since the last look."""
@@ -141,7 +173,6 @@ class Session:
         for record in before_records.values():
             if record.name in names:
                 del self.records[record.id]
-                self._haystacks.pop(record.id, None)
         for name in names:
             self.problems.pop(name, None)
         result = self.workspace.load_names(sorted(n for n in names if n in self.stats))
@@ -154,7 +185,6 @@ class Session:
             if other is not None:
                 problems.append(_duplicate(other, record))
             self.records[record.id] = record
-            self._haystacks.pop(record.id, None)
         for problem in problems:
             self.problems[problem.name] = problem
         refresh = Refresh()
@@ -171,17 +201,19 @@ class Session:
         return [r.partnership for r in self.sorted_records()]
 
     def sorted_records(self) -> list[Record]:
-        return sorted(self.records.values(), key=lambda r: (fold(r.partnership.name), r.id))
+        return sorted(self.records.values(), key=_sort_key)
 
     def record(self, pid: str) -> Record:
         return self.records[pid]
 
     def subject(self, record: Record) -> Subject:
-        pid = record.id
-        hay = self._haystacks.get(pid)
-        if hay is None:
-            hay = self._haystacks[pid] = haystack(record.partnership)
-        return Subject(record.partnership, hay, changed=record.name in self.changed_files)
+        """What a query sees of ``record``; the model itself is not built for it."""
+        return Subject(
+            None,
+            record.haystack,
+            changed=record.name in self.changed_files,
+            facets=record.facets,
+        )
 
     def problem_subject(self, problem: Problem) -> Subject:
         return Subject(
@@ -193,7 +225,10 @@ class Session:
         )
 
     def filter(self, query: Query) -> list[Record]:
-        return [r for r in self.sorted_records() if query.matches(self.subject(r))]
+        records = self.sorted_records()
+        if query.is_empty:
+            return records
+        return [r for r in records if query.matches(self.subject(r))]
 
     def filter_problems(self, query: Query) -> list[Problem]:
         return [p for p in self.sorted_problems() if query.matches(self.problem_subject(p))]
@@ -216,19 +251,19 @@ class Session:
         if len(prefix) == 1 and len(ref) >= 4:
             return prefix[0]
         wanted = fold(ref)
-        exact = [r for r in self.records.values() if fold(r.partnership.name) == wanted]
+        exact = [r for r in self.records.values() if r.sort_key[0] == wanted]
         if len(exact) == 1:
             return exact[0]
         candidates = exact or (prefix if len(ref) >= 4 else [])
         if not candidates:
-            candidates = [r for r in self.records.values() if wanted in fold(r.partnership.name)]
+            candidates = [r for r in self.records.values() if wanted in r.sort_key[0]]
             if len(candidates) == 1:
                 return candidates[0]
         if candidates:
             raise RefError(
                 "error.ref_many",
                 ref,
-                sorted(f"{r.id}  {r.partnership.name}" for r in candidates),
+                sorted(f"{r.id}  {r.facets.name}" for r in candidates),
             )
         raise RefError("error.ref_none", ref)
 
@@ -283,7 +318,6 @@ class Session:
         if old is not None and old.name != record.name:
             self.records.pop(old.id, None)
         self.records[record.id] = record
-        self._haystacks.pop(record.id, None)
         self.problems.pop(record.name, None)
         st = self.workspace.scan_one(record.name)
         if st is not None:
@@ -294,7 +328,6 @@ class Session:
         before = self.workspace.read_bytes(loaded.name)
         self.workspace.delete(loaded)
         self.records.pop(pid, None)
-        self._haystacks.pop(pid, None)
         self.stats.pop(loaded.name, None)
         change = Change(loaded.name, pid, loaded.partnership.name, "deleted", before, None)
         self.undo_stack.append(change)
@@ -337,6 +370,10 @@ class Session:
 
     def set_perspective(self, pid: str, *args: Any, **fields: Any) -> tuple[Record, Change]:
         return self.update(pid, lambda p: edits.set_perspective(p, *args, **fields), "perspective")
+
+
+def _sort_key(record: Record) -> tuple[str, str]:
+    return record.sort_key
 
 
 def _duplicate(loser: Record, winner: Record) -> Problem:

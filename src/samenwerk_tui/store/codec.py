@@ -32,6 +32,7 @@ from samenwerk_tui.domain.model import (
     validate,
 )
 from samenwerk_tui.domain.types import AgreementType, PerspectiveName, Stage
+from samenwerk_tui.store import lean, parser
 from samenwerk_tui.store.toml_writer import InlineTable, dumps
 
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -211,12 +212,44 @@ def _plain(value: Any) -> Any:
 
 def decode(data: bytes) -> Partnership:
     """Parse file bytes into a partnership, or raise :class:`FormatError`."""
+    result = read(data)
+    return result if isinstance(result, Partnership) else lean.unpack(result)
+
+
+def read(data: bytes) -> Partnership | lean.Packed:
+    """Like :func:`decode`, but a canonical file comes back packed (:mod:`.lean`).
+
+    The fast parser and the lean checker read the common case; anything they do not
+    fully understand (or any error) goes the full way with ``tomllib``, so a broken file
+    is reported exactly as the full decoder reports it.
+    """
+    text = _utf8(data)
+    raw = parser.loads_fast(text)
+    if raw is not None and not _has_conflict(text):
+        packed = lean.pack(raw)
+        if packed is not None:
+            return packed
+    return _decode_text(text)
+
+
+def _utf8(data: bytes) -> str:
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise FormatError("broken.not_utf8", {}, line, column) from None
+
+
+def _has_conflict(text: str) -> bool:
+    """Both outer conflict markers at line starts (the substring test skips the regex)."""
+    if "<<<<<<<" not in text:
+        return False
+    opening = _OPENING.search(text)
+    return bool(opening and _CLOSING.search(text, opening.end()))
+
+
+def _decode_text(text: str) -> Partnership:
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -235,8 +268,9 @@ def decode(data: bytes) -> Partnership:
         raise FormatError("broken.toml", {"reason": reason}, line, column) from None
     # A conflict inside one multi-line string still parses; a lone "=======" line in a
     # note (a Markdown heading) is not a conflict, so both outer markers must be present.
-    opening = _OPENING.search(text)
-    if opening and _CLOSING.search(text, opening.end()):
+    if _has_conflict(text):
+        opening = _OPENING.search(text)
+        assert opening is not None
         line = text.count("\n", 0, opening.start()) + 1
         raise FormatError("broken.conflict_markers", {}, line, 1)
     try:

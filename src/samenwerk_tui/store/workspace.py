@@ -8,6 +8,7 @@ and refuse to overwrite a file that changed on disk since it was read (content h
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import re
 import tomllib
@@ -17,9 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from samenwerk_tui.domain.model import Partnership
-from samenwerk_tui.domain.text import slugify
-from samenwerk_tui.store import codec
+from samenwerk_tui.domain.query import Facets, haystack
+from samenwerk_tui.domain.text import fold, slugify
+from samenwerk_tui.store import codec, lean
 from samenwerk_tui.store.atomic import TEMP_SUFFIX, sweep_temp_files, write_atomic
+from samenwerk_tui.store.index import Index
 from samenwerk_tui.store.toml_writer import dumps
 
 SETTINGS_FILE = "samenwerk.toml"
@@ -57,17 +60,101 @@ class Problem:
         return self.key == "broken.conflict_markers"
 
 
-@dataclass(frozen=True)
 class Record:
-    """A partnership as read from (or written to) its file."""
+    """A partnership as read from (or written to) its file.
 
-    name: str
-    partnership: Partnership
-    digest: str
+    A record read through the lean path holds its file packed (:mod:`.lean`), or, from
+    the index cache, that packing marshalled plus its facets and haystack: the list and
+    the filter use :attr:`facets`, :attr:`sort_key` and :attr:`haystack`, and the model
+    is built the first time :attr:`partnership` is asked for. Records are immutable; two
+    are equal when name, digest and partnership are.
+    """
+
+    __slots__ = (
+        "name", "digest", "_partnership", "_packed", "_blob", "_facets", "_haystack", "_sort",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        name: str,
+        partnership: Partnership | None = None,
+        digest: str = "",
+        *,
+        packed: lean.Packed | None = None,
+        blob: bytes | None = None,
+        facets: Facets | None = None,
+        haystack: str | None = None,
+    ) -> None:
+        if partnership is None and packed is None and (blob is None or facets is None):
+            raise TypeError("a record needs a partnership or a packed file")
+        self.name = name
+        self.digest = digest
+        self._partnership = partnership
+        self._packed = packed
+        self._blob = blob
+        self._facets = facets
+        self._haystack = haystack
+        self._sort: tuple[str, str] | None = None
+
+    @property
+    def partnership(self) -> Partnership:
+        if self._partnership is None:
+            packed = self.packed
+            assert packed is not None
+            self._partnership = lean.unpack(packed)
+        return self._partnership
+
+    @property
+    def packed(self) -> lean.Packed | None:
+        """The packed file, when the record was read through the lean path."""
+        if self._packed is None and self._blob is not None:
+            self._packed = marshal.loads(self._blob)
+        return self._packed
 
     @property
     def id(self) -> str:
-        return self.partnership.id
+        if self._partnership is not None:
+            return self._partnership.id
+        if self._facets is not None:
+            return self._facets.id
+        packed = self.packed
+        assert packed is not None
+        return str(packed[0])
+
+    @property
+    def facets(self) -> Facets:
+        if self._facets is None:
+            packed = self.packed
+            self._facets = lean.facets(packed) if packed else Facets.of(self.partnership)
+        return self._facets
+
+    @property
+    def haystack(self) -> str:
+        """The folded text plain filter words search in."""
+        if self._haystack is None:
+            packed = self.packed
+            self._haystack = lean.haystack(packed) if packed else haystack(self.partnership)
+        return self._haystack
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        """Lists sort by folded name, then id."""
+        if self._sort is None:
+            self._sort = (fold(self.facets.name), self.id)
+        return self._sort
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Record):
+            return NotImplemented
+        return (self.name, self.digest) == (other.name, other.digest) and (
+            self.partnership == other.partnership
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.digest))
+
+    def __repr__(self) -> str:
+        return f"Record(name={self.name!r}, id={self.id!r}, digest={self.digest[:12]!r})"
 
 
 @dataclass
@@ -196,6 +283,42 @@ class Workspace:
         """Read every partnership file; bad files become problems, never exceptions."""
         return self.load_names(sorted(self.scan()))
 
+    def load_indexed(
+        self, stats: dict[str, FileStat], index: Index
+    ) -> tuple[LoadResult, list[tuple[FileStat, Record]] | None]:
+        """Read the files in ``stats``, taking those whose stat is unchanged from ``index``.
+
+        Returns the result and, when the index is out of date, what it should now hold
+        (for :meth:`Index.write`; the caller decides when to spend the time on it).
+        """
+        cached = index.read()
+        kept: list[tuple[FileStat, Record]] = []
+        to_read: list[str] = []
+        for name in sorted(stats):
+            st = stats[name]
+            hit = cached.get(name)
+            if hit is not None and hit.stat == (st.mtime_ns, st.size, st.inode, st.ctime_ns):
+                record = Record(
+                    name, digest=hit.digest, blob=hit.blob, facets=hit.facets, haystack=hit.haystack
+                )
+                kept.append((st, record))
+            else:
+                to_read.append(name)
+        records = [r for _, r in kept]
+        problems: list[Problem] = []
+        fresh = 0
+        for item in self._load_each(to_read):
+            if isinstance(item, Record):
+                records.append(item)
+                st = stats[item.name]
+                if item.packed is not None:
+                    kept.append((st, item))
+                    fresh += 1
+            else:
+                problems.append(item)
+        stale = fresh > 0 or len(kept) - fresh != len(cached)
+        return self._deduplicate(records, problems), (kept if stale and index.enabled else None)
+
     def load_names(self, names: Iterable[str]) -> LoadResult:
         records: list[Record] = []
         problems: list[Problem] = []
@@ -225,12 +348,16 @@ class Workspace:
         if match is None:
             return Problem(name, "broken.unexpected_name", digest=hashed)
         try:
-            partnership = codec.decode(data)
+            result = codec.read(data)
         except codec.FormatError as exc:
             return Problem(name, exc.key, exc.params, exc.line, exc.column, hashed)
-        if partnership.id[:6] != match.group(1):
-            return Problem(name, "broken.id_mismatch", {"id": partnership.id}, digest=hashed)
-        return Record(name, partnership, hashed)
+        if isinstance(result, Partnership):
+            record = Record(name, result, hashed)
+        else:
+            record = Record(name, digest=hashed, packed=result)
+        if record.id[:6] != match.group(1):
+            return Problem(name, "broken.id_mismatch", {"id": record.id}, digest=hashed)
+        return record
 
     @staticmethod
     def _deduplicate(records: list[Record], problems: list[Problem]) -> LoadResult:

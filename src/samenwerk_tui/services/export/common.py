@@ -11,6 +11,7 @@ from typing import Any
 
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.model import Partnership
+from samenwerk_tui.domain.query import Facets
 from samenwerk_tui.domain.text import is_control, safe_text, truncate
 from samenwerk_tui.domain.types import Stage
 from samenwerk_tui.store.workspace import PARTNERSHIPS_DIR, Problem
@@ -69,7 +70,7 @@ def short_stage(stage: Stage) -> str:
     return i18n.t(f"export.stage_short.{stage.value}")
 
 
-def type_letter(p: Partnership) -> str:
+def type_letter(p: Partnership | Facets) -> str:
     return p.primary.letter if p.primary else NO_TYPE
 
 

@@ -63,7 +63,7 @@ def render_table(items: Sequence[Row], columns: int = 80) -> str:
     out = [head.rstrip()]
     for row in items:
         if row.record is not None:
-            p = row.record.partnership
+            p = row.record.facets  # all a table row shows; the full model is not built
             name = fit(safe(p.name), name_w)
             stage = fit(short_stage(p.stage), stage_w)
             tags = fit(safe(" ".join(p.tags)), tags_w)
