@@ -34,5 +34,5 @@ def run(ctx: Context) -> int:
     if root.exists() and not root.is_dir():
         raise UsageError("cli.init.not_a_folder", path=str(root))
     create_demo(root)
-    session = Session.open(root, ctx.author, create=True)
-    return open_tui(ctx, session)
+    session = Session.open(root, ctx.author, create=True, load=False)
+    return open_tui(ctx, session, loaded=False)

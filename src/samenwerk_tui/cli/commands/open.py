@@ -16,14 +16,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_open(ctx: Context) -> int:
-    return open_tui(ctx, ctx.session(create=True))
+    session = Session.open(ctx.workspace_path, ctx.author, create=True, load=False)
+    return open_tui(ctx, session, loaded=False)
 
 
-def open_tui(ctx: Context, session: Session) -> int:
+def open_tui(ctx: Context, session: Session, *, loaded: bool = True) -> int:
     """Start the terminal app, or, without a terminal, say what it would have opened.
 
     A full-screen app on a pipe or in a script would wait forever for keys nobody types,
     so without a terminal on both stdin and stdout it prints one line and exits 0.
+    ``loaded=False``: the session has not read its files; the app paints first and reads
+    them in a worker (DESIGN §7: the list is interactive sooner).
     """
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         path = str(session.workspace.root)
@@ -32,4 +35,4 @@ def open_tui(ctx: Context, session: Session) -> int:
     # Imported here: Textual is only loaded when the app really starts.
     from samenwerk_tui.tui import run_tui
 
-    return run_tui(session, ctx.config)
+    return run_tui(session, ctx.config, loaded=loaded)

@@ -127,7 +127,7 @@ class MainScreen(MainGitMixin, Screen[None]):
             self._rows = {}
             conflicts = sum(1 for p in session.problems.values() if p.is_conflicted)
             for record in self._order:
-                p = record.partnership
+                p = record.facets  # the list needs no full model (built on demand)
                 conflicts += bool(p.conflicts)
                 self._rows[record.id] = Row(
                     record.id,
