@@ -11,6 +11,7 @@ from __future__ import annotations
 import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from samenwerk_tui.domain.model import DomainError, Partnership
 from samenwerk_tui.domain.text import fold
@@ -19,12 +20,12 @@ from samenwerk_tui.domain.types import AgreementType, Stage, parse_stage, parse_
 FLAGS = ("unclassified", "broken", "conflict", "changed")
 
 
-@dataclass(frozen=True, slots=True)
-class Facets:
+class Facets(NamedTuple):
     """The few fields of a partnership that the list and the qualified terms look at.
 
     The store can give these without building the whole model, so filtering 10,000
-    partnerships never builds 10,000 models.
+    partnerships never builds 10,000 models. A named tuple: ten thousand of them are
+    made at every open, and a tuple is made several times faster than a dataclass.
     """
 
     id: str

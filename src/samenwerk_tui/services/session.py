@@ -32,6 +32,8 @@ from samenwerk_tui.store.workspace import (
 )
 
 Edit = Callable[[Partnership], Partnership]
+#: What reading the folder gives: stats, records and problems, and the index to write.
+_Read = tuple[dict[str, FileStat], LoadResult, list[tuple[FileStat, Record]] | None]
 
 
 class RefError(Exception):
@@ -88,6 +90,8 @@ class Session:
             index = Index.for_workspace(cache_dir(), workspace.root)
         self.index: Index | None = index or None
         self._index_writer: threading.Thread | None = None
+        self._preloader: threading.Thread | None = None
+        self._preloaded: _Read | BaseException | None = None
 
     @classmethod
     def open(cls, root: Path, author: str, *, create: bool = True, load: bool = True) -> Session:
@@ -110,22 +114,54 @@ class Session:
     # ------------------------------------------------------------------ reading
 
     def load(self) -> None:
-        """Read every file; unchanged ones come from the index cache when there is one."""
-        self.stats = self.workspace.scan()
-        if self.index is None or not self.index.enabled:
-            self._apply(self.workspace.load_names(sorted(self.stats)), replace_all=True)
-            return
-        result, to_index = self.workspace.load_indexed(self.stats, self.index)
+        """Read every file; unchanged ones come from the index cache when there is one.
+
+        After :meth:`preload`, this takes what the preload read (waiting for it if needed).
+        """
+        preloader, self._preloader = self._preloader, None
+        if preloader is not None:
+            preloader.join()
+            read, self._preloaded = self._preloaded, None
+            if isinstance(read, BaseException):
+                raise read
+            assert read is not None
+        else:
+            read = self._read()
+        self.stats, result, to_index = read
         self._apply(result, replace_all=True)
-        if to_index is not None:
+        if to_index is not None and self.index is not None:
             # Writing the cache takes a moment; the records are ready now. Not a daemon:
             # a short-lived command waits for it at exit rather than leave half a file.
             self.wait_for_index()
-            index = self.index
             self._index_writer = threading.Thread(
-                target=index.write, args=(to_index,), name="samenwerk-index"
+                target=self.index.write, args=(to_index,), name="samenwerk-index"
             )
             self._index_writer.start()
+
+    def preload(self) -> None:
+        """Start reading the workspace in a thread now; the next :meth:`load` takes it.
+
+        A front end calls this first thing, so that reading (mostly system calls, which
+        release the GIL) overlaps with importing and starting the user interface.
+        """
+        if self._preloader is not None:
+            return
+
+        def run() -> None:
+            try:
+                self._preloaded = self._read()
+            except BaseException as exc:  # handed to load(), which raises it there
+                self._preloaded = exc
+
+        self._preloader = threading.Thread(target=run, name="samenwerk-preload", daemon=True)
+        self._preloader.start()
+
+    def _read(self) -> _Read:
+        stats = self.workspace.scan()
+        if self.index is None or not self.index.enabled:
+            return stats, self.workspace.load_names(sorted(stats)), None
+        result, to_index = self.workspace.load_indexed(stats, self.index)
+        return stats, result, to_index
 
     def wait_for_index(self) -> None:
         """Wait until the index cache written by the last :meth:`load` is on disk."""

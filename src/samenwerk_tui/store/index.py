@@ -25,13 +25,11 @@ import secrets
 import sys
 import time
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from samenwerk_tui.domain.query import Facets
 from samenwerk_tui.store import parser
-from samenwerk_tui.store.lean import facets_from_row, facets_row
+from samenwerk_tui.store.lean import facets_row
 
 if TYPE_CHECKING:
     from samenwerk_tui.store.workspace import FileStat, Record
@@ -43,15 +41,11 @@ RACY_SECONDS = 2.0
 INDEX_DIR = "index"
 
 
-@dataclass(frozen=True)
-class Cached:
-    """One file as the cache last saw it: what the list needs now, the rest marshalled."""
-
-    stat: tuple[int, int, int, int]  # mtime_ns, size, inode, ctime_ns
-    digest: str
-    facets: Facets
-    haystack: str
-    blob: bytes  # marshal of the packed file (:mod:`.lean`), unpacked on demand
+#: One file as the cache last saw it: ``(stat, digest, facets row, haystack, blob)``, with
+#: stat as ``(mtime_ns, size, inode, ctime_ns)``, the facets as plain values
+#: (:func:`.lean.facets_row`) and the blob the marshalled packed file, unpacked on demand.
+#: Plain tuples: ten thousand of them are read at every open.
+Cached = tuple[tuple[int, int, int, int], str, tuple[Any, ...], str, bytes]
 
 
 def _stamp(root: Path) -> tuple[Any, ...]:
@@ -106,10 +100,10 @@ class Index:
             if stamp != _stamp(self.root):
                 return {}
             return {
-                name: Cached((mtime, size, inode, ctime), digest, facets_from_row(row), hay, blob)
+                name: ((mtime, size, inode, ctime), digest, row, hay, blob)
                 for name, mtime, size, inode, ctime, digest, row, hay, blob in entries
             }
-        except (ValueError, TypeError, EOFError, KeyError):
+        except (ValueError, TypeError, EOFError):
             return {}
 
     def write(self, records: list[tuple[FileStat, Record]]) -> None:

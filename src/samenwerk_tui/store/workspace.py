@@ -7,6 +7,7 @@ and refuse to overwrite a file that changed on disk since it was read (content h
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 import os
@@ -15,7 +16,7 @@ import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from samenwerk_tui.domain.model import Partnership
 from samenwerk_tui.domain.query import Facets, haystack
@@ -163,9 +164,11 @@ class LoadResult:
     problems: list[Problem]
 
 
-@dataclass(frozen=True)
-class FileStat:
-    """The cheap identity of a file on disk, used to spot outside changes."""
+class FileStat(NamedTuple):
+    """The cheap identity of a file on disk, used to spot outside changes.
+
+    A named tuple, so it compares directly with the stats kept in the index cache.
+    """
 
     mtime_ns: int
     size: int
@@ -297,13 +300,16 @@ class Workspace:
         for name in sorted(stats):
             st = stats[name]
             hit = cached.get(name)
-            if hit is not None and hit.stat == (st.mtime_ns, st.size, st.inode, st.ctime_ns):
-                record = Record(
-                    name, digest=hit.digest, blob=hit.blob, facets=hit.facets, haystack=hit.haystack
-                )
-                kept.append((st, record))
-            else:
+            record = None
+            if hit is not None and hit[0] == st:
+                _, hashed, row, hay, blob = hit
+                with contextlib.suppress(ValueError, TypeError, KeyError):  # a mangled entry
+                    facets = lean.facets_from_row(row)
+                    record = Record(name, None, hashed, blob=blob, facets=facets, haystack=hay)
+            if record is None:
                 to_read.append(name)
+            else:
+                kept.append((st, record))
         records = [r for _, r in kept]
         problems: list[Problem] = []
         fresh = 0

@@ -32,6 +32,8 @@ def open_tui(ctx: Context, session: Session, *, loaded: bool = True) -> int:
         path = str(session.workspace.root)
         ctx.emit(safe_text(i18n.t("cli.no_terminal", path=path)))
         return 0
+    if not loaded:
+        session.preload()  # reading overlaps with importing and starting Textual
     # Imported here: Textual is only loaded when the app really starts.
     from samenwerk_tui.tui import run_tui
 
