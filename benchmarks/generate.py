@@ -22,7 +22,7 @@ from samenwerk_tui.domain.types import AgreementType, PerspectiveName, Stage
 from samenwerk_tui.store.codec import encode
 from samenwerk_tui.store.workspace import Workspace
 
-WORDS = (
+WORDS = (  # noqa: SIM905 - one readable line of words
     "zorg regio jeugd energie kennis platform school gemeente netwerk programma project "
     "alliantie welzijn sport wijk haven innovatie data mobiliteit water cultuur veiligheid"
 ).split()
@@ -36,7 +36,9 @@ def make(rng: random.Random, i: int) -> Partnership:
     base = datetime(2026, 1, 1, tzinfo=UTC) + timedelta(minutes=rng.randrange(500_000))
     types = list(AgreementType)
     primary = rng.choice([*types, None])
-    scores = {t: TypeScore(rng.randrange(6), f"{rng.choice(WORDS)} {rng.choice(WORDS)}") for t in types}
+    scores = {
+        t: TypeScore(rng.randrange(6), f"{rng.choice(WORDS)} {rng.choice(WORDS)}") for t in types
+    }
     name = f"{rng.choice(WORDS).title()} {rng.choice(WORDS)} {i}"
     notes = tuple(
         Note(
@@ -57,9 +59,15 @@ def make(rng: random.Random, i: int) -> Partnership:
         stage=rng.choice(list(Stage)),
         tags=tuple(sorted({rng.choice(WORDS), rng.choice(WORDS)})),
         summary=" ".join(rng.choice(WORDS) for _ in range(30)),
-        parties=tuple(Party(rng.choice(ORGS), rng.choice(["trekker", "partner", ""])) for _ in range(3)),
+        parties=tuple(
+            Party(rng.choice(ORGS), rng.choice(["trekker", "partner", ""])) for _ in range(3)
+        ),
         classification=Classification(
-            primary=primary, rationale="Gegenereerd.", updated=base, by="Anna de Vries", scores=scores
+            primary=primary,
+            rationale="Gegenereerd.",
+            updated=base,
+            by="Anna de Vries",
+            scores=scores,
         ),
         perspectives={PerspectiveName.AMBITION: Perspective(rng.randrange(1, 6), "ok")},
         notes=notes,

@@ -33,6 +33,8 @@ from samenwerk_tui.store.workspace import (
 
 Edit = Callable[[Partnership], Partnership]
 #: What reading the folder gives: stats, records and problems, and the index to write.
+#: Seconds the TUI waits after its first load before writing the index cache.
+INDEX_DELAY = 1.5
 _Read = tuple[dict[str, FileStat], LoadResult, list[tuple[FileStat, Record]] | None]
 
 
@@ -91,6 +93,7 @@ class Session:
         self.index: Index | None = index or None
         self._index_writer: threading.Thread | None = None
         self._preloader: threading.Thread | None = None
+        self.from_index = 0  # files the last load took from the index cache
         self._preloaded: _Read | BaseException | None = None
 
     @classmethod
@@ -122,20 +125,23 @@ class Session:
         if preloader is not None:
             preloader.join()
             read, self._preloaded = self._preloaded, None
-            if isinstance(read, BaseException):
+            if isinstance(read, StoreError | OSError):
                 raise read
-            assert read is not None
+            if not isinstance(read, tuple):  # anything unexpected: read again, here
+                read = self._read()
         else:
             read = self._read()
         self.stats, result, to_index = read
+        self.from_index = result.from_index
         self._apply(result, replace_all=True)
         if to_index is not None and self.index is not None:
             # Writing the cache takes a moment; the records are ready now. Not a daemon:
             # a short-lived command waits for it at exit rather than leave half a file.
+            # After a preload (the TUI) it waits a moment, to leave the first paint alone.
             self.wait_for_index()
-            self._index_writer = threading.Thread(
-                target=self.index.write, args=(to_index,), name="samenwerk-index"
-            )
+            delay = INDEX_DELAY if preloader is not None else 0.0
+            self._index_writer = threading.Timer(delay, self.index.write, args=(to_index,))
+            self._index_writer.name = "samenwerk-index"
             self._index_writer.start()
 
     def preload(self) -> None:
@@ -159,8 +165,13 @@ class Session:
     def _read(self) -> _Read:
         stats = self.workspace.scan()
         if self.index is None or not self.index.enabled:
-            return stats, self.workspace.load_names(sorted(stats)), None
-        result, to_index = self.workspace.load_indexed(stats, self.index)
+            result, to_index = self.workspace.load_names(sorted(stats)), None
+        else:
+            result, to_index = self.workspace.load_indexed(stats, self.index)
+        for record in result.records:
+            # Here, on the reading thread: what the list and the filter will ask for first.
+            record.sort_key  # noqa: B018 - computed and kept by the record
+            record.haystack  # noqa: B018
         return stats, result, to_index
 
     def wait_for_index(self) -> None:

@@ -26,6 +26,9 @@ try:
 
     _loads = _toml_rs_loads
     NAME = f"toml_rs {toml_rs.__version__}"
+    # The first datetime makes the extension import Python's datetime machinery; do that
+    # now, on the importing thread, not later in a reader thread racing other imports.
+    _toml_rs_loads("a = 2000-01-01 00:00:00+01:00\nb = 2000-01-01\nc = 00:00:00\n")
 except ImportError:  # pragma: no cover - depends on the platform
     _loads = None
     NAME = "tomllib"

@@ -162,6 +162,7 @@ class Record:
 class LoadResult:
     records: list[Record]
     problems: list[Problem]
+    from_index: int = 0  # how many files were taken from the index cache, unread
 
 
 class FileStat(NamedTuple):
@@ -323,7 +324,9 @@ class Workspace:
             else:
                 problems.append(item)
         stale = fresh > 0 or len(kept) - fresh != len(cached)
-        return self._deduplicate(records, problems), (kept if stale and index.enabled else None)
+        result = self._deduplicate(records, problems)
+        result.from_index = len(kept) - fresh
+        return result, (kept if stale and index.enabled else None)
 
     def load_names(self, names: Iterable[str]) -> LoadResult:
         records: list[Record] = []

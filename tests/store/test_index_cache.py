@@ -1,0 +1,154 @@
+"""The index cache makes an unchanged workspace open without parsing, and is never wrong.
+
+An advisor opens a workspace, closes it, and opens it again: the second time the files come
+from the cache in the user's cache folder. Any change to a file's stat (an editor, git, a
+colleague) makes that file be read again; a damaged, foreign or outdated cache is ignored;
+and nothing of the cache ever appears in the workspace or in ``git status``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from samenwerk_tui.domain import edits
+from samenwerk_tui.services.config import cache_dir
+from samenwerk_tui.services.session import Session
+from samenwerk_tui.store.index import Index
+from samenwerk_tui.store.workspace import Workspace
+
+
+def make_workspace(root: Path, names: list[str]) -> Workspace:
+    session = Session.open(root, "Anna de Vries", create=True)
+    for name in names:
+        session.create(edits.new_partnership(name, summary=f"About {name}", tags=["zorg"]))
+    return session.workspace
+
+
+def reopen(root: Path, *, racy_seconds: float = 0.0) -> Session:
+    """Open like the app does, with the racy window shortened so fresh files are cached."""
+    index = Index.for_workspace(cache_dir(), root, racy_seconds=racy_seconds)
+    session = Session(Workspace(root), "Anna de Vries", index=index)
+    session.load()
+    session.wait_for_index()
+    return session
+
+
+def names_and_summaries(session: Session) -> list[tuple[str, str]]:
+    return [(r.partnership.name, r.partnership.summary) for r in session.sorted_records()]
+
+
+def test_an_unchanged_workspace_opens_from_the_cache_with_the_same_partnerships(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "ws"
+    make_workspace(root, ["Senseo", "Schiphol schoon", "Zoë's zorgregio"])
+    first = reopen(root)
+    assert first.from_index == 0
+    again = reopen(root)
+    assert again.from_index == 3
+    assert names_and_summaries(again) == names_and_summaries(first)
+    assert {r.digest for r in again.records.values()} == {r.digest for r in first.records.values()}
+
+
+def test_a_file_changed_behind_the_cache_is_read_again_even_with_its_mtime_put_back(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "ws"
+    make_workspace(root, ["Senseo", "Philips"])
+    reopen(root)
+    path = next((root / "partnerships").glob("senseo-*.toml"))
+    st = path.stat()
+    data = path.read_bytes()
+    changed = data.replace(b"About Senseo", b"Abcde Senseo")  # same size
+    assert len(changed) == len(data)
+    path.write_bytes(changed)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))  # mtime as it was; ctime moves on
+    again = reopen(root)
+    assert again.from_index == 1
+    assert ("Senseo", "Abcde Senseo") in names_and_summaries(again)
+
+
+def test_a_new_deleted_or_broken_file_is_seen_at_the_next_open(tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    make_workspace(root, ["Senseo", "Philips", "Schiphol"])
+    reopen(root)
+    folder = root / "partnerships"
+    next(folder.glob("philips-*.toml")).unlink()
+    broken = next(folder.glob("schiphol-*.toml"))
+    broken.write_bytes(b"<<<<<<< HEAD\n" + broken.read_bytes())
+    Session.open(root, "Bram").create(edits.new_partnership("Nieuw"))
+    again = reopen(root)
+    assert sorted(r.partnership.name for r in again.records.values()) == ["Nieuw", "Senseo"]
+    assert [p.key for p in again.problems.values()] == ["broken.conflict_markers"]
+
+
+def test_a_damaged_or_foreign_cache_is_ignored_and_replaced(tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    make_workspace(root, ["Senseo", "Philips"])
+    expected = names_and_summaries(reopen(root))
+    cache = Index.for_workspace(cache_dir(), root).path
+    assert cache is not None and cache.exists()
+    good = cache.read_bytes()
+    damaged = [
+        b"",
+        b"not a cache at all",
+        good[: len(good) // 2],  # cut short
+        good[:-40] + bytes(b ^ 0xFF for b in good[-40:]),  # bits flipped
+    ]
+    for data in damaged:
+        cache.write_bytes(data)
+        session = reopen(root)
+        assert session.from_index == 0
+        assert names_and_summaries(session) == expected
+        assert cache.read_bytes() != data  # rewritten
+    # The cache of another workspace, copied over this one's: not trusted either.
+    other = tmp_path / "other"
+    make_workspace(other, ["Senseo", "Philips"])
+    reopen(other)
+    other_cache = Index.for_workspace(cache_dir(), other).path
+    assert other_cache is not None
+    cache.write_bytes(other_cache.read_bytes())
+    session = reopen(root)
+    assert session.from_index == 0
+    assert names_and_summaries(session) == expected
+
+
+def test_files_written_a_moment_ago_are_not_trusted_to_the_cache(tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    make_workspace(root, ["Senseo"])
+    reopen(root, racy_seconds=60)  # everything is "a moment ago"
+    assert reopen(root, racy_seconds=60).from_index == 0
+
+
+def test_the_cache_lives_in_the_cache_folder_and_git_status_stays_clean(tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    make_workspace(root, ["Senseo", "Philips"])
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "start"]):
+        subprocess.run(["git", *args], cwd=root, check=True)
+    before = sorted(p.relative_to(root) for p in root.rglob("*") if ".git" not in p.parts)
+    reopen(root)
+    session = reopen(root)
+    assert session.from_index == 2
+    after = sorted(p.relative_to(root) for p in root.rglob("*") if ".git" not in p.parts)
+    assert after == before
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--ignored"], cwd=root, capture_output=True, text=True
+    )
+    assert status.stdout == ""
+    cache = Index.for_workspace(cache_dir(), root).path
+    assert cache is not None and cache.is_relative_to(cache_dir())
+    assert not cache.resolve().is_relative_to(root.resolve())
+
+
+def test_a_cache_folder_inside_the_workspace_is_never_used(tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    make_workspace(root, ["Senseo"])
+    inside = Index.for_workspace(root / ".cache", root)
+    assert not inside.enabled
+    session = Session(Workspace(root), "Anna", index=inside)
+    session.load()
+    session.wait_for_index()
+    assert not (root / ".cache").exists()
+    assert [r.partnership.name for r in session.records.values()] == ["Senseo"]
