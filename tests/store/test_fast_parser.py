@@ -29,7 +29,9 @@ def identical(a: Any, b: Any) -> bool:
     if isinstance(a, float) and math.isnan(a):
         return math.isnan(b)
     if isinstance(a, datetime | time):
-        return a == b and a.utcoffset() == b.utcoffset() and (a.tzinfo is None) == (b.tzinfo is None)
+        return (
+            a == b and a.utcoffset() == b.utcoffset() and (a.tzinfo is None) == (b.tzinfo is None)
+        )
     if isinstance(a, date):
         return a == b
     return bool(a == b)
@@ -75,7 +77,9 @@ GOOD = (
 BROKEN = {
     "bad toml": GOOD + "x = \n",
     "conflict markers": "<<<<<<< HEAD\n" + GOOD + "=======\n>>>>>>> theirs\n",
-    "markers inside a string": GOOD.replace('summary = ""', 'summary = """\n<<<<<<< a\n>>>>>>> b\n"""'),
+    "markers inside a string": GOOD.replace(
+        'summary = ""', 'summary = """\n<<<<<<< a\n>>>>>>> b\n"""'
+    ),
     "truncated": GOOD + 'note = """abc',
     "escape from TOML 1.1": GOOD.replace('name = "Senseo"', 'name = "Sen\\eseo"'),
     "time without seconds": GOOD.replace("09:12:00+00:00", "09:12+00:00"),
