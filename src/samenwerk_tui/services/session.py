@@ -94,6 +94,7 @@ class Session:
         self._index_writer: threading.Thread | None = None
         self._preloader: threading.Thread | None = None
         self.from_index = 0  # files the last load took from the index cache
+        self._subjects: dict[str, tuple[Record, bool, Subject]] = {}
         self._preloaded: _Read | BaseException | None = None
 
     @classmethod
@@ -254,13 +255,17 @@ class Session:
         return self.records[pid]
 
     def subject(self, record: Record) -> Subject:
-        """What a query sees of ``record``; the model itself is not built for it."""
-        return Subject(
-            None,
-            record.haystack,
-            changed=record.name in self.changed_files,
-            facets=record.facets,
-        )
+        """What a query sees of ``record``; the model itself is not built for it.
+
+        Kept per record (and git state), so a keystroke in the filter box makes none anew.
+        """
+        changed = record.name in self.changed_files
+        kept = self._subjects.get(record.id)
+        if kept is not None and kept[0] is record and kept[1] == changed:
+            return kept[2]
+        subject = Subject(None, record.haystack, changed=changed, facets=record.facets)
+        self._subjects[record.id] = (record, changed, subject)
+        return subject
 
     def problem_subject(self, problem: Problem) -> Subject:
         return Subject(
