@@ -98,6 +98,10 @@ def t(key: str, /, **params: Any) -> str:
         return key
     if not params:
         return template
+    if "expected" in params:
+        # Kinds of value ("whole_number") are named in the catalog's [kind] table.
+        kind = params["expected"]
+        params = {**params, "expected": t(f"kind.{kind}") if has(f"kind.{kind}") else kind}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):

@@ -301,7 +301,7 @@ _KNOWN_TOP = {
 def from_document(raw: dict[str, Any]) -> Partnership:
     """Build a partnership from a parsed TOML document (raises on wrong shapes)."""
     schema = raw.get("schema")
-    if schema != SCHEMA:
+    if type(schema) is not int or schema != SCHEMA:
         raise _FieldError(["schema"], "broken.schema", value=schema, expected=SCHEMA)
     pid = _str(raw, "id", ["id"], required=True)
     if not re.fullmatch(r"[a-z0-9]{12}", pid):
@@ -383,7 +383,7 @@ def _str(
 def _str_list(table: dict[str, Any], key: str, path: list[str]) -> list[str]:
     value = table.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _FieldError(path, "broken.wrong_type", expected="list of text")
+        raise _FieldError(path, "broken.wrong_type", expected="text_list")
     return value
 
 
@@ -394,14 +394,14 @@ def _datetime(
     if value is None and required:
         raise _FieldError(path[:-1] or path, "broken.missing", name=key)
     if not isinstance(value, datetime) or value.tzinfo is None:
-        raise _FieldError(path, "broken.wrong_type", expected="date-time with offset")
+        raise _FieldError(path, "broken.wrong_type", expected="datetime")
     return to_utc(value)
 
 
 def _int(table: dict[str, Any], key: str, path: list[str], low: int, high: int) -> int:
     value = table.get(key)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _FieldError(path, "broken.wrong_type", expected="whole number")
+        raise _FieldError(path, "broken.wrong_type", expected="whole_number")
     if not low <= value <= high:
         raise _FieldError(path, "broken.out_of_range", value=value, low=low, high=high)
     return value
@@ -410,7 +410,7 @@ def _int(table: dict[str, Any], key: str, path: list[str], low: int, high: int) 
 def _tables(table: dict[str, Any], key: str, path: list[str]) -> list[dict[str, Any]]:
     value = table.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        raise _FieldError(path, "broken.wrong_type", expected="list of tables")
+        raise _FieldError(path, "broken.wrong_type", expected="table_list")
     return value
 
 
@@ -476,11 +476,11 @@ def _assessment(item: dict[str, Any], i: int) -> Assessment:
     if not isinstance(answers, dict) or not all(
         isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 5 for v in answers.values()
     ):
-        raise _FieldError([*path, "answers"], "broken.wrong_type", expected="answers 1-5")
+        raise _FieldError([*path, "answers"], "broken.wrong_type", expected="answers")
     if not isinstance(scores, dict) or not all(
         isinstance(v, int) and not isinstance(v, bool) for v in scores.values()
     ):
-        raise _FieldError([*path, "scores"], "broken.wrong_type", expected="whole numbers")
+        raise _FieldError([*path, "scores"], "broken.wrong_type", expected="whole_numbers")
     return Assessment(
         id=_str(item, "id", [*path, "id"], required=True),
         at=_datetime(item, "at", [*path, "at"], required=True),
