@@ -25,18 +25,9 @@ def clean(text: str, width: int) -> str:
     return truncate(safe_text(normalize_line(text)), width)
 
 
-def _decode(data: bytes | None) -> Partnership | None:
-    if data is None:
-        return None
-    try:
-        return codec.decode(data)
-    except codec.FormatError:
-        return None
-
-
 def describe_file(name: str, old: bytes | None, new: bytes | None) -> str:
     """``"Senseo: note added, stage set to execute"`` for one file."""
-    before, after = _decode(old), _decode(new)
+    before, after = codec.decode_or_none(old), codec.decode_or_none(new)
     known = after or before
     label = known.name if known is not None else name
     phrases = changes(before, after, old is None, new is None)

@@ -79,12 +79,7 @@ def merge_bytes(base: bytes | None, ours: bytes, theirs: bytes) -> MergeResult:
     """Merge three file versions; an empty or unreadable base counts as absent (add/add)."""
     ours_p = _decode(ours, "ours")
     theirs_p = _decode(theirs, "theirs")
-    base_p: Partnership | None = None
-    if base is not None and base.strip():
-        try:
-            base_p = codec.decode(base)
-        except codec.FormatError:
-            base_p = None
+    base_p = codec.decode_or_none(base) if base is not None and base.strip() else None
     return merge_partnerships(base_p, ours_p, theirs_p)
 
 

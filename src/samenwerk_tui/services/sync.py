@@ -403,13 +403,7 @@ def history(root: Path, name: str, limit: int = 200) -> list[HistoryEntry]:
 
 def version_at(root: Path, commit: str, name: str) -> Partnership | None:
     """The partnership as committed in ``commit`` (None if absent or unreadable)."""
-    data = show_at(root, commit, name)
-    if data is None:
-        return None
-    try:
-        return codec.decode(data)
-    except codec.FormatError:
-        return None
+    return codec.decode_or_none(show_at(root, commit, name))
 
 
 def settle_conflict(session: Session, pid: str, index: int, side: str) -> tuple[Record, Change]:

@@ -210,6 +210,16 @@ def _plain(value: Any) -> Any:
 # --------------------------------------------------------------------------- reading
 
 
+def decode_or_none(data: bytes | None) -> Partnership | None:
+    """The partnership in ``data``, or None when it is absent or cannot be read."""
+    if data is None:
+        return None
+    try:
+        return decode(data)
+    except FormatError:
+        return None
+
+
 def decode(data: bytes) -> Partnership:
     """Parse file bytes into a partnership, or raise :class:`FormatError`."""
     result = read(data)
