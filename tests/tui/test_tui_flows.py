@@ -381,3 +381,35 @@ async def test_an_unread_workspace_is_loaded_in_a_worker_with_a_visible_state(
         await pilot.pause()
         assert rows(app) == ["Gezond Rivierdal", "Senseo", "Terminal cleaning Schiphol"]
         assert "3/3" in str(app.main.query_one("#status", Static).render())
+
+
+async def test_a_workspace_that_cannot_be_read_ends_loading_with_one_sentence(
+    workspace: Path,
+) -> None:
+    from samenwerk_tui.services.config import Config
+    from samenwerk_tui.services.session import Session
+    from samenwerk_tui.store.workspace import Workspace
+    from samenwerk_tui.tui.app import SamenwerkApp
+
+    # Someone replaced the partnerships folder by a file: reading fails with an OS error.
+    folder = workspace / "partnerships"
+    for child in folder.iterdir():
+        child.unlink()
+    folder.rmdir()
+    folder.write_text("not a folder\n")
+    session = Session(Workspace(workspace), AUTHOR)
+    app = SamenwerkApp(session, Config(), load=True, poll=False, blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.main.loaded
+        assert not app.main.list.loading
+        status = str(app.main.query_one("#status", Static).render())
+        assert "Reading the workspace" not in status
+        told = [n.message for n in app._notifications]
+        assert any(m.startswith("The workspace could not be read") for m in told), told
+        assert all("Traceback" not in m and "\n" not in m for m in told)
+        await pilot.press("question_mark")  # still usable: help opens and closes
+        assert app.screen.__class__.__name__ == "HelpScreen"
+        await pilot.press("escape", "q")
+    assert app.return_code == 0

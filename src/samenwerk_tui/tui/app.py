@@ -117,11 +117,19 @@ class SamenwerkApp(GitMixin, App[int]):
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_workspace(self) -> None:
+        """Read the workspace; whatever happens, the loading state ends with one sentence."""
         try:
             with self.lock:
                 self.session.load()
         except StoreError as exc:
             self.post_message(Loaded(i18n.t(exc.key, **exc.params)))
+            return
+        except OSError as exc:
+            self.post_message(Loaded(i18n.t("tui.os_error", reason=exc.strerror or str(exc))))
+            return
+        except Exception as exc:  # noqa: BLE001 - never leave the app stuck on "loading"
+            reason = f"{type(exc).__name__}: {exc}"
+            self.post_message(Loaded(i18n.t("tui.load_failed", reason=reason)))
             return
         self.post_message(Loaded())
 
