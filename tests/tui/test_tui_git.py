@@ -416,3 +416,29 @@ async def test_hostile_conflict_values_are_shown_literally(workspace: Path) -> N
         shown = str(card.render()) + card._border_title.plain  # as drawn
         assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
         assert "[bold]x[/]" in shown and "[/x]" in shown and "␛" in shown
+
+
+async def test_at_80_columns_help_and_quit_stay_in_the_footer_beside_undo_sync_resolve(
+    team: Team,
+) -> None:
+    from textual.widgets._footer import FooterKey
+
+    clash_on_summary(team)
+    app = app_on(team.anna.root, "Anna")
+    with team.anna.acting("2026-03-10T11:00:00+00:00"):
+        async with app.run_test(size=(80, 24)) as pilot:
+            await sync_into_conflict(pilot, team)
+            await select(pilot, SENSEO)
+            await pilot.press("2")  # a change to undo
+            await settle(pilot)
+            keys = list(app.main.query(FooterKey))
+            shown = {key.action: key for key in keys}
+            for action in ("undo", "sync", "resolve", "help", "quit"):
+                assert action in shown, sorted(shown)
+            for key in keys:  # nothing cut off at the edge
+                assert key.region.right <= 80, (key.action, key.region)
+            assert shown["quit"].region.width > 0 and shown["help"].region.width > 0
+            await pilot.resize_terminal(160, 36)
+            await settle(pilot)
+            wide = {key.action for key in app.main.query(FooterKey)}
+            assert {"classify", "annotate", "undo", "quit"} <= wide

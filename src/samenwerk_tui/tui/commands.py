@@ -17,6 +17,9 @@ from textual.binding import Binding
 
 from samenwerk_tui import i18n
 
+#: The footer rank of entries that never leave the footer.
+KEEP = 9
+
 
 @dataclass(frozen=True)
 class Command:
@@ -32,6 +35,9 @@ class Command:
     palette: bool = True  # offered in the command palette
     key_display: str | None = None  # how the footer shows the key, if not the key itself
     priority: bool = False  # checked before the focused widget (ctrl+s inside a TextArea)
+    # When the footer is too narrow, entries with the lowest rank leave it first (the
+    # rightmost of a rank first); KEEP never leaves, so help and quit are always there.
+    rank: int = 1
 
     @property
     def label(self) -> str:
@@ -51,9 +57,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("list.bottom", "end", "cursor_bottom", "list", footer=False, palette=False),
     Command("list.page_down", "pagedown", "page_down", "list", footer=False, palette=False),
     Command("list.page_up", "pageup", "page_up", "list", footer=False, palette=False),
-    Command("main.filter", "slash", "focus_filter", "main", key_display="/"),
-    Command("main.new", "n", "new_partnership", "main"),
-    Command("main.edit", "e", "edit_partnership", "main"),
+    Command("main.filter", "slash", "focus_filter", "main", key_display="/", rank=3),
+    Command("main.new", "n", "new_partnership", "main", rank=2),
+    Command("main.edit", "e", "edit_partnership", "main", rank=2),
     Command("main.primary_deliver", "1", "set_primary('deliver')", "main", key_display="1-4"),
     Command("main.primary_goals", "2", "set_primary('goals')", "main", footer=False),
     Command("main.primary_movement", "3", "set_primary('movement')", "main", footer=False),
@@ -63,12 +69,13 @@ COMMANDS: tuple[Command, ...] = (
     Command("main.annotate", "a", "annotate", "main"),
     # Not in the footer: it asks first anyway, and at 80 columns the room goes to sync.
     Command("main.delete", "x", "delete", "main", footer=False),
-    Command("main.undo", "u", "undo", "main"),
-    Command("main.sync", "s", "sync", "main"),
+    # Shown only when they can run, and then they matter: they outlast the edit keys.
+    Command("main.undo", "u", "undo", "main", rank=2),
+    Command("main.sync", "s", "sync", "main", rank=2),
     Command("main.history", "h", "history", "main", footer=False),
-    Command("main.resolve", "r", "resolve", "main"),
-    Command("main.help", "question_mark", "help", "main", key_display="?"),
-    Command("main.quit", "q", "quit", "main"),
+    Command("main.resolve", "r", "resolve", "main", rank=2),
+    Command("main.help", "question_mark", "help", "main", key_display="?", rank=KEEP),
+    Command("main.quit", "q", "quit", "main", rank=KEEP),
     Command("main.back", "escape", "back", "main", footer=False, palette=False),
     Command("form.save", "ctrl+s", "save", "form", palette=False, priority=True),
     Command("form.cancel", "escape", "cancel", "form", palette=False),
@@ -117,6 +124,14 @@ def bindings(scope: str) -> list[Binding]:
         )
         for c in commands(scope)
     ]
+
+
+def footer_rank(scope_actions: str) -> int:
+    """The footer rank of the command running ``scope_actions`` (an action string)."""
+    for command in COMMANDS:
+        if command.action == scope_actions and command.footer:
+            return command.rank
+    return 1
 
 
 def key_text(command: Command, keymap: dict[str, str]) -> str:

@@ -29,6 +29,7 @@ from samenwerk_tui.tui.commands import bindings
 from samenwerk_tui.tui.safe import content
 from samenwerk_tui.tui.screens.main_git import EDITING, GIT_ACTIONS, MainGitMixin
 from samenwerk_tui.tui.widgets.detail import DetailPane
+from samenwerk_tui.tui.widgets.footer import FittingFooter
 from samenwerk_tui.tui.widgets.notes import NotesPane
 from samenwerk_tui.tui.widgets.partnership_list import PartnershipList, Row
 
@@ -73,7 +74,7 @@ class MainScreen(MainGitMixin, Screen[None]):
             with VerticalScroll(id="notes-scroll", can_focus=True):
                 yield NotesPane(id="notes")
         yield Static(id="status")
-        yield Footer(compact=True)
+        yield FittingFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).cursor_blink = self.samenwerk.blink
