@@ -53,6 +53,13 @@ class MainScreen(MainGitMixin, Screen[None]):
         self._query: Query = parse_query("")
         self._order: list[Record] = []
         self._rows: dict[str, Row] = {}
+        # Aligned with ``_order``: each record's row and what a query sees of it, so a
+        # keystroke is one pass over precomputed subjects (rebuilt when git marks change).
+        self._row_list: list[Row] = []
+        self._subjects: list[Any] = []
+        self._subjects_changed: set[str] = set()
+        self._shown_count = 0
+        self._shown: tuple[str | None, object] | None = None  # what the detail pane shows
         self.loaded = False
 
     @property
@@ -139,17 +146,31 @@ class MainScreen(MainGitMixin, Screen[None]):
                     file=record.name,
                 )
             self.conflict_count = conflicts
+            self._row_list = [self._rows[r.id] for r in self._order]
+            self._subjects = []
         self.apply_filter(keep)
+
+    def _current_subjects(self) -> list[Any]:
+        """The query subjects of ``_order``, rebuilt only when the changed files differ."""
+        session = self.samenwerk.session
+        stale = len(self._subjects) != len(self._order)
+        if stale or session.changed_files != self._subjects_changed:
+            self._subjects = [session.subject(r) for r in self._order]
+            self._subjects_changed = set(session.changed_files)
+        return self._subjects
 
     def apply_filter(self, keep: str | None = None) -> None:
         session = self.samenwerk.session
         with self.samenwerk.lock:
             query = self._query
             if query.is_empty:
-                records = self._order
+                rows = list(self._row_list)
             else:
-                records = [r for r in self._order if query.matches(session.subject(r))]
-            rows = [self._rows[r.id] for r in records if r.id in self._rows]
+                matches = query.matches
+                row_list = self._row_list
+                subjects = self._current_subjects()
+                rows = [row_list[i] for i, subject in enumerate(subjects) if matches(subject)]
+            self._shown_count = len(rows)
             for problem in session.filter_problems(query):
                 rows.append(
                     Row(
@@ -165,14 +186,30 @@ class MainScreen(MainGitMixin, Screen[None]):
             "tui.list.no_match" if session.records or session.problems else "tui.list.empty"
         )
         self.list.set_rows(rows, keep or self.selected_key)
-        self.show_selected()
+        self.show_selected(only_if_changed=True)
         self.update_status()
 
-    def show_selected(self) -> None:
+    def show_selected(self, *, only_if_changed: bool = False) -> None:
+        """Show the selected row in the detail and notes panes.
+
+        ``only_if_changed``: skip the redraw when the same record (or broken file) is
+        already shown, as after a filter keystroke that kept the cursor on it.
+        """
         key = self.selected_key
+        session = self.samenwerk.session
+        if key is None:
+            shown: object = None
+        elif key.startswith(BROKEN_PREFIX):
+            shown = session.problems.get(key[1:])
+        else:
+            shown = session.records.get(key)
+        previous = self._shown
+        same = previous is not None and previous[0] == key and previous[1] is shown
+        if only_if_changed and shown is not None and same:
+            return
+        self._shown = (key, shown)
         detail = self.query_one(DetailPane)
         notes = self.query_one(NotesPane)
-        session = self.samenwerk.session
         if key is None:
             detail.show_nothing(i18n.t("tui.detail.nothing") if self.loaded else "")
             notes.show(None)
@@ -198,7 +235,7 @@ class MainScreen(MainGitMixin, Screen[None]):
             Content(
                 i18n.t(
                     "tui.status.shown",
-                    shown=sum(1 for r in self.list.rows if not r.broken),
+                    shown=self._shown_count,
                     total=len(session.records),
                 )
             )
