@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from samenwerk_tui import i18n
+
+# No wall-clock deadline (a loaded 2-core CI machine is slow, not wrong); in CI the
+# examples are derandomized so main never turns red on a fresh random draw.
+settings.register_profile("samenwerk", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "ci", parent=settings.get_profile("samenwerk"), derandomize=True, database=None
+)
+settings.load_profile("ci" if os.environ.get("CI") else "samenwerk")
 
 #: Names and texts that have broken lesser tools: markup, escapes, bidi, NFD, emoji.
 HOSTILE_NAMES = [

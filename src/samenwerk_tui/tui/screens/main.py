@@ -7,6 +7,7 @@ errors into one notification) and then redraws from the session's records.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -21,7 +22,7 @@ from textual.widgets import Footer, Input, Static
 
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.model import DomainError
-from samenwerk_tui.domain.query import Query, parse_query
+from samenwerk_tui.domain.query import Query, Subject, parse_query
 from samenwerk_tui.domain.types import AgreementType, Stage
 from samenwerk_tui.services.session import Change
 from samenwerk_tui.store.workspace import Record
@@ -150,7 +151,7 @@ class MainScreen(MainGitMixin, Screen[None]):
             self._subjects = []
         self.apply_filter(keep)
 
-    def _current_subjects(self) -> list[Any]:
+    def _current_subjects(self) -> builtins.list[Subject]:
         """The query subjects of ``_order``, rebuilt only when the changed files differ."""
         session = self.samenwerk.session
         stale = len(self._subjects) != len(self._order)
