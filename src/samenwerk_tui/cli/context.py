@@ -6,11 +6,16 @@ import argparse
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from samenwerk_tui import i18n
 from samenwerk_tui.services.config import Config, resolve_author, resolve_workspace
-from samenwerk_tui.services.session import RefError, Session
-from samenwerk_tui.store.workspace import PARTNERSHIPS_DIR, Record, StoreError, Workspace
+
+if TYPE_CHECKING:
+    # Imported where used: opening a session pulls in the store and the domain model,
+    # which building the parser and ``--help`` do not need (start-up time).
+    from samenwerk_tui.services.session import Session
+    from samenwerk_tui.store.workspace import Record
 
 
 class UsageError(Exception):
@@ -57,6 +62,9 @@ class Context:
         ``export`` leave the folder byte for byte as they found it.
         """
         if self._session is None:
+            from samenwerk_tui.services.session import Session
+            from samenwerk_tui.store.workspace import StoreError, Workspace
+
             root = self.workspace_path
             writing = create if write is None else write
             if not create and not Workspace.is_workspace(root):
@@ -74,6 +82,9 @@ class Context:
         A ref naming a file that cannot be read gets that file's problem as the answer,
         rather than "no partnership matches".
         """
+        from samenwerk_tui.services.session import RefError
+        from samenwerk_tui.store.workspace import PARTNERSHIPS_DIR
+
         session = self.session()
         try:
             return session.resolve(ref)

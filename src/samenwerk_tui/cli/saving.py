@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from samenwerk_tui import i18n
 from samenwerk_tui.cli.context import Context
 from samenwerk_tui.domain.text import safe_text
-from samenwerk_tui.services.session import Change
-from samenwerk_tui.store.workspace import PARTNERSHIPS_DIR, Record
+
+if TYPE_CHECKING:
+    from samenwerk_tui.services.session import Change
+    from samenwerk_tui.store.workspace import Record
 
 
 def report_saved(ctx: Context, before: Record, saved: Record, change: Change) -> None:
     """Say what was saved where, or that nothing changed (then nothing was written)."""
+    from samenwerk_tui.store.workspace import PARTNERSHIPS_DIR
+
     file = f"{PARTNERSHIPS_DIR}/{saved.name}"
     name = saved.partnership.name
     if saved.digest == before.digest:

@@ -7,8 +7,9 @@ written.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from samenwerk_tui.cli.context import UsageError
-from samenwerk_tui.domain.query import Query, parse_query
 from samenwerk_tui.domain.types import (
     AgreementType,
     PerspectiveName,
@@ -17,6 +18,9 @@ from samenwerk_tui.domain.types import (
     parse_stage,
     parse_type,
 )
+
+if TYPE_CHECKING:
+    from samenwerk_tui.domain.query import Query
 
 NONE_WORDS = {"none", "geen", "-"}
 
@@ -66,4 +70,6 @@ def type_pair(spec: str, option: str) -> tuple[AgreementType, str]:
 
 def query(text: str | None) -> Query:
     """The filter; an unknown ``type:``/``stage:``/``is:`` value is a usage error."""
+    from samenwerk_tui.domain.query import parse_query
+
     return parse_query(text or "")

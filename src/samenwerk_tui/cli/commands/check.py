@@ -11,9 +11,6 @@ import argparse
 
 from samenwerk_tui import i18n
 from samenwerk_tui.cli.context import Context, ProblemsFound
-from samenwerk_tui.domain.text import safe_text
-from samenwerk_tui.services import export
-from samenwerk_tui.store.workspace import PARTNERSHIPS_DIR
 
 ORDER = 120
 
@@ -26,6 +23,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(ctx: Context) -> int:
+    from samenwerk_tui.domain.text import safe_text
+    from samenwerk_tui.services import export
+    from samenwerk_tui.store.workspace import PARTNERSHIPS_DIR
+
     session = ctx.session()
     lines = [
         f"{export.problem_location(p)}: {safe_text(export.problem_reason(p))}"

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from samenwerk_tui import i18n
 from samenwerk_tui.cli import values
 from samenwerk_tui.cli.context import Context, UsageError
-from samenwerk_tui.cli.saving import report_saved
-from samenwerk_tui.domain.model import check_type_score
-from samenwerk_tui.domain.types import AgreementType
+
+if TYPE_CHECKING:
+    from samenwerk_tui.domain.types import AgreementType
 
 ORDER = 60
 
@@ -33,6 +33,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(ctx: Context) -> int:
+    from samenwerk_tui.cli.saving import report_saved
+    from samenwerk_tui.domain.model import check_type_score
+
     args = ctx.args
     fields: dict[str, Any] = {}
     if args.primary is not None:

@@ -6,8 +6,6 @@ import argparse
 
 from samenwerk_tui import i18n
 from samenwerk_tui.cli.context import Context, UsageError
-from samenwerk_tui.domain.text import safe_text
-from samenwerk_tui.store.workspace import PARTNERSHIPS_DIR
 
 ORDER = 70
 
@@ -22,6 +20,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(ctx: Context) -> int:
+    from samenwerk_tui.domain.text import safe_text
+    from samenwerk_tui.store.workspace import PARTNERSHIPS_DIR
+
     session = ctx.session(write=True)
     record = ctx.resolve(ctx.args.ref)
     file = f"{PARTNERSHIPS_DIR}/{record.name}"

@@ -10,10 +10,8 @@ import argparse
 from pathlib import Path
 
 from samenwerk_tui import i18n
-from samenwerk_tui.cli.commands.open import open_tui
 from samenwerk_tui.cli.context import Context, UsageError
 from samenwerk_tui.services.config import data_dir
-from samenwerk_tui.services.session import Session
 
 ORDER = 5
 
@@ -27,8 +25,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(ctx: Context) -> int:
+    from samenwerk_tui.cli.commands.open import open_tui
+
     # Imported here: the demo data is only needed by this command.
     from samenwerk_tui.services.demo import create_demo
+    from samenwerk_tui.services.session import Session
 
     root = Path(ctx.args.path).expanduser() if ctx.args.path else data_dir() / "demo"
     if root.exists() and not root.is_dir():

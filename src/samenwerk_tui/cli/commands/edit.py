@@ -7,15 +7,14 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from samenwerk_tui import i18n
 from samenwerk_tui.cli import values
 from samenwerk_tui.cli.context import Context, UsageError
-from samenwerk_tui.cli.saving import report_saved
-from samenwerk_tui.domain import edits
-from samenwerk_tui.domain.model import Party, clean_name
-from samenwerk_tui.domain.text import fold, normalize_line
+
+if TYPE_CHECKING:
+    from samenwerk_tui.domain.model import Party
 
 ORDER = 50
 
@@ -45,6 +44,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(ctx: Context) -> int:
+    from samenwerk_tui.cli.saving import report_saved
+    from samenwerk_tui.domain import edits
+    from samenwerk_tui.domain.model import clean_name
+    from samenwerk_tui.domain.text import fold, normalize_line
+
     args = ctx.args
     fields: dict[str, Any] = {}
     if args.name is not None:
@@ -76,6 +80,9 @@ def run(ctx: Context) -> int:
 
 def merge_parties(current: tuple[Party, ...], added: list[Party], removed: set[str]) -> list[Party]:
     """Keep order; a party named again gets the new role; removals go last."""
+    from samenwerk_tui.domain.model import Party
+    from samenwerk_tui.domain.text import fold
+
     parties = [x for x in current if fold(x.name) not in removed]
     for new in added:
         for i, old in enumerate(parties):

@@ -13,10 +13,6 @@ from pathlib import Path
 from samenwerk_tui import i18n
 from samenwerk_tui.cli import values
 from samenwerk_tui.cli.context import Context, UsageError
-from samenwerk_tui.domain.model import utc_now
-from samenwerk_tui.domain.text import safe_text
-from samenwerk_tui.services import export
-from samenwerk_tui.store.workspace import StoreError
 
 ORDER = 110
 FORMATS = ("md", "csv", "json")
@@ -33,6 +29,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(ctx: Context) -> int:
+    from samenwerk_tui.domain.model import utc_now
+    from samenwerk_tui.domain.text import safe_text
+    from samenwerk_tui.services import export
+    from samenwerk_tui.store.workspace import StoreError
+
     args = ctx.args
     query = values.query(args.filter)
     target = Path(args.output).expanduser() if args.output else None

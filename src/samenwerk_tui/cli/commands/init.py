@@ -7,9 +7,6 @@ from pathlib import Path
 
 from samenwerk_tui import i18n
 from samenwerk_tui.cli.context import Context, ProblemsFound, UsageError
-from samenwerk_tui.domain.text import safe_text
-from samenwerk_tui.services.session import Session
-from samenwerk_tui.store.workspace import Workspace
 
 ORDER = 10
 
@@ -24,6 +21,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(ctx: Context) -> int:
+    from samenwerk_tui.domain.text import safe_text
+    from samenwerk_tui.services.session import Session
+    from samenwerk_tui.store.workspace import Workspace
+
     root = Path(ctx.args.path).expanduser()
     if root.exists() and not root.is_dir():
         raise UsageError("cli.init.not_a_folder", path=str(root))

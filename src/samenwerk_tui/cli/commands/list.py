@@ -13,7 +13,6 @@ import sys
 from samenwerk_tui import i18n
 from samenwerk_tui.cli import values
 from samenwerk_tui.cli.context import Context
-from samenwerk_tui.services import export
 
 ORDER = 20
 FORMATS = ("table", "json", "csv")
@@ -29,6 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(ctx: Context) -> int:
+    from samenwerk_tui.services import export
+
     query = values.query(ctx.args.filter)
     session = ctx.session()
     if query.is_empty:

@@ -13,10 +13,6 @@ import sys
 from samenwerk_tui import i18n
 from samenwerk_tui.cli import values
 from samenwerk_tui.cli.context import Context
-from samenwerk_tui.domain import edits
-from samenwerk_tui.domain.text import safe_text
-from samenwerk_tui.domain.types import Stage
-from samenwerk_tui.store.workspace import Workspace
 
 ORDER = 40
 
@@ -36,6 +32,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(ctx: Context) -> int:
+    from samenwerk_tui.domain import edits
+    from samenwerk_tui.domain.text import safe_text
+    from samenwerk_tui.domain.types import Stage
+    from samenwerk_tui.store.workspace import Workspace
+
     args = ctx.args
     partnership = edits.new_partnership(
         args.name,

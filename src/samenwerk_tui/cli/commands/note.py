@@ -7,8 +7,6 @@ import argparse
 from samenwerk_tui import i18n
 from samenwerk_tui.cli import values
 from samenwerk_tui.cli.context import Context
-from samenwerk_tui.cli.saving import report_saved
-from samenwerk_tui.domain.model import DomainError, clean_block
 
 ORDER = 80
 
@@ -27,6 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(ctx: Context) -> int:
+    from samenwerk_tui.cli.saving import report_saved
+    from samenwerk_tui.domain.model import DomainError, clean_block
+
     args = ctx.args
     note_type = values.agreement_type(args.type) if args.type else None
     if not clean_block(args.text):

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from samenwerk_tui import i18n
 from samenwerk_tui.cli.context import Context
-from samenwerk_tui.domain.text import safe_text
-from samenwerk_tui.services.session import Session
+
+if TYPE_CHECKING:
+    from samenwerk_tui.services.session import Session
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -16,6 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_open(ctx: Context) -> int:
+    from samenwerk_tui.services.session import Session
+
     session = Session.open(ctx.workspace_path, ctx.author, create=True, load=False)
     return open_tui(ctx, session, loaded=False)
 
@@ -28,6 +32,8 @@ def open_tui(ctx: Context, session: Session, *, loaded: bool = True) -> int:
     ``loaded=False``: the session has not read its files; the app paints first and reads
     them in a worker (DESIGN §7: the list is interactive sooner).
     """
+    from samenwerk_tui.domain.text import safe_text
+
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         path = str(session.workspace.root)
         ctx.emit(safe_text(i18n.t("cli.no_terminal", path=path)))

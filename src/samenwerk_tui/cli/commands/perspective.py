@@ -10,8 +10,6 @@ import argparse
 from samenwerk_tui import i18n
 from samenwerk_tui.cli import values
 from samenwerk_tui.cli.context import Context
-from samenwerk_tui.cli.saving import report_saved
-from samenwerk_tui.domain.model import check_perspective_score
 
 ORDER = 90
 
@@ -29,6 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(ctx: Context) -> int:
+    from samenwerk_tui.cli.saving import report_saved
+    from samenwerk_tui.domain.model import check_perspective_score
+
     args = ctx.args
     name = values.perspective(args.name)
     score: int | None = None

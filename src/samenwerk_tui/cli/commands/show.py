@@ -8,7 +8,6 @@ import sys
 
 from samenwerk_tui import i18n
 from samenwerk_tui.cli.context import Context
-from samenwerk_tui.services import export
 
 ORDER = 30
 FORMATS = ("text", "json", "md")
@@ -24,6 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(ctx: Context) -> int:
+    from samenwerk_tui.services import export
+
     record = ctx.resolve(ctx.args.ref)
     if ctx.args.format == "json":
         ctx.emit(export.to_json(export.partnership_document(record)))

@@ -7,8 +7,6 @@ import sys
 
 from samenwerk_tui import i18n
 from samenwerk_tui.cli.context import Context
-from samenwerk_tui.domain.text import safe_text
-from samenwerk_tui.store.workspace import StoreError, Workspace
 
 ORDER = 130
 
@@ -24,7 +22,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(ctx: Context) -> int:
+    from samenwerk_tui.domain.text import safe_text
     from samenwerk_tui.services.sync import sync
+    from samenwerk_tui.store.workspace import StoreError, Workspace
 
     root = ctx.workspace_path
     if not Workspace.is_workspace(root):
