@@ -14,7 +14,7 @@ import locale
 import os
 import tomllib
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 LANGUAGES = ("en", "nl")
@@ -71,15 +71,30 @@ def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 
 
 @cache
+def _data_root() -> Any:
+    """The ``data`` folder: a plain path when installed as files (the usual case).
+
+    ``importlib.resources`` costs about 15 ms to import, a noticeable part of start-up,
+    so it is used only when the package is not on the file system (a zip, say).
+    """
+    folder = Path(__file__).parent / "data"
+    if folder.is_dir():
+        return folder
+    from importlib import resources
+
+    return resources.files("samenwerk_tui.data")
+
+
+@cache
 def _load_data(name: str) -> dict[str, Any]:
-    text = resources.files("samenwerk_tui.data").joinpath(name).read_text("utf-8")
+    text = _data_root().joinpath(name).read_text("utf-8")
     return tomllib.loads(text)
 
 
 @cache
 def catalog(lang: str) -> dict[str, Any]:
     """The flattened message catalog of ``lang`` (empty if it does not exist)."""
-    folder = resources.files("samenwerk_tui.data").joinpath("messages", lang)
+    folder = _data_root().joinpath("messages", lang)
     merged: dict[str, Any] = {}
     if not folder.is_dir():
         return merged
