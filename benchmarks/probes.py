@@ -55,10 +55,17 @@ def probe_open(workspace: str) -> None:
     from samenwerk_tui.cli.main import main
     from samenwerk_tui.tui.screens.main import MainScreen
 
-    original = MainScreen.data_loaded
+    original = MainScreen.refresh_data
+    reported = False
 
-    def data_loaded(self: MainScreen) -> None:
-        original(self)
+    # Hooked on refresh_data, not data_loaded: the load may finish before the screen is
+    # mounted, and then the rows are first built by on_mount.
+    def refresh_data(self: MainScreen, keep: str | None = None) -> None:
+        nonlocal reported
+        original(self, keep)
+        if reported or not self.loaded:
+            return
+        reported = True
         rows = len(self.list.rows)
 
         def ready() -> None:
@@ -68,7 +75,7 @@ def probe_open(workspace: str) -> None:
         self.app.call_after_refresh(ready)
         self.list.refresh()  # a refresh is already due; this makes sure one comes
 
-    MainScreen.data_loaded = data_loaded  # type: ignore[method-assign]
+    MainScreen.refresh_data = refresh_data  # type: ignore[method-assign]
     sys.exit(main(["-w", workspace]))
 
 
