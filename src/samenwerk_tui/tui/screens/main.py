@@ -7,7 +7,6 @@ errors into one notification) and then redraws from the session's records.
 
 from __future__ import annotations
 
-import builtins
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -22,22 +21,21 @@ from textual.widgets import Footer, Input, Static
 
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.model import DomainError
-from samenwerk_tui.domain.query import Query, Subject, parse_query
+from samenwerk_tui.domain.query import Query, parse_query
 from samenwerk_tui.domain.types import AgreementType, Stage
 from samenwerk_tui.services.session import Change
 from samenwerk_tui.store.workspace import Record
 from samenwerk_tui.tui.commands import bindings
+from samenwerk_tui.tui.list_rows import BROKEN_PREFIX, ListRows
 from samenwerk_tui.tui.safe import content
 from samenwerk_tui.tui.screens.main_git import EDITING, GIT_ACTIONS, MainGitMixin
 from samenwerk_tui.tui.widgets.detail import DetailPane
 from samenwerk_tui.tui.widgets.footer import FittingFooter
 from samenwerk_tui.tui.widgets.notes import NotesPane
-from samenwerk_tui.tui.widgets.partnership_list import PartnershipList, Row
+from samenwerk_tui.tui.widgets.partnership_list import PartnershipList
 
 if TYPE_CHECKING:
     from samenwerk_tui.tui.app import SamenwerkApp
-
-BROKEN_PREFIX = "!"
 
 #: Commands that need a readable partnership under the cursor.
 _NEEDS_PARTNERSHIP = {"edit_partnership", "set_primary", "classify", "annotate", "delete"}
@@ -52,14 +50,7 @@ class MainScreen(MainGitMixin, Screen[None]):
         super().__init__()
         self.query_text = ""
         self._query: Query = parse_query("")
-        self._order: list[Record] = []
-        self._rows: dict[str, Row] = {}
-        # Aligned with ``_order``: each record's row and what a query sees of it, so a
-        # keystroke is one pass over precomputed subjects (rebuilt when git marks change).
-        self._row_list: list[Row] = []
-        self._subjects: list[Any] = []
-        self._subjects_changed: set[str] = set()
-        self._shown_count = 0
+        self.list_rows = ListRows()
         self._shown: tuple[str | None, object] | None = None  # what the detail pane shows
         self.loaded = False
 
@@ -129,60 +120,16 @@ class MainScreen(MainGitMixin, Screen[None]):
 
     def refresh_data(self, keep: str | None = None) -> None:
         """Rebuild rows from the session; the cursor stays on ``keep`` or the current row."""
-        session = self.samenwerk.session
         keep = keep or self.selected_key
         with self.samenwerk.lock:
-            self._order = session.sorted_records()
-            self._rows = {}
-            conflicts = sum(1 for p in session.problems.values() if p.is_conflicted)
-            for record in self._order:
-                p = record.facets  # the list needs no full model (built on demand)
-                conflicts += bool(p.conflicts)
-                self._rows[record.id] = Row(
-                    record.id,
-                    p.name,
-                    p.primary,
-                    i18n.stage_name(p.stage.value),
-                    conflicted=bool(p.conflicts),
-                    file=record.name,
-                )
-            self.conflict_count = conflicts
-            self._row_list = [self._rows[r.id] for r in self._order]
-            self._subjects = []
+            self.list_rows.rebuild(self.samenwerk.session)
+            self.conflict_count = self.list_rows.conflict_count
         self.apply_filter(keep)
-
-    def _current_subjects(self) -> builtins.list[Subject]:
-        """The query subjects of ``_order``, rebuilt only when the changed files differ."""
-        session = self.samenwerk.session
-        stale = len(self._subjects) != len(self._order)
-        if stale or session.changed_files != self._subjects_changed:
-            self._subjects = [session.subject(r) for r in self._order]
-            self._subjects_changed = set(session.changed_files)
-        return self._subjects
 
     def apply_filter(self, keep: str | None = None) -> None:
         session = self.samenwerk.session
         with self.samenwerk.lock:
-            query = self._query
-            if query.is_empty:
-                rows = list(self._row_list)
-            else:
-                matches = query.matches
-                row_list = self._row_list
-                subjects = self._current_subjects()
-                rows = [row_list[i] for i, subject in enumerate(subjects) if matches(subject)]
-            self._shown_count = len(rows)
-            for problem in session.filter_problems(query):
-                rows.append(
-                    Row(
-                        BROKEN_PREFIX + problem.name,
-                        problem.name,
-                        broken=True,
-                        stage=i18n.t("tui.list.broken"),
-                        conflicted=problem.is_conflicted,
-                        file=problem.name,
-                    )
-                )
+            rows = self.list_rows.filter(session, self._query)
         self.list.empty_text = i18n.t(
             "tui.list.no_match" if session.records or session.problems else "tui.list.empty"
         )
@@ -236,7 +183,7 @@ class MainScreen(MainGitMixin, Screen[None]):
             Content(
                 i18n.t(
                     "tui.status.shown",
-                    shown=self._shown_count,
+                    shown=self.list_rows.shown_count,
                     total=len(session.records),
                 )
             )

@@ -14,6 +14,7 @@ from textual.content import Content
 
 from samenwerk_tui import i18n
 from samenwerk_tui.store.workspace import Problem, Record
+from samenwerk_tui.tui.list_rows import BROKEN_PREFIX
 from samenwerk_tui.tui.safe import content
 
 if TYPE_CHECKING:
@@ -44,8 +45,6 @@ class MainGitMixin:
         return self  # type: ignore[return-value]
 
     def selected_problem(self) -> Problem | None:
-        from samenwerk_tui.tui.screens.main import BROKEN_PREFIX
-
         key = self._screen.selected_key
         if key is None or not key.startswith(BROKEN_PREFIX):
             return None
