@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
 import subprocess
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from advisors import GitAdvisor, make_remote
 from samenwerk_tui.cli.main import main
 from samenwerk_tui.domain import edits
 from samenwerk_tui.gitsync.setup import init_repo
@@ -32,44 +31,7 @@ class Run:
     err: str
 
 
-@dataclass
-class Advisor:
-    name: str
-    root: Path
-    monkeypatch: pytest.MonkeyPatch
-
-    @property
-    def env(self) -> dict[str, str]:
-        email = f"{self.name.lower()}@example.invalid"
-        return {
-            "GIT_AUTHOR_NAME": self.name,
-            "GIT_AUTHOR_EMAIL": email,
-            "GIT_COMMITTER_NAME": self.name,
-            "GIT_COMMITTER_EMAIL": email,
-        }
-
-    @contextlib.contextmanager
-    def acting(self) -> Iterator[None]:
-        """Environment of this advisor for in-process calls (and the drivers they start)."""
-        with self.monkeypatch.context() as mp:
-            for key, value in self.env.items():
-                mp.setenv(key, value)
-            yield
-
-    def git(self, *args: str, check: bool = True) -> str:
-        done = subprocess.run(
-            ["git", *args],
-            cwd=self.root,
-            env={**os.environ, **self.env},
-            capture_output=True,
-            text=True,
-            timeout=60,
-            stdin=subprocess.DEVNULL,
-        )
-        if check and done.returncode != 0:
-            raise AssertionError(f"git {' '.join(args)} failed: {done.stderr}")
-        return done.stdout
-
+class Advisor(GitAdvisor):
     def samenwerk(self, *args: str) -> Run:
         out, err = io.StringIO(), io.StringIO()
         with self.acting(), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -81,9 +43,6 @@ class Advisor:
 
     def session(self) -> Session:
         return Session.open(self.root, self.name, create=False)
-
-    def file(self, name: str) -> Path:
-        return self.root / "partnerships" / name
 
     def only_file_of(self, slug: str) -> str:
         names = sorted(p.name for p in (self.root / "partnerships").glob(f"{slug}-*.toml"))
@@ -102,14 +61,6 @@ class Team:
     anna: Advisor
     bram: Advisor
     senseo_id: str
-
-
-def make_remote(tmp_path: Path) -> Path:
-    remote = tmp_path / "remote.git"
-    subprocess.run(
-        ["git", "init", "--quiet", "--bare", "--initial-branch=main", str(remote)], check=True
-    )
-    return remote
 
 
 def clone(remote: Path, root: Path, name: str, monkeypatch: pytest.MonkeyPatch) -> Advisor:

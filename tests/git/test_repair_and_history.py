@@ -23,7 +23,7 @@ def pull_without_driver(team: Team) -> None:
     done = subprocess.run(
         ["git", "-c", "pull.rebase=false", "pull", "--quiet", "--no-edit"],
         cwd=team.bram.root,
-        env={**os.environ, **team.bram.env},
+        env={**os.environ, **team.bram.env()},
         capture_output=True,
     )
     assert done.returncode != 0

@@ -176,7 +176,7 @@ def test_missing_driver_command_then_sync_keeps_both_sides(team: Team) -> None:
         cwd=team.bram.root,
         capture_output=True,
         text=True,
-        env={**os.environ, **team.bram.env},
+        env={**os.environ, **team.bram.env()},
     )
     assert pulled.returncode != 0
     assert b"<<<<<<<" not in team.bram.file(team.bram.only_file()).read_bytes()
