@@ -108,9 +108,17 @@ def signed(value: int) -> str:
 
 
 def contribution_text(c: Contribution) -> str:
-    """``Q06 goals set, route open (+4)``."""
+    """``Q06 goals set, route open (fully, +4)``: the statement, the answer, its effect.
+
+    The answer is named because a statement weighing against a type supports it when
+    answered "not at all": ``Q13 bottom-up initiative (not at all, +4)`` for goals.
+    """
     st = statement_text(c.statement)
-    return i18n.t("diagnosis.item", number=st.number, short=st.short, value=signed(c.value))
+    scale = general_scale()
+    answer = scale[c.answer - 1] if 0 < c.answer <= len(scale) else str(c.answer)
+    return i18n.t(
+        "diagnosis.item", number=st.number, short=st.short, answer=answer, value=signed(c.value)
+    )
 
 
 def type_with_score(agreement_type: AgreementType, score: int | None) -> str:
