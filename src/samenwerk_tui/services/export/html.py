@@ -204,9 +204,7 @@ def _diagnoses(p: Partnership, sub: str) -> list[str]:
     out += [f'<th class="num">{esc(r.by)}</th>' for r in split.raters]
     out.append("</tr></thead><tbody>")
     for x in AgreementType:
-        cells = "".join(
-            f'<td class="num">{r.scores.get(x, "–")}</td>' for r in split.raters
-        )
+        cells = "".join(f'<td class="num">{r.scores.get(x, "–")}</td>' for r in split.raters)
         out.append(f"<tr><td>{esc(type_title(x))}</td>{cells}</tr>")
     dates = "".join(f'<td class="num">{esc(when(r.at)[:10])}</td>' for r in split.raters)
     out.append(f"<tr><td>{esc(t('assessments.when'))}</td>{dates}</tr></tbody></table>")

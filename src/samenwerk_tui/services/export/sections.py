@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from samenwerk_tui import i18n
+from samenwerk_tui.domain.diagnosis import round_half_away
 from samenwerk_tui.domain.divergence import DIVERGENCE_POINTS, Divergence, latest_by_rater
 from samenwerk_tui.domain.divergence import compare as compare_raters
 from samenwerk_tui.domain.model import Partnership
@@ -103,7 +104,8 @@ def assessment_markdown(p: Partnership) -> list[str]:
 
 def profile_value(value: float) -> str:
     """A mean score with one decimal, in the language's own notation (3,5 / 3.5)."""
-    text = f"{value:.1f}"
+    tenths = round_half_away(value * 10)  # 3.25 -> 3.3, as everywhere in the product
+    text = f"{tenths // 10}.{tenths % 10}"
     return text.replace(".", ",") if i18n.language() == "nl" else text
 
 
