@@ -150,6 +150,21 @@ def test_on_a_terminal_the_statements_are_asked_one_by_one(
     assert data["assessments"][0]["by"] == "Carmen"
 
 
+def test_after_a_tie_on_a_terminal_the_advisor_picks_the_primary_type(
+    samenwerk: Samenwerk, isolated_env: Path
+) -> None:
+    samenwerk("init", str(samenwerk.workspace))
+    samenwerk("new", "Science Park")
+    typed = [*TIE.split(","), "9", "3"]  # 9 is not on the list; 3 is the platform
+    result = run_on_terminal(samenwerk, typed, "--lang", "nl", "diagnose", "science", "--apply")
+    assert result.returncode == 0, result.stderr
+    assert "De uitkomst is gelijkspel: welk type is leidend?" in result.stderr
+    assert "  3  Ontmoetingsplatform (58)" in result.stderr
+    assert "Typ een nummer van 1 tot en met 3" in result.stderr
+    data = tomllib.loads(partnership_file(samenwerk).read_text("utf-8"))
+    assert data["classification"]["primary"] == "platform"
+
+
 def test_stopping_on_a_terminal_writes_nothing(samenwerk: Samenwerk) -> None:
     samenwerk("init", str(samenwerk.workspace))
     samenwerk("new", "Senseo")

@@ -310,3 +310,20 @@ def test_the_data_file_holds_the_briefs_weights_unchanged() -> None:
         expected = W[statement.number]
         assert tuple(statement.weight(t) for t in AgreementType) == expected
     assert MODEL.thresholds == Thresholds(60, 15, 3, 55, 20)
+
+
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        ({"statements": []}, "statements"),
+        ({"statements": [{"id": "a", "weights": {"deliver": 3}}]}, "a.weights"),
+        ({"statements": [{"id": "a"}, {"id": "a"}]}, "statements.id"),
+        ({"statements": [{"id": "a", "perspective": "vibes"}]}, "a.perspective"),
+        ({"statements": [{"id": "a"}], "thresholds": {"clear_min": "60"}}, "thresholds.clear_min"),
+        ({"statements": [{"id": "a"}], "thresholds": {"nonsense": 1}}, "thresholds.nonsense"),
+    ],
+)
+def test_a_wrong_data_file_is_refused_naming_the_field(data: dict[str, object], field: str) -> None:
+    with pytest.raises(DomainError) as caught:
+        DiagnosisModel.from_data(data)
+    assert caught.value.params == {"field": field}

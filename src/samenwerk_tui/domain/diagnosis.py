@@ -96,16 +96,18 @@ class DiagnosisModel:
                     raise DomainError("error.bad_diagnosis_data", field=f"{sid}.weights")
                 weights[t] = w
             perspective = raw.get("perspective")
+            if perspective is not None and perspective not in set(PerspectiveName):
+                raise DomainError("error.bad_diagnosis_data", field=f"{sid}.perspective")
             statements.append(
                 Statement(sid, weights, PerspectiveName(perspective) if perspective else None)
             )
         if not statements:
             raise DomainError("error.bad_diagnosis_data", field="statements")
         limits = data.get("thresholds", {})
-        thresholds = Thresholds(
-            **{k: int(v) for k, v in limits.items() if k in Thresholds.__dataclass_fields__}
-        )
-        return cls(tuple(statements), thresholds)
+        for key, value in limits.items():
+            if key not in Thresholds.__dataclass_fields__ or type(value) is not int:
+                raise DomainError("error.bad_diagnosis_data", field=f"thresholds.{key}")
+        return cls(tuple(statements), Thresholds(**limits))
 
 
 Answers = Mapping[str, int | None]

@@ -57,9 +57,12 @@ def run(ctx: Context) -> int:
         raise UsageError("error.primary_needs_apply")
     session = ctx.session(write=bool(args.apply or args.store))
     record = ctx.resolve(args.ref)
+    asked = answers is None
     if answers is None:
         answers = ask(model, record.partnership.name)
     result = diagnose(model, answers)
+    if asked and args.apply and not result.decided and pick is None:
+        pick = ask_primary(result)
     if args.apply:
         chosen_primary(result, pick)  # a pick outside the leading types: exit 2, no write
     saved_line = ""
@@ -173,6 +176,32 @@ def ask(model: DiagnosisModel, name: str) -> dict[str, int | None]:
                 break
             out.write(i18n.t("cli.diagnose.bad_input") + "\n")
     return answers
+
+
+def ask_primary(result: Diagnosis) -> AgreementType | None:
+    """After a tie or an unclear result on a terminal: which leading type is primary?
+
+    Enter keeps the current primary type.
+    """
+    from samenwerk_tui.services.diagnosis import label_name, type_with_score
+
+    out = sys.stderr
+    out.write("\n" + i18n.t("cli.diagnose.choose", label=label_name(result.label)) + "\n")
+    for number, t in enumerate(result.candidates, start=1):
+        out.write(f"  {number}  {type_with_score(t, result.score(t))}\n")
+    while True:
+        out.write(i18n.t("cli.diagnose.ask_primary"))
+        out.flush()
+        line = sys.stdin.readline()
+        if not line:
+            out.write("\n")
+            raise UsageError("cli.diagnose.stopped")
+        reply = line.strip()
+        if not reply:
+            return None
+        if reply.isdigit() and 1 <= int(reply) <= len(result.candidates):
+            return result.candidates[int(reply) - 1]
+        out.write(i18n.t("cli.diagnose.bad_choice", count=len(result.candidates)) + "\n")
 
 
 def _saved_line(name: str, file: str, applied: bool) -> str:
