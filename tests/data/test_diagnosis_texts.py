@@ -106,3 +106,23 @@ def test_the_catalog_is_merged_into_the_message_lookup() -> None:
     assert i18n.t("portfolio.partnerships.one", count=1) == "1 samenwerkingsverband"
     i18n.set_language("en")
     assert i18n.t("portfolio.partnerships.other", count=2) == "2 partnerships"
+
+
+def test_every_message_key_the_code_names_exists_in_both_languages() -> None:
+    import re
+    from pathlib import Path
+
+    import samenwerk_tui
+
+    sentence = re.compile(r"""\bt\(\s*["']([a-z_]+(?:\.[a-z_]+)+)["']""")
+    counted = re.compile(r"""\bplural\(\s*["']([a-z_]+(?:\.[a-z_]+)+)["']""")
+    missing = []
+    for path in Path(samenwerk_tui.__file__).parent.rglob("*.py"):
+        source = path.read_text("utf-8")
+        keys = set(sentence.findall(source))
+        keys |= {f"{k}.{form}" for k in counted.findall(source) for form in ("one", "other")}
+        for key in keys:
+            missing += [
+                (path.name, key, lang) for lang in ("en", "nl") if key not in i18n.catalog(lang)
+            ]
+    assert missing == []
