@@ -152,3 +152,15 @@ def stage_name(ident: str, lang: str | None = None) -> str:
 
 def perspective_name(ident: str, lang: str | None = None) -> str:
     return str(domain_text("perspectives", ident, "name", lang))
+
+
+def data_file(name: str) -> dict[str, Any]:
+    """A parsed data file of the package (``diagnosis.toml``, ``advice.toml``…).
+
+    A file that is not there gives an empty table: texts still being written show as
+    absent, not as a crash.
+    """
+    try:
+        return _load_data(name)
+    except (FileNotFoundError, NotADirectoryError):
+        return {}

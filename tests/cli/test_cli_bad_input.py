@@ -14,6 +14,9 @@ from .conftest import Samenwerk, assert_terminal_safe, snapshot
 FILE_NAME = re.compile(r"^[a-z0-9-]{1,40}-[a-z0-9]{6}\.toml$")
 
 
+S1 = "5,5,4,5,5,2,3,1,4,3,2,1,1,1,2,1"  # domain brief case S1: delivery, dominant
+
+
 def test_bad_input_exits_2_with_one_sentence_and_writes_nothing(samenwerk: Samenwerk) -> None:
     # On a missing workspace, even `new` (which would create it) writes nothing for bad input.
     for args in (("new", ""), ("new", "Senseo", "--stage", "nowhere")):
@@ -42,7 +45,16 @@ def test_bad_input_exits_2_with_one_sentence_and_writes_nothing(samenwerk: Samen
         (("note", "Senseo", "text", "--type", "teleport"), "Unknown agreement type"),
         (("list", "--filter", "is:nonsense"), "Unknown filter is:nonsense"),
         (("list", "--format", "xml"), "invalid choice"),
-        (("export", "--format", "html"), "invalid choice"),
+        (("export", "--format", "pdf"), "invalid choice"),
+        (("diagnose", "Senseo", "--answers", "5,4,3"), "needs 16 answers"),
+        (("diagnose", "Senseo", "--answers", ",".join("3" * 15 + "6")), "from 1 to 5, not 6"),
+        (("diagnose", "Senseo", "--answers", ",".join("3" * 15 + "x")), "Q16 must be 1 to 5"),
+        (("diagnose", "Senseo"), "no terminal to ask the statements on"),
+        (("diagnose", "Senseo", "--answers", ",".join("-" * 16), "--store"), "No statement"),
+        (("diagnose", "Senseo", "--answers", S1, "--primary", "goals"), "only be chosen"),
+        (("diagnose", "Senseo", "--answers", S1, "--apply", "--primary", "goals"), "not among"),
+        (("diagnose", "Senseo", "--answers", S1, "--apply", "--store"), "not allowed with"),
+        (("diagnose", "Senseo", "--answers", S1, "--format", "md"), "invalid choice"),
         (("frobnicate",), "invalid choice"),
         (("new", b"caf\xe9 in latin-1"), "not valid text"),
         (("export", "-o", str(samenwerk.workspace / "partnerships" / "x.md")), "cannot be"),

@@ -63,6 +63,31 @@ def _bad_argument(argv: Sequence[str]) -> str | None:
     return None
 
 
+#: Options whose value may start with "-" (``--answers -,4,5,…`` skips the first statement).
+DASH_VALUE_OPTIONS = ("--answers",)
+
+
+def _dash_values(argv: list[str]) -> list[str]:
+    """``--answers -,4,…`` as ``--answers=-,4,…``: argparse would take the value for an option."""
+    out: list[str] = []
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        following = argv[index + 1] if index + 1 < len(argv) else None
+        if (
+            arg in DASH_VALUE_OPTIONS
+            and following is not None
+            and following.startswith("-")
+            and ("," in following or following == "-")
+        ):
+            out.append(f"{arg}={following}")
+            index += 2
+            continue
+        out.append(arg)
+        index += 1
+    return out
+
+
 def _pre_language(argv: Sequence[str]) -> str | None:
     for i, arg in enumerate(argv):
         if arg == "--lang" and i + 1 < len(argv):
@@ -73,7 +98,7 @@ def _pre_language(argv: Sequence[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = _dash_values(list(sys.argv[1:] if argv is None else argv))
     config = load_config()
     i18n.set_language(i18n.detect_language(_pre_language(argv), config.lang))
     with contextlib.suppress(AttributeError, ValueError):

@@ -2,7 +2,8 @@
 
 Words match name, summary, parties, tags and notes, ignoring case and accents.
 Qualified terms: ``type:movement`` (primary type), ``tag:zorg``, ``stage:execute``,
-``party:philips``, ``is:unclassified``, ``is:broken``, ``is:conflict``, ``is:changed``.
+``party:philips``, ``is:unclassified``, ``is:broken``, ``is:conflict``, ``is:changed``,
+``is:divergent`` (advisors' assessments disagree; Dutch ``is:afwijkend``).
 Terms combine with AND; ``-term`` negates. Type and stage values accept Dutch words.
 """
 
@@ -11,13 +12,18 @@ from __future__ import annotations
 import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
+from samenwerk_tui.domain.divergence import divergence
 from samenwerk_tui.domain.model import DomainError, Partnership
 from samenwerk_tui.domain.text import fold
 from samenwerk_tui.domain.types import AgreementType, Stage, parse_stage, parse_type
 
-FLAGS = ("unclassified", "broken", "conflict", "changed")
+FLAGS = ("unclassified", "broken", "conflict", "changed", "divergent")
+#: Dutch words for the flags (the English ones always work).
+FLAG_ALIASES = {"afwijkend": "divergent", "uiteenlopend": "divergent"}
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class Facets(NamedTuple):
@@ -35,9 +41,13 @@ class Facets(NamedTuple):
     tags: tuple[str, ...]
     parties: tuple[str, ...]  # party names
     conflicts: bool
+    scores: tuple[int, ...]  # the classification's 0-5 per type, in AgreementType order
+    updated: int  # last change, UTC seconds since 1970 (cheaper than a datetime)
+    divergent: bool  # the advisors' latest assessments disagree (domain.divergence)
 
     @classmethod
     def of(cls, p: Partnership) -> Facets:
+        split = divergence(p.assessments)
         return cls(
             p.id,
             p.name,
@@ -46,7 +56,20 @@ class Facets(NamedTuple):
             p.tags,
             tuple(party.name for party in p.parties),
             bool(p.conflicts),
+            tuple(p.classification.score(t).score for t in AgreementType),
+            epoch_seconds(p.updated),
+            split is not None and split.divergent,
         )
+
+    @property
+    def updated_at(self) -> datetime:
+        """:attr:`updated` as a datetime in UTC."""
+        return _EPOCH + timedelta(seconds=self.updated)
+
+
+def epoch_seconds(value: datetime) -> int:
+    """Whole seconds since 1970 in UTC (works before 1970 too)."""
+    return (value - _EPOCH) // timedelta(seconds=1)
 
 
 @dataclass(frozen=True)
@@ -132,7 +155,8 @@ def _predicate(body: str) -> Predicate:
         word = fold(body)
         return lambda s: word in s.haystack
     if key == "is":
-        flag = value.lower()
+        flag = fold(value)
+        flag = FLAG_ALIASES.get(flag, flag)
         if flag not in FLAGS:
             raise DomainError("error.unknown_filter_flag", value=value, flags=", ".join(FLAGS))
         return _flag(flag)
@@ -162,6 +186,8 @@ def _flag(flag: str) -> Predicate:
         return lambda s: s.facets is not None and s.facets.primary is None
     if flag == "broken":
         return lambda s: s.broken
+    if flag == "divergent":
+        return lambda s: s.facets is not None and s.facets.divergent
     if flag == "conflict":
         return lambda s: s.conflicted or (s.facets is not None and s.facets.conflicts)
     return lambda s: s.changed

@@ -20,6 +20,7 @@ import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from samenwerk_tui.domain.divergence import is_divergent_rows
 from samenwerk_tui.domain.model import (
     NAME_MAX,
     SCHEMA,
@@ -322,17 +323,24 @@ def facets(packed: Packed) -> Facets:
         tags=tuple(packed[3]),
         parties=tuple(n for n, _ in packed[7]),
         conflicts=bool(packed[12]),
+        scores=tuple(score for score, _ in packed[8][4]),
+        updated=packed[5],
+        divergent=len(packed[10]) > 1 and is_divergent_rows(packed[10]),
     )
 
 
 def facets_row(f: Facets) -> tuple[Any, ...]:
     """Facets as plain values for the index cache (:func:`facets_from_row` reverses it)."""
     primary = None if f.primary is None else f.primary.value
-    return (f.id, f.name, primary, f.stage.value, f.tags, f.parties, f.conflicts)
+    return (f.id, f.name, primary, f.stage.value, f.tags, f.parties, f.conflicts) + (
+        f.scores,
+        f.updated,
+        f.divergent,
+    )
 
 
 def facets_from_row(row: tuple[Any, ...]) -> Facets:
-    pid, name, primary, stage, tags, parties, conflicts = row
+    pid, name, primary, stage, tags, parties, conflicts, scores, updated, divergent = row
     return Facets(
         pid,
         name,
@@ -341,6 +349,9 @@ def facets_from_row(row: tuple[Any, ...]) -> Facets:
         tuple(tags),
         tuple(parties),
         bool(conflicts),
+        tuple(scores),
+        updated,
+        bool(divergent),
     )
 
 

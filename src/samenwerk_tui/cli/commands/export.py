@@ -1,4 +1,4 @@
-"""``samenwerk export [--format md|csv|json] [--filter Q] [-o FILE]``: a portfolio report.
+"""``samenwerk export [--format md|csv|json|html] [--filter Q] [-o FILE]``: a portfolio report.
 
 Without ``-o`` the report goes to stdout. A report file is written atomically and never
 inside the workspace's ``partnerships/`` folder, where it would look like a broken
@@ -15,7 +15,7 @@ from samenwerk_tui.cli import values
 from samenwerk_tui.cli.context import Context, UsageError
 
 ORDER = 110
-FORMATS = ("md", "csv", "json")
+FORMATS = ("md", "csv", "json", "html")
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -47,6 +47,13 @@ def run(ctx: Context) -> int:
         text = export.export_csv(records)
     elif args.format == "json":
         text = export.export_json(title, records, problems, utc_now())
+    elif args.format == "html":
+        from samenwerk_tui.services.export.html import export_html
+        from samenwerk_tui.services.portfolio import portfolio
+
+        now = utc_now()
+        pf = portfolio((r.facets for r in records), now=now, unreadable=len(problems))
+        text = export_html(title, records, pf, now)
     else:
         text = export.export_markdown(title, records, problems, utc_now())
     if target is None:

@@ -16,6 +16,7 @@ from samenwerk_tui.services.export.common import (
     type_label,
     when,
 )
+from samenwerk_tui.services.export.sections import assessment_lines, assessment_markdown
 from samenwerk_tui.store.codec import to_document
 from samenwerk_tui.store.workspace import PARTNERSHIPS_DIR, Record
 
@@ -82,10 +83,7 @@ def render_text(record: Record, columns: int = 80) -> str:
                 if ps.comment:
                     out.append(block(ps.comment, 6))
     if p.assessments:
-        out += ["", i18n.t("export.assessments")]
-        for a in p.assessments:
-            scores = ", ".join(f"{k} {v}" for k, v in a.scores.items())
-            out.append(f"  {when(a.at)}  {s(a.by)}: {s(scores)}")
+        out += ["", *assessment_lines(p)]
     if p.notes:
         out += ["", i18n.t("export.notes")]
         for n in p.notes:
@@ -158,6 +156,8 @@ def render_markdown(record: Record, level: int = 1) -> str:
                 extra = f": {md(ps.comment)}" if ps.comment else ""
                 label = i18n.perspective_name(name.value)
                 out.append(f"- **{label}** {bar(ps.score)} {ps.score}{extra}")
+    if p.assessments:
+        out += ["", f"{h}# {i18n.t('assessments.title')}", "", *assessment_markdown(p)]
     if p.notes:
         out += ["", f"{h}# {i18n.t('export.notes')}", ""]
         for n in p.notes:

@@ -24,12 +24,13 @@ from samenwerk_tui.services.export.common import (
     short_stage,
     to_json,
     to_json_lines,
-    type_label,
     type_letter,
     when,
     width,
 )
 from samenwerk_tui.services.export.partnership import partnership_document, render_markdown
+from samenwerk_tui.services.export.sections import portfolio_markdown
+from samenwerk_tui.services.portfolio import portfolio
 from samenwerk_tui.store.atomic import write_atomic
 from samenwerk_tui.store.workspace import PARTNERSHIPS_DIR, Problem, Record
 
@@ -186,7 +187,8 @@ def export_json(
 def export_markdown(
     title: str, records: Sequence[Record], problems: Sequence[Problem], generated: datetime
 ) -> str:
-    """The portfolio report: counts by type, an overview table, then each partnership."""
+    """The portfolio report: the portfolio sections (types, stage × type, profile, lists),
+    an overview table, then each partnership."""
     out = [
         f"# {md(title)}",
         "",
@@ -194,13 +196,9 @@ def export_markdown(
     ]
     if problems:
         out += ["", f"*{md(i18n.t('export.broken_files', count=len(problems)))}*"]
-    by_type: dict[str, int] = {}
-    for r in records:
-        key = type_label(r.partnership)
-        by_type[key] = by_type.get(key, 0) + 1
     if records:
-        out += ["", f"## {i18n.t('export.by_type')}", ""]
-        out += [f"- {label}: {n}" for label, n in sorted(by_type.items())]
+        pf = portfolio((r.facets for r in records), now=generated, unreadable=len(problems))
+        out += ["", *portfolio_markdown(pf, level=2)]
         out += ["", f"## {i18n.t('export.overview')}", ""]
         out += [
             f"| {i18n.t('export.name')} | {i18n.t('export.type')} | "
