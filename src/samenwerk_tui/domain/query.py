@@ -3,7 +3,10 @@
 Words match name, summary, parties, tags and notes, ignoring case and accents.
 Qualified terms: ``type:movement`` (primary type), ``tag:zorg``, ``stage:execute``,
 ``party:philips``, ``is:unclassified``, ``is:broken``, ``is:conflict``, ``is:changed``.
-Terms combine with AND; ``-term`` negates. Type and stage values accept Dutch words.
+Terms combine with AND; ``-term`` negates. Type and stage values accept Dutch words, and
+so do the keys and flags (``label:zorg``, ``fase:uitvoeren``, ``partij:philips``,
+``is:ongetypeerd``, ``is:onleesbaar``, ``is:gewijzigd``), so a Dutch advisor never has
+to type English.
 """
 
 from __future__ import annotations
@@ -18,6 +21,15 @@ from samenwerk_tui.domain.text import fold
 from samenwerk_tui.domain.types import AgreementType, Stage, parse_stage, parse_type
 
 FLAGS = ("unclassified", "broken", "conflict", "changed")
+
+#: Dutch words for the keys and the ``is:`` flags.
+_KEY_ALIASES = {"label": "tag", "labels": "tag", "fase": "stage", "partij": "party"}
+_FLAG_ALIASES = {
+    "ongetypeerd": "unclassified",
+    "onleesbaar": "broken",
+    "conflicten": "conflict",
+    "gewijzigd": "changed",
+}
 
 
 class Facets(NamedTuple):
@@ -128,11 +140,13 @@ def parse_query(text: str) -> Query:
 def _predicate(body: str) -> Predicate:
     key, sep, value = body.partition(":")
     key = key.lower()
+    key = _KEY_ALIASES.get(key, key)
     if not sep or key not in {"type", "tag", "stage", "party", "is"}:
         word = fold(body)
         return lambda s: word in s.haystack
     if key == "is":
         flag = value.lower()
+        flag = _FLAG_ALIASES.get(flag, flag)
         if flag not in FLAGS:
             raise DomainError("error.unknown_filter_flag", value=value, flags=", ".join(FLAGS))
         return _flag(flag)

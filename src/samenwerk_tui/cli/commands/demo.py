@@ -20,7 +20,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser(
         "demo", help=i18n.t("cli.demo.help"), description=i18n.t("cli.demo.help")
     )
-    parser.add_argument("--path", metavar="DIR", help=i18n.t("cli.demo.path"))
+    parser.add_argument(
+        "--path", metavar=i18n.t("cli.metavar.folder"), help=i18n.t("cli.demo.path")
+    )
     parser.set_defaults(run=run)
 
 

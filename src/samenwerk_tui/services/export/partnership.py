@@ -54,7 +54,7 @@ def render_text(record: Record, columns: int = 80) -> str:
     c = p.classification
     out += ["", i18n.t("export.classification")]
     primary = (
-        f"{c.primary.letter} {i18n.type_name(c.primary.value)}"
+        f"{c.primary.badge} {i18n.type_name(c.primary.value)}"
         if c.primary
         else i18n.t("export.unclassified")
     )
@@ -62,7 +62,7 @@ def render_text(record: Record, columns: int = 80) -> str:
     for t in AgreementType:
         ts = c.score(t)
         mark = "*" if t is c.primary else " "
-        line = f"  {mark}{t.letter} {bar(ts.score)} {ts.score}  {i18n.type_name(t.value)}"
+        line = f"  {mark}{t.badge} {bar(ts.score)} {ts.score}  {i18n.type_name(t.value)}"
         out.append(line)
         if ts.comment:
             out.append(block(ts.comment, 6))
@@ -84,14 +84,15 @@ def render_text(record: Record, columns: int = 80) -> str:
     if p.assessments:
         out += ["", i18n.t("export.assessments")]
         for a in p.assessments:
-            scores = ", ".join(f"{k} {v}" for k, v in a.scores.items())
+            # Type names in the reader's language ("Leveren 92"), never the file's ids.
+            scores = ", ".join(f"{i18n.type_label(k)} {v}" for k, v in a.scores.items())
             out.append(f"  {when(a.at)}  {s(a.by)}: {s(scores)}")
     if p.notes:
         out += ["", i18n.t("export.notes")]
         for n in p.notes:
             head = f"  {when(n.created)}  {s(n.author)}"
             if n.type:
-                head += f"  [{n.type.letter} {i18n.type_name(n.type.value)}]"
+                head += f"  [{n.type.badge} {i18n.type_name(n.type.value)}]"
             if n.tags:
                 head += "  " + s(" ".join(f"#{tag}" for tag in n.tags))
             out += [head, block(n.text, 4)]
@@ -147,7 +148,7 @@ def render_markdown(record: Record, level: int = 1) -> str:
         name = i18n.type_name(t.value)
         name = f"**{name}**" if t is c.primary else name
         comment = md(" ".join(ts.comment.split()))
-        out.append(f"| {t.letter} {name} | {bar(ts.score)} {ts.score} | {comment} |")
+        out.append(f"| {t.badge} {name} | {bar(ts.score)} {ts.score} | {comment} |")
     if c.rationale:
         out += ["", f"**{i18n.t('export.rationale')}:** {md(c.rationale, multiline=True)}"]
     if p.perspectives:
