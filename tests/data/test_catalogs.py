@@ -130,3 +130,30 @@ def test_dutch_footer_labels_are_dutch_words() -> None:
         if key.startswith("tui:tui.cmd.") and key.endswith(".label"):
             # Words both languages share (filter, platform, type) are fine.
             assert text not in english - {"filter", "platform", "type"}, key
+
+
+def dutch_data_texts() -> dict[str, str]:
+    """Every Dutch text of the data files: types, phases, advice, guidance, the demo."""
+    data = resources.files("samenwerk_tui.data")
+    texts: dict[str, str] = {}
+
+    def walk(value: Any, where: str, dutch: bool) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, f"{where}.{key}", dutch or key == "nl")
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, f"{where}[{i}]", dutch)
+        elif isinstance(value, str) and dutch:
+            texts[where] = value
+
+    for name in ("types", "stages", "perspectives", "advice", "guidance", "demo"):
+        walk(tomllib.loads(data.joinpath(f"{name}.toml").read_text("utf-8")), name, False)
+    return texts
+
+
+def test_dutch_data_texts_say_je_too() -> None:
+    texts = dutch_data_texts()
+    assert len(texts) > 500  # every type, phase, advice cell and demo text
+    for where, text in texts.items():
+        assert not re.search(r"\b[Uu]w?\b", text), (where, text)
