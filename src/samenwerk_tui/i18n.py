@@ -6,6 +6,11 @@ are flattened to dotted keys such as ``error.empty_name``) or from the domain te
 ``data/types.toml``, ``data/stages.toml`` and ``data/perspectives.toml``. Adding a
 language means adding files, not touching commands. Missing keys fall back to English,
 then to the key itself.
+
+A sentence that counts something has two forms in the catalog, a table with ``one`` and
+``other`` (``done = { one = "1 bestand", other = "{count} bestanden" }``); :func:`t`
+picks the form by the parameter ``count``, or by the parameter the table's ``by`` names.
+Dutch and English share the rule: ``one`` for exactly 1, ``other`` for every other number.
 """
 
 from __future__ import annotations
@@ -104,11 +109,30 @@ def catalog(lang: str) -> dict[str, Any]:
     return merged
 
 
+def _template(messages: dict[str, Any], key: str, params: dict[str, Any]) -> Any:
+    """The template of ``key`` in ``messages``; for a plural table, the form that fits."""
+    found = messages.get(key)
+    if found is not None:
+        return found
+    other = messages.get(f"{key}.other")
+    if other is None:
+        return None
+    selector = messages.get(f"{key}.by", "count")
+    if params.get(selector) == 1:
+        return messages.get(f"{key}.one", other)
+    return other
+
+
 def t(key: str, /, **params: Any) -> str:
-    """The sentence ``key`` in the current language, filled with ``params``."""
-    template = catalog(_current).get(key)
+    """The sentence ``key`` in the current language, filled with ``params``.
+
+    A plural entry (``one``/``other``) gives the form that fits its count parameter.
+    """
+    template = _template(catalog(_current), key, params)
     if template is None:
-        template = catalog(DEFAULT_LANGUAGE).get(key, key)
+        template = _template(catalog(DEFAULT_LANGUAGE), key, params)
+    if template is None:
+        template = key
     if not isinstance(template, str):
         return key
     if not params:
@@ -124,13 +148,16 @@ def t(key: str, /, **params: Any) -> str:
 
 
 def has(key: str) -> bool:
-    return key in catalog(DEFAULT_LANGUAGE)
+    """Whether the catalog holds ``key`` (a plain sentence or a plural table)."""
+    messages = catalog(DEFAULT_LANGUAGE)
+    return key in messages or f"{key}.other" in messages
 
 
 def domain_text(kind: str, ident: str, field: str, lang: str | None = None) -> Any:
     """A field of a domain text: ``domain_text("types", "deliver", "name")``.
 
-    ``kind`` is ``types``, ``stages`` or ``perspectives``. Lists (signals, pitfalls…)
+    ``kind`` is ``types``, ``stages``, ``perspectives`` (or another data file with one
+    table per id and a sub-table per language, such as ``guidance``). Lists (signals, pitfalls…)
     come back as lists of strings.
     """
     data = _load_data(f"{kind}.toml")
@@ -144,6 +171,21 @@ def domain_text(kind: str, ident: str, field: str, lang: str | None = None) -> A
 
 def type_name(ident: str, lang: str | None = None) -> str:
     return str(domain_text("types", ident, "name", lang))
+
+
+def type_label(ident: str, lang: str | None = None) -> str:
+    """The type's one-word name for narrow places (``Leveren``, ``Delivery``)."""
+    return str(domain_text("types", ident, "label", lang) or type_name(ident, lang))
+
+
+def phase_advice(type_id: str, stage_id: str, lang: str | None = None) -> dict[str, Any]:
+    """The advice for one type in one phase (``data/advice.toml``): ``now``,
+    ``questions``, ``warnings`` and ``document``; English where a language lacks a cell,
+    an empty dict for a phase without advice (``closed``)."""
+    data = _load_data("advice.toml")
+    cell = data.get(type_id, {}).get(stage_id, {})
+    found = cell.get(lang or _current) or cell.get(DEFAULT_LANGUAGE) or {}
+    return dict(found)
 
 
 def stage_name(ident: str, lang: str | None = None) -> str:

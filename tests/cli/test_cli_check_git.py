@@ -56,14 +56,14 @@ def plant_problems(samenwerk: Samenwerk) -> Path:
 
 def test_check_lists_every_broken_file_and_recorded_conflict(samenwerk: Samenwerk) -> None:
     samenwerk("new", "Senseo")
-    assert samenwerk("check").out == "1 files checked; all fine.\n"
+    assert samenwerk("check").out == "1 file checked; all fine.\n"
 
     recorded = plant_problems(samenwerk)
     before = snapshot(samenwerk.workspace)
     found = samenwerk("check", expect=1)
     found.assert_one_sentence()
     assert found.err == (
-        "samenwerk: 5 files checked: 3 could not be read, 1 hold recorded conflicts.\n"
+        "samenwerk: 5 files checked; could not be read: 3; with recorded conflicts: 1.\n"
     )
     lines = found.lines
     assert len(lines) == 4

@@ -42,7 +42,7 @@ def test_two_advisors_diagnose_senseo_and_their_disagreement_shows(
     dry = samenwerk("diagnose", "senseo", "--answers", S1)
     assert snapshot(samenwerk.workspace) == before
     assert "16 of 16 statements answered." in dry.out
-    assert "*D Delivering together" in dry.out and "92" in dry.out
+    assert "*1 Delivering together" in dry.out and "92" in dry.out
     assert "Label: dominant" in dry.out and "Secondary: none" in dry.out
     assert "Strongest evidence for Delivering together: Q01 concrete product for others" in dry.out
     assert "Nothing was written" in dry.out

@@ -27,11 +27,11 @@ def test_guidance_and_html_reports_from_the_demo_workspace(samenwerk: Samenwerk)
     text = samenwerk("--lang", "nl", "show", "senseo", "--guidance").out
     assert_terminal_safe(text)
     assert text.startswith("Handreiking: Senseo coffee system\nFase: Uitvoeren & vernieuwen")
-    assert "Hoofdtype: D Samen leveren" in text and "Laatste diagnose" in text
+    assert "Hoofdtype: 1 Samen leveren" in text and "Laatste diagnose" in text
     assert "Zwakste perspectief" in text
 
     md = samenwerk("show", "gezond rivierdal", "--guidance", "--format", "md").out
-    assert "## Secondary type: M Starting a movement" in md  # from the mixed diagnosis
+    assert "## Secondary type: 3 Starting a movement" in md  # from the mixed diagnosis
     assert "## Combining the types" in md
 
     data = json.loads(samenwerk("show", "senseo", "--guidance", "--format", "json").out)

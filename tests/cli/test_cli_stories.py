@@ -84,7 +84,7 @@ def test_an_advisor_records_a_partnership_from_first_meeting_to_report(
         "Senseo coffee",
         "Coffee pads\n  for everyone",
         "Douwe Egberts (co-principal)",
-        "*D ■■■■■ 5",
+        "*1 ■■■■■ 5",
         "One product, [bold]two brands[/bold]",
         "Kick-off went well",
     ):
@@ -103,7 +103,7 @@ def test_an_advisor_records_a_partnership_from_first_meeting_to_report(
     table = samenwerk("list").lines
     assert table[0].split() == ["T", "ID", "NAME", "STAGE", "TAGS"]
     assert table[1].startswith("· ") and "Gezond Rivierdal" in table[1]
-    assert table[2].startswith(f"D {pid[:6]}  Senseo coffee") and "executing" in table[2]
+    assert table[2].startswith(f"1 {pid[:6]}  Senseo coffee") and "executing" in table[2]
     assert all(len(line) <= 80 for line in table)
     rows = list(csv.DictReader(io.StringIO(samenwerk("list", "--format", "csv").out)))
     assert [r["name"] for r in rows] == ["Gezond Rivierdal", "Senseo coffee"]
@@ -117,10 +117,10 @@ def test_an_advisor_records_a_partnership_from_first_meeting_to_report(
     # The portfolio report, to stdout and to a file.
     report = samenwerk("export").out
     assert report.startswith("# ws\n") and "## Senseo coffee" in report
-    assert "| Senseo coffee | D |" in report
+    assert "| Senseo coffee | 1 |" in report
     out = tmp_path / "report.csv"
     wrote = samenwerk("export", "--format", "csv", "-o", str(out), "--filter", "party:philips")
-    assert wrote.out == f"Wrote 1 partnerships to {out}.\n"
+    assert wrote.out == f"Wrote 1 partnership to {out}.\n"
     exported = list(csv.DictReader(io.StringIO(out.read_text("utf-8"))))
     assert exported[0]["summary"] == "Coffee pads\nfor everyone"
     assert exported[0]["notes"] == "1"

@@ -123,6 +123,8 @@ def test_every_message_key_the_code_names_exists_in_both_languages() -> None:
         keys |= {f"{k}.{form}" for k in counted.findall(source) for form in ("one", "other")}
         for key in keys:
             missing += [
-                (path.name, key, lang) for lang in ("en", "nl") if key not in i18n.catalog(lang)
+                (path.name, key, lang)
+                for lang in ("en", "nl")
+                if key not in i18n.catalog(lang) and f"{key}.other" not in i18n.catalog(lang)
             ]
     assert missing == []

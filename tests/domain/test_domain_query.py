@@ -181,3 +181,12 @@ def test_unknown_flags_types_and_stages_are_errors_not_empty_results(query: str,
 def test_unknown_qualifiers_and_urls_are_plain_words() -> None:
     assert names("https://example.org") == []
     assert names("foo:bar") == []
+
+
+def test_a_dutch_advisor_can_filter_without_typing_english() -> None:
+    p = edits.new_partnership("Gezond Opgroeien", now=T0, stage=Stage.AGREE, tags=["zorg"])
+    subject = Subject(p, haystack="")
+    for text in ("label:zorg", "fase:overeenkomen", "is:ongetypeerd", "-fase:afgerond"):
+        assert parse_query(text).matches(subject), text
+    assert not parse_query("fase:afbouwen").matches(subject)
+    assert not parse_query("is:onleesbaar").matches(subject)

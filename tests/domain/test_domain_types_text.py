@@ -66,6 +66,11 @@ def test_agreement_types_accept_english_ids_and_dutch_words(
         ("afgesloten", Stage.CLOSED),
         ("beëindigd", Stage.CLOSED),  # the accent a Dutch advisor types
         ("beeindigd", Stage.CLOSED),
+        ("afgerond", Stage.CLOSED),
+        ("afbouwen", Stage.WIND_DOWN),  # winding down is a phase, not the end state
+        ("Afbouwen", Stage.WIND_DOWN),
+        ("wind-down", Stage.WIND_DOWN),
+        ("winding down", Stage.WIND_DOWN),
         ("movement", None),
     ],
 )
@@ -82,9 +87,17 @@ def test_perspectives_accept_dutch_words() -> None:
     assert parse_perspective("geld") is None
 
 
-def test_each_type_has_a_letter_and_a_digit_key() -> None:
-    assert [t.letter for t in AgreementType] == ["D", "G", "M", "P"]
+def test_each_type_has_a_badge_that_reads_the_same_in_both_languages() -> None:
+    # D/G/M/P read as "Doelen" for deliver to a Dutch eye; the digit is also the key.
     assert [t.digit for t in AgreementType] == ["1", "2", "3", "4"]
+    assert [t.badge for t in AgreementType] == ["1", "2", "3", "4"]
+    assert [t.letter for t in AgreementType] == ["1", "2", "3", "4"]
+
+
+def test_winding_down_comes_after_execution_and_before_the_end_state() -> None:
+    stages = list(Stage)
+    assert stages.index(Stage.EXECUTE) < stages.index(Stage.WIND_DOWN) < stages.index(Stage.CLOSED)
+    assert Stage.WIND_DOWN.value == "wind-down"
 
 
 # ------------------------------------------------------------------ normalising input

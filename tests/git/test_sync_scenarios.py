@@ -30,7 +30,7 @@ def test_both_add_a_note_to_one_partnership(team: Team) -> None:
     assert team.anna.sync().code == 0
     bram = team.bram.sync()
     assert bram.code == 0, bram
-    assert "1 change(s) sent, 1 received" in bram.out
+    assert "1 change sent, 1 received" in bram.out
     team.anna.sync()
 
     name = team.anna.only_file()

@@ -165,7 +165,7 @@ def test_a_mixed_diagnosis_adds_its_secondary_type_and_how_to_combine(texts: Tex
     assert g.combine == "en:general:mixed"
     assert g.diagnosis is not None and g.diagnosis.label is Label.MIXED
     text = render_guidance_text(g)
-    assert "Secondary type: M Starting a movement" in text
+    assert "Secondary type: 3 Starting a movement" in text
     assert "en:movement:instruments:1" in text and "en:movement:mixed" in text
     assert "Combining the types" in text and "en:general:mixed" in text
 

@@ -190,9 +190,9 @@ def test_the_markdown_report_gains_the_portfolio_sections(tmp_path: Path) -> Non
                     "## Nog niet getypeerd", "## Adviseurs oneens", "## Vastgelegde conflicten",
                     "## Al 90 dagen niet bijgewerkt"):  # fmt: skip
         assert heading in report, heading
-    assert "- D Samen leveren: 2" in report and "- · Nog niet getypeerd: 2" in report
+    assert "- 1 Samen leveren: 2" in report and "- · Nog niet getypeerd: 2" in report
     assert "| Verkennen | 0 | 0 | 0 | 0 | 2 | 2 |" in report
-    assert "- G Doelen realiseren: 3,3" in report  # (2 + 3 + 5 + 3) / 4, Dutch decimal comma
+    assert "- 2 Doelen realiseren: 3,3" in report  # (2 + 3 + 5 + 3) / 4, Dutch decimal comma
     assert "over 4 getypeerde samenwerkingsverbanden" in report
     stale = report[report.index("## Al 90 dagen") :].split("\n\n")[1]
     assert stale.startswith("- Senseo · uitvoeren")

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from samenwerk_tui import __version__, i18n
+from samenwerk_tui.cli.argparse_i18n import translated
 from samenwerk_tui.cli.commands import modules
 from samenwerk_tui.cli.context import Context, ProblemsFound, UsageError
 from samenwerk_tui.domain.text import safe_text
@@ -27,12 +28,23 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The whole command line. Build (and run) it inside :func:`translated`, so argparse's
+    own words ("usage:", "options") come out in the chosen language too."""
+    workspace = i18n.t("cli.metavar.workspace")
     parser = _Parser(prog="samenwerk", description=i18n.t("cli.description"))
-    parser.add_argument("--version", action="version", version=f"samenwerk {__version__}")
-    parser.add_argument("-w", "--workspace", help=i18n.t("cli.opt_workspace"))
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"samenwerk {__version__}",
+        help=i18n.t("cli.argparse.version"),
+    )
+    parser.add_argument("-w", "--workspace", metavar=workspace, help=i18n.t("cli.opt_workspace"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=i18n.t("cli.opt_lang"))
     sub = parser.add_subparsers(
-        dest="command", metavar="COMMAND", parser_class=_Parser, title=i18n.t("cli.commands")
+        dest="command",
+        metavar=i18n.t("cli.metavar.command"),
+        parser_class=_Parser,
+        title=i18n.t("cli.commands"),
     )
     for module in modules():
         module.register(sub)
@@ -43,7 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
         group = command.add_argument_group(i18n.t("cli.global_options"))
         if "-w" not in taken and "--workspace" not in taken:
             group.add_argument(
-                "-w", "--workspace", default=argparse.SUPPRESS, help=i18n.t("cli.opt_workspace")
+                "-w",
+                "--workspace",
+                default=argparse.SUPPRESS,
+                metavar=workspace,
+                help=i18n.t("cli.opt_workspace"),
             )
         if "--lang" not in taken:
             group.add_argument(
@@ -111,7 +127,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"samenwerk: {safe_text(i18n.t('cli.config_problem', reason=config.problem))}\n"
         )
     try:
-        args = build_parser().parse_args(argv)
+        with translated():
+            args = build_parser().parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
     run = getattr(args, "run", None)

@@ -3,8 +3,11 @@
 Words match name, summary, parties, tags and notes, ignoring case and accents.
 Qualified terms: ``type:movement`` (primary type), ``tag:zorg``, ``stage:execute``,
 ``party:philips``, ``is:unclassified``, ``is:broken``, ``is:conflict``, ``is:changed``,
-``is:divergent`` (advisors' assessments disagree; Dutch ``is:afwijkend``).
-Terms combine with AND; ``-term`` negates. Type and stage values accept Dutch words.
+``is:divergent`` (advisors' assessments disagree). Terms combine with AND; ``-term``
+negates. Type and stage values accept Dutch words, and so do the keys and flags
+(``label:zorg``, ``fase:uitvoeren``, ``partij:philips``, ``is:ongetypeerd``,
+``is:onleesbaar``, ``is:gewijzigd``, ``is:afwijkend``), so a Dutch advisor never has to
+type English.
 """
 
 from __future__ import annotations
@@ -21,9 +24,18 @@ from samenwerk_tui.domain.text import fold
 from samenwerk_tui.domain.types import AgreementType, Stage, parse_stage, parse_type
 
 FLAGS = ("unclassified", "broken", "conflict", "changed", "divergent")
-#: Dutch words for the flags (the English ones always work).
-FLAG_ALIASES = {"afwijkend": "divergent", "uiteenlopend": "divergent"}
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+#: Dutch words for the keys and the ``is:`` flags.
+_KEY_ALIASES = {"label": "tag", "labels": "tag", "fase": "stage", "partij": "party"}
+FLAG_ALIASES = {
+    "afwijkend": "divergent",
+    "uiteenlopend": "divergent",
+    "ongetypeerd": "unclassified",
+    "onleesbaar": "broken",
+    "conflicten": "conflict",
+    "gewijzigd": "changed",
+}
 
 
 class Facets(NamedTuple):
@@ -151,6 +163,7 @@ def parse_query(text: str) -> Query:
 def _predicate(body: str) -> Predicate:
     key, sep, value = body.partition(":")
     key = key.lower()
+    key = _KEY_ALIASES.get(key, key)
     if not sep or key not in {"type", "tag", "stage", "party", "is"}:
         word = fold(body)
         return lambda s: word in s.haystack

@@ -19,22 +19,24 @@ class AgreementType(StrEnum):
     PLATFORM = "platform"
 
     @property
-    def letter(self) -> str:
-        """One capital letter that identifies the type without colour."""
-        return _LETTERS[self]
-
-    @property
     def digit(self) -> str:
         """The key that sets this type as primary in the TUI (1-4)."""
         return str(list(AgreementType).index(self) + 1)
 
+    @property
+    def badge(self) -> str:
+        """The one character that identifies the type without colour: its digit.
 
-_LETTERS = {
-    AgreementType.DELIVER: "D",
-    AgreementType.GOALS: "G",
-    AgreementType.MOVEMENT: "M",
-    AgreementType.PLATFORM: "P",
-}
+        A letter cannot serve both languages (a Dutch reader takes ``D`` for *Doelen*,
+        while it meant *deliver*); the digit reads the same in both and is also the key
+        that sets the type.
+        """
+        return self.digit
+
+    @property
+    def letter(self) -> str:
+        """Kept for older callers: the badge (the digit), no longer a letter."""
+        return self.badge
 
 
 class Stage(StrEnum):
@@ -45,6 +47,10 @@ class Stage(StrEnum):
     AGREE = "agree"
     SHAPE = "shape"
     EXECUTE = "execute"
+    #: Winding down: a phase with its own work (settling, handing over, ending well).
+    #: Added after schema 1 was fixed; additive, so files holding it are still schema 1.
+    WIND_DOWN = "wind-down"
+    #: The end state: nothing is being done any more.
     CLOSED = "closed"
 
 
@@ -74,10 +80,14 @@ DUTCH_ALIASES: dict[str, str] = {
     "overeenkomen": "agree",
     "vormgeven": "shape",
     "uitvoeren": "execute",
+    "afbouwen": "wind-down",
+    "afbouw": "wind-down",
+    "winding-down": "wind-down",
+    "wind-down": "wind-down",
     "afgesloten": "closed",
+    "afgerond": "closed",
     "beeindigd": "closed",
     "beeindigen": "closed",
-    "afbouwen": "closed",
     "ambitie": "ambition",
     "belangen": "interests",
     "relatie": "relationship",

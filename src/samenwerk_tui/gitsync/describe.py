@@ -1,6 +1,7 @@
 """Commit messages that say what changed.
 
-For example "Senseo: note added; Gezond Rivierdal: classified as goals".
+For example "Senseo: note added; Gezond Rivierdal: classified as goals" (in Dutch
+"Senseo: notitie toegevoegd; Gezond Rivierdal: getypeerd als doelen").
 
 Built by comparing the committed and the new version of each partnership file, so the
 history screen reads like a log of the advisors' work rather than of files. Names come
@@ -48,7 +49,8 @@ def changes(
     if after.name != before.name:
         out.append(t("git.change.renamed", old=clean(before.name, NAME_MAX)))
     if after.stage != before.stage:
-        out.append(t("git.change.stage", stage=after.stage.value))
+        # Named in the advisor's language ("uitvoeren"), not by the file's id ("execute").
+        out.append(t("git.change.stage", stage=t(f"export.stage_short.{after.stage.value}")))
     if after.summary != before.summary:
         out.append(t("git.change.summary"))
     if after.tags != before.tags:
@@ -60,7 +62,7 @@ def changes(
         if ac.primary is None:
             out.append(t("git.change.unclassified"))
         else:
-            out.append(t("git.change.classified", type=ac.primary.value))
+            out.append(t("git.change.classified", type=i18n.type_label(ac.primary.value).lower()))
     elif (ac.scores, ac.rationale, ac.extra) != (bc.scores, bc.rationale, bc.extra):
         out.append(t("git.change.classification"))
     if after.perspectives != before.perspectives:

@@ -20,12 +20,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "classify", help=i18n.t("cli.classify.help"), description=i18n.t("cli.classify.help")
     )
     parser.add_argument("ref", metavar="REF", help=i18n.t("cli.opt_ref"))
-    parser.add_argument("--primary", metavar="TYPE|none", help=i18n.t("cli.classify.primary"))
     parser.add_argument(
-        "--score", metavar="TYPE=N", action="append", default=[], help=i18n.t("cli.classify.score")
+        "--primary", metavar=i18n.t("cli.metavar.type_or_none"), help=i18n.t("cli.classify.primary")
     )
     parser.add_argument(
-        "--comment", metavar="TYPE=TEXT", action="append", default=[],
+        "--score",
+        metavar=i18n.t("cli.metavar.type_score"),
+        action="append",
+        default=[],
+        help=i18n.t("cli.classify.score"),
+    )
+    parser.add_argument(
+        "--comment", metavar=i18n.t("cli.metavar.type_text"), action="append", default=[],
         help=i18n.t("cli.classify.comment"),
     )  # fmt: skip
     parser.add_argument("--rationale", metavar="T", help=i18n.t("cli.classify.rationale"))

@@ -1,7 +1,10 @@
 """``samenwerk demo [--path DIR]``: create (once) the demo workspace and open it.
 
-The demo lives in ``<user data dir>/demo`` unless ``--path`` says otherwise; it is created
-only if it does not exist yet, so an advisor's experiments in it survive the next start.
+The demo is written in the language in use (``--lang``, ``$SAMENWERK_LANG``, the config,
+the locale). It lives in ``<user data dir>/demo-nl`` or ``demo-en`` unless ``--path`` says
+otherwise, so switching language gives that language's demo instead of the one made
+before; it is created only if it does not exist yet, so an advisor's experiments in it
+survive the next start.
 """
 
 from __future__ import annotations
@@ -20,7 +23,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser(
         "demo", help=i18n.t("cli.demo.help"), description=i18n.t("cli.demo.help")
     )
-    parser.add_argument("--path", metavar="DIR", help=i18n.t("cli.demo.path"))
+    parser.add_argument(
+        "--path", metavar=i18n.t("cli.metavar.folder"), help=i18n.t("cli.demo.path")
+    )
     parser.set_defaults(run=run)
 
 
@@ -28,12 +33,14 @@ def run(ctx: Context) -> int:
     from samenwerk_tui.cli.commands.open import open_tui
 
     # Imported here: the demo data is only needed by this command.
-    from samenwerk_tui.services.demo import create_demo
+    from samenwerk_tui.services.demo import create_demo, demo_language
     from samenwerk_tui.services.session import Session
 
-    root = Path(ctx.args.path).expanduser() if ctx.args.path else data_dir() / "demo"
+    lang = demo_language(i18n.language())
+    default = data_dir() / f"demo-{lang}"
+    root = Path(ctx.args.path).expanduser() if ctx.args.path else default
     if root.exists() and not root.is_dir():
         raise UsageError("cli.init.not_a_folder", path=str(root))
-    create_demo(root)
+    create_demo(root, lang)
     session = Session.open(root, ctx.author, create=True, load=False)
     return open_tui(ctx, session, loaded=False)

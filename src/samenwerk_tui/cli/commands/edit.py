@@ -34,10 +34,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--untag", metavar="X", action="append", default=[], help=i18n.t("cli.edit.untag")
     )
     parser.add_argument(
-        "--party", metavar="NAME[:ROLE]", action="append", default=[], help=i18n.t("cli.edit.party")
+        "--party",
+        metavar=i18n.t("cli.metavar.party"),
+        action="append",
+        default=[],
+        help=i18n.t("cli.edit.party"),
     )
     parser.add_argument(
-        "--remove-party", metavar="NAME", action="append", default=[],
+        "--remove-party", metavar=i18n.t("cli.metavar.name"), action="append", default=[],
         help=i18n.t("cli.edit.remove_party"),
     )  # fmt: skip
     parser.set_defaults(run=run)

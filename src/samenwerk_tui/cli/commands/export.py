@@ -24,7 +24,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     parser.add_argument("--format", choices=FORMATS, default="md", help=i18n.t("cli.opt_format"))
     parser.add_argument("--filter", metavar="Q", help=i18n.t("cli.opt_filter"))
-    parser.add_argument("-o", "--output", metavar="FILE", help=i18n.t("cli.export.output"))
+    parser.add_argument(
+        "-o", "--output", metavar=i18n.t("cli.metavar.file"), help=i18n.t("cli.export.output")
+    )
     parser.set_defaults(run=run)
 
 

@@ -15,7 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser(
         "init", help=i18n.t("cli.init.help"), description=i18n.t("cli.init.help")
     )
-    parser.add_argument("path", metavar="PATH", help=i18n.t("cli.init.path"))
+    parser.add_argument("path", metavar=i18n.t("cli.metavar.path"), help=i18n.t("cli.init.path"))
     parser.add_argument("--git", action="store_true", help=i18n.t("cli.init.git"))
     parser.set_defaults(run=run)
 

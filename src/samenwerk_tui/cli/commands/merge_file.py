@@ -20,10 +20,22 @@ ORDER = 140
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser("merge-file", help=i18n.t("git.cli.merge_file_help"))
-    parser.add_argument("base", help=i18n.t("git.cli.merge_base"))
-    parser.add_argument("ours", help=i18n.t("git.cli.merge_ours"))
-    parser.add_argument("theirs", help=i18n.t("git.cli.merge_theirs"))
-    parser.add_argument("path", nargs="?", default="", help=i18n.t("git.cli.merge_path"))
+    parser.add_argument(
+        "base", metavar=i18n.t("cli.metavar.base"), help=i18n.t("git.cli.merge_base")
+    )
+    parser.add_argument(
+        "ours", metavar=i18n.t("cli.metavar.ours"), help=i18n.t("git.cli.merge_ours")
+    )
+    parser.add_argument(
+        "theirs", metavar=i18n.t("cli.metavar.theirs"), help=i18n.t("git.cli.merge_theirs")
+    )
+    parser.add_argument(
+        "path",
+        nargs="?",
+        default="",
+        metavar=i18n.t("cli.metavar.path"),
+        help=i18n.t("git.cli.merge_path"),
+    )
     parser.set_defaults(run=run)
 
 

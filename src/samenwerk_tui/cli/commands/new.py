@@ -19,14 +19,18 @@ ORDER = 40
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser("new", help=i18n.t("cli.new.help"), description=i18n.t("cli.new.help"))
-    parser.add_argument("name", metavar="NAME", help=i18n.t("cli.opt_name"))
+    parser.add_argument("name", metavar=i18n.t("cli.metavar.name"), help=i18n.t("cli.opt_name"))
     parser.add_argument("--summary", metavar="T", help=i18n.t("cli.opt_summary"))
     parser.add_argument("--stage", metavar="S", help=i18n.t("cli.opt_stage"))
     parser.add_argument(
         "--tag", metavar="X", action="append", default=[], help=i18n.t("cli.opt_tag")
     )
     parser.add_argument(
-        "--party", metavar="NAME[:ROLE]", action="append", default=[], help=i18n.t("cli.opt_party")
+        "--party",
+        metavar=i18n.t("cli.metavar.party"),
+        action="append",
+        default=[],
+        help=i18n.t("cli.opt_party"),
     )
     parser.set_defaults(run=run)
 

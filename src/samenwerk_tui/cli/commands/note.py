@@ -16,8 +16,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "note", help=i18n.t("cli.note.help"), description=i18n.t("cli.note.help")
     )
     parser.add_argument("ref", metavar="REF", help=i18n.t("cli.opt_ref"))
-    parser.add_argument("text", metavar="TEXT", help=i18n.t("cli.note.text"))
-    parser.add_argument("--type", metavar="TYPE", help=i18n.t("cli.note.type"))
+    parser.add_argument("text", metavar=i18n.t("cli.metavar.text"), help=i18n.t("cli.note.text"))
+    parser.add_argument("--type", metavar=i18n.t("cli.metavar.type"), help=i18n.t("cli.note.type"))
     parser.add_argument(
         "--tag", metavar="X", action="append", default=[], help=i18n.t("cli.opt_tag")
     )

@@ -20,8 +20,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         description=i18n.t("cli.perspective.help"),
     )  # fmt: skip
     parser.add_argument("ref", metavar="REF", help=i18n.t("cli.opt_ref"))
-    parser.add_argument("name", metavar="NAME", help=i18n.t("cli.perspective.name"))
-    parser.add_argument("score", metavar="SCORE", help=i18n.t("cli.perspective.score"))
+    parser.add_argument(
+        "name", metavar=i18n.t("cli.metavar.perspective"), help=i18n.t("cli.perspective.name")
+    )
+    parser.add_argument(
+        "score", metavar=i18n.t("cli.metavar.score"), help=i18n.t("cli.perspective.score")
+    )
     parser.add_argument("--comment", metavar="T", help=i18n.t("cli.perspective.comment"))
     parser.set_defaults(run=run)
 

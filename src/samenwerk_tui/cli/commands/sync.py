@@ -15,7 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser(
         "sync", help=i18n.t("git.cli.sync_help"), description=i18n.t("git.cli.sync_help")
     )
-    parser.add_argument("-m", "--message", default="", metavar="MSG",
+    parser.add_argument("-m", "--message", default="", metavar=i18n.t("cli.metavar.message"),
                         help=i18n.t("git.cli.sync_message"))  # fmt: skip
     parser.add_argument("-q", "--quiet", action="store_true", help=i18n.t("git.cli.sync_quiet"))
     parser.set_defaults(run=run)

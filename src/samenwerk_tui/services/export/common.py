@@ -70,8 +70,13 @@ def short_stage(stage: Stage) -> str:
     return i18n.t(f"export.stage_short.{stage.value}")
 
 
-def type_letter(p: Partnership | Facets) -> str:
-    return p.primary.letter if p.primary else NO_TYPE
+def type_badge(p: Partnership | Facets) -> str:
+    """The primary type's badge (its digit, ``1``-``4``), or ``·`` when unclassified."""
+    return p.primary.badge if p.primary else NO_TYPE
+
+
+#: Older name of :func:`type_badge`.
+type_letter = type_badge
 
 
 def bar(score: int, maximum: int = 5) -> str:
@@ -163,4 +168,4 @@ def _short(value: Any) -> str:
 def type_label(p: Partnership) -> str:
     if p.primary is None:
         return i18n.t("export.unclassified")
-    return f"{p.primary.letter} {i18n.type_name(p.primary.value)}"
+    return f"{p.primary.badge} {i18n.type_name(p.primary.value)}"

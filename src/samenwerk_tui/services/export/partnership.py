@@ -55,7 +55,7 @@ def render_text(record: Record, columns: int = 80) -> str:
     c = p.classification
     out += ["", i18n.t("export.classification")]
     primary = (
-        f"{c.primary.letter} {i18n.type_name(c.primary.value)}"
+        f"{c.primary.badge} {i18n.type_name(c.primary.value)}"
         if c.primary
         else i18n.t("export.unclassified")
     )
@@ -63,7 +63,7 @@ def render_text(record: Record, columns: int = 80) -> str:
     for t in AgreementType:
         ts = c.score(t)
         mark = "*" if t is c.primary else " "
-        line = f"  {mark}{t.letter} {bar(ts.score)} {ts.score}  {i18n.type_name(t.value)}"
+        line = f"  {mark}{t.badge} {bar(ts.score)} {ts.score}  {i18n.type_name(t.value)}"
         out.append(line)
         if ts.comment:
             out.append(block(ts.comment, 6))
@@ -89,7 +89,7 @@ def render_text(record: Record, columns: int = 80) -> str:
         for n in p.notes:
             head = f"  {when(n.created)}  {s(n.author)}"
             if n.type:
-                head += f"  [{n.type.letter} {i18n.type_name(n.type.value)}]"
+                head += f"  [{n.type.badge} {i18n.type_name(n.type.value)}]"
             if n.tags:
                 head += "  " + s(" ".join(f"#{tag}" for tag in n.tags))
             out += [head, block(n.text, 4)]
@@ -145,7 +145,7 @@ def render_markdown(record: Record, level: int = 1) -> str:
         name = i18n.type_name(t.value)
         name = f"**{name}**" if t is c.primary else name
         comment = md(" ".join(ts.comment.split()))
-        out.append(f"| {t.letter} {name} | {bar(ts.score)} {ts.score} | {comment} |")
+        out.append(f"| {t.badge} {name} | {bar(ts.score)} {ts.score} | {comment} |")
     if c.rationale:
         out += ["", f"**{i18n.t('export.rationale')}:** {md(c.rationale, multiline=True)}"]
     if p.perspectives:

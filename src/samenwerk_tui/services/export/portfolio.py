@@ -24,7 +24,7 @@ from samenwerk_tui.services.export.common import (
     short_stage,
     to_json,
     to_json_lines,
-    type_letter,
+    type_badge,
     when,
     width,
 )
@@ -68,7 +68,7 @@ def render_table(items: Sequence[Row], columns: int = 80) -> str:
             name = fit(safe(p.name), name_w)
             stage = fit(short_stage(p.stage), stage_w)
             tags = fit(safe(" ".join(p.tags)), tags_w)
-            line = f"{type_letter(p)} {p.id[:6]}  {name}  {stage}  {tags}"
+            line = f"{type_badge(p)} {p.id[:6]}  {name}  {stage}  {tags}"
         elif row.problem is not None:
             name = fit(safe(row.problem.name), name_w)
             stage = fit(i18n.t("export.broken"), stage_w)
@@ -200,9 +200,10 @@ def export_markdown(
         pf = portfolio((r.facets for r in records), now=generated, unreadable=len(problems))
         out += ["", *portfolio_markdown(pf, level=2)]
         out += ["", f"## {i18n.t('export.overview')}", ""]
+        labels = " | ".join(i18n.type_label(t.value) for t in AgreementType)
         out += [
             f"| {i18n.t('export.name')} | {i18n.t('export.type')} | "
-            f"{i18n.t('export.stage')} | D | G | M | P | {i18n.t('export.parties')} |",
+            f"{i18n.t('export.stage')} | {labels} | {i18n.t('export.parties')} |",
             "|---|---|---|---|---|---|---|---|",
         ]
         for r in records:
@@ -210,7 +211,7 @@ def export_markdown(
             scores = " | ".join(str(p.classification.score(t).score) for t in AgreementType)
             parties = md(", ".join(x.name for x in p.parties))
             out.append(
-                f"| {md(p.name)} | {type_letter(p)} | {i18n.stage_name(p.stage.value)} | "
+                f"| {md(p.name)} | {type_badge(p)} | {i18n.stage_name(p.stage.value)} | "
                 f"{scores} | {parties} |"
             )
         for r in records:

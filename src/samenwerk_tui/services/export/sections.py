@@ -20,7 +20,7 @@ ADVISOR_CELLS = 16
 
 def plural(key: str, count: int, **params: Any) -> str:
     """The sentence ``key.one`` or ``key.other``, whichever ``count`` needs."""
-    return i18n.t(f"{key}.{'one' if count == 1 else 'other'}", count=count, **params)
+    return i18n.t(key, count=count, **params)
 
 
 def type_title(t: AgreementType | None) -> str:

@@ -47,7 +47,7 @@ class TypeCard(Static):
         t = self.agreement_type
         is_primary = p.primary is t
         self.set_class(is_primary, "-primary")
-        title = Content.assemble(type_chip(t), " ", i18n.type_name(t.value))
+        title = Content.assemble(type_chip(t), " ", i18n.type_label(t.value))
         if is_primary:
             title = title + Content.styled(" ★ " + i18n.t("tui.detail.primary"), "bold")
         self.border_title = title

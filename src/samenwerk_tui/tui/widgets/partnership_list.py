@@ -202,7 +202,7 @@ class PartnershipList(ScrollView, can_focus=True):
         elif row.primary is None:
             chip = Segment(" · ", dim)
         else:
-            chip = Segment(f" {row.primary.letter} ", self._type_style(row.primary))
+            chip = Segment(f" {row.primary.badge} ", self._type_style(row.primary))
         marks = self._marks(row, base)
         stage_width = STAGE_WIDTH if width < 46 else 2 * STAGE_WIDTH
         stage = f" {truncate(row.stage, stage_width)} " if row.stage and width >= 36 else " "
