@@ -18,6 +18,7 @@ from samenwerk_tui.domain import edits
 from samenwerk_tui.domain.model import Partnership
 from samenwerk_tui.domain.query import Query, Subject
 from samenwerk_tui.domain.text import fold
+from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.services.config import cache_dir
 from samenwerk_tui.store.index import Index
 from samenwerk_tui.store.workspace import (
@@ -38,14 +39,13 @@ INDEX_DELAY = 1.5
 _Read = tuple[dict[str, FileStat], LoadResult, list[tuple[FileStat, Record]] | None]
 
 
-class RefError(Exception):
-    """A REF that matches no partnership or several."""
+class RefError(SamenwerkError):
+    """A REF that matches no partnership or several (the first ten candidates are named)."""
 
     def __init__(self, key: str, ref: str, candidates: list[str] | None = None) -> None:
-        super().__init__(key)
-        self.key = key
         self.ref = ref
         self.candidates = candidates or []
+        super().__init__(key, ref=ref, candidates="; ".join(self.candidates[:10]))
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
@@ -32,6 +31,7 @@ from samenwerk_tui.domain.model import (
     validate,
 )
 from samenwerk_tui.domain.types import AgreementType, PerspectiveName, Stage
+from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.store import lean, parser
 from samenwerk_tui.store.toml_writer import InlineTable, dumps
 
@@ -46,14 +46,13 @@ _CLOSING = re.compile(r"^>{7}(\s|$)", re.MULTILINE)
 _PERSPECTIVES_EXTRA = "perspectives"
 
 
-@dataclass
-class FormatError(Exception):
+class FormatError(SamenwerkError):
     """A file that cannot be read as a partnership. ``key``/``params`` name the reason."""
 
-    key: str
-    params: dict[str, Any]
-    line: int = 1
-    column: int = 1
+    def __init__(self, key: str, params: dict[str, Any], line: int = 1, column: int = 1) -> None:
+        super().__init__(key, **params)
+        self.line = line
+        self.column = column
 
     def __str__(self) -> str:
         return f"{self.key} (line {self.line}, column {self.column}) {self.params}"

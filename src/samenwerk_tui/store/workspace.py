@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 from samenwerk_tui.domain.model import Partnership
 from samenwerk_tui.domain.query import Facets, haystack
 from samenwerk_tui.domain.text import fold, slugify
+from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.store import codec, lean
 from samenwerk_tui.store.atomic import TEMP_SUFFIX, sweep_temp_files, write_atomic
 from samenwerk_tui.store.index import Index
@@ -178,13 +179,8 @@ class FileStat(NamedTuple):
     ctime_ns: int = 0
 
 
-class StoreError(Exception):
+class StoreError(SamenwerkError):
     """A write or read the store could not do, in catalog terms."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 class StaleFileError(StoreError):
