@@ -133,6 +133,7 @@ class Session:
         else:
             read = self._read()
         self.stats, result, to_index = read
+        self.workspace.reload_settings()
         self.from_index = result.from_index
         self._apply(result, replace_all=True)
         if to_index is not None and self.index is not None:
