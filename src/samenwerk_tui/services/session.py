@@ -10,68 +10,35 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from pathlib import Path, PurePath
-from typing import Any
+from pathlib import Path
+from typing import Unpack
 
 from samenwerk_tui.domain import edits
+from samenwerk_tui.domain.edits import ClassificationEdit, NoteFields, PartnershipEdit
 from samenwerk_tui.domain.model import Partnership
 from samenwerk_tui.domain.query import Query, Subject
 from samenwerk_tui.domain.text import fold
-from samenwerk_tui.errors import SamenwerkError
+from samenwerk_tui.domain.types import PerspectiveName
+from samenwerk_tui.services.changes import REAPPLIED, Change, Refresh
 from samenwerk_tui.services.config import cache_dir
+from samenwerk_tui.services.lookup import RefError, find
 from samenwerk_tui.store.index import Index
-from samenwerk_tui.store.workspace import (
+from samenwerk_tui.store.records import (
     FileStat,
     LoadResult,
     Problem,
     Record,
     StaleFileError,
     StoreError,
-    Workspace,
     digest,
 )
+from samenwerk_tui.store.workspace import Workspace
 
 Edit = Callable[[Partnership], Partnership]
-#: What reading the folder gives: stats, records and problems, and the index to write.
 #: Seconds the TUI waits after its first load before writing the index cache.
 INDEX_DELAY = 1.5
+#: What reading the folder gives: stats, records and problems, and the index to write.
 _Read = tuple[dict[str, FileStat], LoadResult, list[tuple[FileStat, Record]] | None]
-
-
-class RefError(SamenwerkError):
-    """A REF that matches no partnership or several (the first ten candidates are named)."""
-
-    def __init__(self, key: str, ref: str, candidates: list[str] | None = None) -> None:
-        self.ref = ref
-        self.candidates = candidates or []
-        super().__init__(key, ref=ref, candidates="; ".join(self.candidates[:10]))
-
-
-@dataclass(frozen=True)
-class Change:
-    """One saved change: enough to describe it and to undo it."""
-
-    file: str
-    partnership_id: str
-    name: str
-    action: str  # created | edited | classified | noted | perspective | deleted | undone
-    before: bytes | None  # file bytes before (None: the file did not exist)
-    after_digest: str | None  # digest after (None: the file was removed)
-    reapplied: bool = False  # the file had changed on disk and the edit was applied again
-
-
-@dataclass
-class Refresh:
-    """What a re-read of the folder found changed."""
-
-    changed: set[str] = field(default_factory=set)  # ids updated or added
-    removed: set[str] = field(default_factory=set)  # ids gone
-    problems_changed: bool = False
-
-    @property
-    def any(self) -> bool:
-        return bool(self.changed or self.removed or self.problems_changed)
 
 
 class Session:
@@ -290,71 +257,47 @@ class Session:
         return sorted(self.problems.values(), key=lambda p: p.name)
 
     def resolve(self, ref: str) -> Record:
-        """Find one partnership by id, id prefix, file name or unique name."""
-        ref = ref.strip()
-        if not ref:
-            raise RefError("error.ref_none", ref)
-        if ref in self.records:
-            return self.records[ref]
-        base = PurePath(ref).name  # "partnerships/senseo-k3f9qa.toml" as typed in a shell
-        by_file = [r for r in self.records.values() if r.name in (base, f"{base}.toml")]
-        if len(by_file) == 1:
-            return by_file[0]
-        prefix = [r for r in self.records.values() if r.id.startswith(ref.lower())]
-        if len(prefix) == 1 and len(ref) >= 4:
-            return prefix[0]
-        wanted = fold(ref)
-        exact = [r for r in self.records.values() if r.sort_key[0] == wanted]
-        if len(exact) == 1:
-            return exact[0]
-        candidates = exact or (prefix if len(ref) >= 4 else [])
-        if not candidates:
-            candidates = [r for r in self.records.values() if wanted in r.sort_key[0]]
-            if len(candidates) == 1:
-                return candidates[0]
-        if candidates:
-            raise RefError(
-                "error.ref_many",
-                ref,
-                sorted(f"{r.id}  {r.facets.name}" for r in candidates),
-            )
-        raise RefError("error.ref_none", ref)
+        """Find one partnership by id, id prefix, file name or unique name (:func:`find`)."""
+        return find(self.records, ref)
 
     # ------------------------------------------------------------------ writing
 
-    def create(self, partnership: Partnership) -> Record:
+    def create(self, partnership: Partnership) -> Change:
+        """Write a new partnership's file (its name is fixed from now on)."""
         record = self.workspace.create(partnership)
         self._remember(record)
-        self.undo_stack.append(
-            Change(record.name, record.id, partnership.name, "created", None, record.digest)
+        change = Change(
+            "created", record.id, partnership.name, record.name, record, None, None, record.digest
         )
-        return record
+        self.undo_stack.append(change)
+        return change
 
-    def update(self, pid: str, edit: Edit, action: str = "edited") -> tuple[Record, Change]:
+    def update(self, pid: str, edit: Edit, action: str = "edited") -> Change:
         """Apply ``edit`` to the partnership and save it at once.
 
         If the file changed on disk since it was read, the edit is applied again to the
-        version on disk. If that version is unreadable or gone, a :class:`StoreError`
-        says so and nothing is written.
+        version on disk (the change then carries the :data:`REAPPLIED` warning). If that
+        version is unreadable or gone, a :class:`StoreError` says so and nothing is
+        written. An edit that changes nothing writes nothing and cannot be undone.
         """
         loaded = self.records[pid]
-        reapplied = False
+        warning = None
         try:
             new = edit(loaded.partnership)
             if new == loaded.partnership:
-                return loaded, Change(loaded.name, pid, new.name, action, None, loaded.digest)
+                return Change(action, pid, new.name, loaded.name, loaded, None, None, loaded.digest)
             saved, before = self.workspace.save(loaded, new)
         except StaleFileError as stale:
             fresh = self._fresh(loaded.name, stale.current)
             new = edit(fresh.partnership)
             saved, before = self.workspace.save(fresh, new)
-            reapplied = True
+            warning = REAPPLIED
         self._remember(saved)
         change = Change(
-            saved.name, pid, saved.partnership.name, action, before, saved.digest, reapplied
+            action, pid, saved.partnership.name, saved.name, saved, warning, before, saved.digest
         )
         self.undo_stack.append(change)
-        return saved, change
+        return change
 
     def _fresh(self, name: str, current: bytes | None) -> Record:
         if current is None:
@@ -377,17 +320,22 @@ class Session:
             self.stats[record.name] = st
 
     def delete(self, pid: str) -> Change:
+        """Remove the partnership's file, if it is still what was read."""
         loaded = self.records[pid]
         before = self.workspace.read_bytes(loaded.name)
         self.workspace.delete(loaded)
         self.records.pop(pid, None)
         self.stats.pop(loaded.name, None)
-        change = Change(loaded.name, pid, loaded.partnership.name, "deleted", before, None)
+        change = Change("deleted", pid, loaded.partnership.name, loaded.name, None, None, before)
         self.undo_stack.append(change)
         return change
 
     def undo(self) -> Change | None:
-        """Revert the last change of this session, if the file is still as it left it."""
+        """Revert the last change of this session, if the file is still as it left it.
+
+        Returns an ``undone`` change whose ``undid`` is the change reverted (None when
+        there is nothing to undo).
+        """
         if not self.undo_stack:
             return None
         change = self.undo_stack[-1]
@@ -406,23 +354,33 @@ class Session:
             # Same sentence whether or not a poll had noticed the change yet.
             raise StoreError("error.undo_changed", file=change.file) from None
         self.undo_stack.pop()
-        return change
+        restored = self.records.get(change.partnership_id)
+        name = restored.partnership.name if restored is not None else change.name
+        return Change("undone", change.partnership_id, name, change.file, restored, undid=change)
 
     # ------------------------------------------------------------------ use cases
 
-    def edit(self, pid: str, **fields: Any) -> tuple[Record, Change]:
+    def edit(self, pid: str, **fields: Unpack[PartnershipEdit]) -> Change:
+        """Change name, summary, stage, tags or parties (only the fields given)."""
         return self.update(pid, lambda p: edits.edit(p, **fields), "edited")
 
-    def classify(self, pid: str, **fields: Any) -> tuple[Record, Change]:
+    def classify(self, pid: str, **fields: Unpack[ClassificationEdit]) -> Change:
+        """Change the classification, signed by this session's author."""
         return self.update(pid, lambda p: edits.classify(p, by=self.author, **fields), "classified")
 
-    def add_note(self, pid: str, text: str, **fields: Any) -> tuple[Record, Change]:
+    def add_note(self, pid: str, text: str, **fields: Unpack[NoteFields]) -> Change:
+        """Add a dated note by this session's author."""
         return self.update(
             pid, lambda p: edits.add_note(p, text, author=self.author, **fields)[0], "noted"
         )
 
-    def set_perspective(self, pid: str, *args: Any, **fields: Any) -> tuple[Record, Change]:
-        return self.update(pid, lambda p: edits.set_perspective(p, *args, **fields), "perspective")
+    def set_perspective(
+        self, pid: str, name: PerspectiveName, score: int | None, comment: str | None = None
+    ) -> Change:
+        """Score one of the five perspectives (``score=None`` removes it)."""
+        return self.update(
+            pid, lambda p: edits.set_perspective(p, name, score, comment), "perspective"
+        )
 
 
 def _sort_key(record: Record) -> tuple[str, str]:
@@ -433,4 +391,15 @@ def _duplicate(loser: Record, winner: Record) -> Problem:
     return Problem(loser.name, "broken.duplicate_id", {"other": winner.name}, digest=loser.digest)
 
 
-__all__ = ["Change", "Refresh", "RefError", "Session", "digest"]
+__all__ = [
+    "REAPPLIED",
+    "Change",
+    "Edit",
+    "Problem",
+    "Record",
+    "RefError",
+    "Refresh",
+    "Session",
+    "StoreError",
+    "digest",
+]

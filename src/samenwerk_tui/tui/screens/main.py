@@ -339,8 +339,8 @@ class MainScreen(MainGitMixin, Screen[None]):
             self.samenwerk.tell(i18n.t("error.nothing_to_undo"))
             return
         change = self.apply(session.undo)
-        if isinstance(change, Change):
-            self.samenwerk.tell(i18n.t(f"tui.undo.{change.action}", name=change.name))
+        if isinstance(change, Change) and change.undid is not None:
+            self.samenwerk.tell(i18n.t(f"tui.undo.{change.undid.action}", name=change.name))
 
     # ------------------------------------------------------------------ changes
 
@@ -372,7 +372,7 @@ class MainScreen(MainGitMixin, Screen[None]):
     def submit_new(self, values: dict[str, Any]) -> str | None:
         from samenwerk_tui.domain import edits
 
-        def create() -> Record:
+        def create() -> Change:
             p = edits.new_partnership(
                 values.get("name", ""),
                 summary=values.get("summary", ""),
