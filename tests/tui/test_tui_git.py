@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,8 @@ from textual.widgets import OptionList, Static, TextArea
 from tui_fixture import open_session
 
 from conftest import make_app
+from samenwerk_tui import i18n
+from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.services.config import Config
 from samenwerk_tui.tui.app import SamenwerkApp
 from samenwerk_tui.tui.git import SyncProgress
@@ -228,13 +231,15 @@ async def test_edits_wait_while_a_sync_runs(team: Team) -> None:
     with team.anna.acting("2026-03-10T11:00:00+00:00"):
         async with app.run_test(size=(120, 36)) as pilot:
             await settle(pilot)
-            app.git.syncing = True  # as during a sync: git owns the files
-            _, error = app.change(lambda: app.session.add_note(SENSEO, "too early"))
-            assert error is not None and "sync is running" in error
+            state = app.state
+            state.git = replace(state.git, syncing=True)  # as during a sync: git owns the files
+            with pytest.raises(SamenwerkError) as refused:
+                state.apply(lambda session: session.add_note(SENSEO, "too early"))
+            assert "sync is running" in i18n.text_of(refused.value)
             assert app.main.check_action("annotate", ()) is None  # greyed meanwhile
             assert app.main.check_action("sync", ()) is None
             assert app.main.check_action("undo", ()) is False  # hidden stays hidden
-            app.git.syncing = False
+            state.git = replace(state.git, syncing=False)
     assert "too early" not in team.anna.file_of(SENSEO).read_text("utf-8")
 
 

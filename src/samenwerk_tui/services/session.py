@@ -355,8 +355,10 @@ class Session:
             raise StoreError("error.undo_changed", file=change.file) from None
         self.undo_stack.pop()
         restored = self.records.get(change.partnership_id)
-        name = restored.partnership.name if restored is not None else change.name
-        return Change("undone", change.partnership_id, name, change.file, restored, undid=change)
+        # Named as the change it reverts was ("the edit of Senseo 2"), not as it is now.
+        return Change(
+            "undone", change.partnership_id, change.name, change.file, restored, undid=change
+        )
 
     # ------------------------------------------------------------------ use cases
 
