@@ -113,9 +113,7 @@ def test_create_edit_classify_note_perspective_delete_and_undo(tmp_path: Path) -
 
     change = session.edit(pid, stage=Stage.EXECUTE, add_tags=["Product"])
     assert change.action == "edited" and change.before == created_bytes
-    change = session.classify(
-        pid, primary=AgreementType.DELIVER, scores={AgreementType.DELIVER: 5}
-    )
+    change = session.classify(pid, primary=AgreementType.DELIVER, scores={AgreementType.DELIVER: 5})
     assert change.action == "classified"
     session.add_note(pid, "Kick-off ging goed.", note_type=AgreementType.DELIVER)
     session.set_perspective(pid, PerspectiveName.AMBITION, 4, comment="Helder")
