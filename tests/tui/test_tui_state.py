@@ -11,7 +11,6 @@ import pytest
 from textual.command import CommandList
 from textual.widgets import Static
 
-from conftest import make_app
 from samenwerk_tui.domain import edits
 from samenwerk_tui.domain.model import Partnership, Party
 from samenwerk_tui.domain.types import AgreementType, Stage
@@ -22,6 +21,7 @@ from samenwerk_tui.tui.screens.main import MainScreen
 from samenwerk_tui.tui.widgets.detail import DetailPane
 from samenwerk_tui.tui.widgets.notes import NotesPane
 from samenwerk_tui.tui.widgets.partnership_list import PartnershipList
+from tests.tui.tui_fixture import make_app
 
 SENSEO = "senseo0aaaaa"
 
