@@ -8,7 +8,6 @@ lost. Every change can be undone, through the same no-blind-overwrite check.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Unpack
@@ -22,6 +21,7 @@ from samenwerk_tui.domain.types import PerspectiveName
 from samenwerk_tui.services.changes import REAPPLIED, Change, Refresh
 from samenwerk_tui.services.config import cache_dir
 from samenwerk_tui.services.lookup import RefError, find
+from samenwerk_tui.services.reader import INDEX_DELAY, WorkspaceReader
 from samenwerk_tui.store.index import Index
 from samenwerk_tui.store.records import (
     FileStat,
@@ -35,10 +35,6 @@ from samenwerk_tui.store.records import (
 from samenwerk_tui.store.workspace import Workspace
 
 Edit = Callable[[Partnership], Partnership]
-#: Seconds the TUI waits after its first load before writing the index cache.
-INDEX_DELAY = 1.5
-#: What reading the folder gives: stats, records and problems, and the index to write.
-_Read = tuple[dict[str, FileStat], LoadResult, list[tuple[FileStat, Record]] | None]
 
 
 class Session:
@@ -58,11 +54,9 @@ class Session:
         if index is True:
             index = Index.for_workspace(cache_dir(), workspace.root)
         self.index: Index | None = index or None
-        self._index_writer: threading.Thread | None = None
-        self._preloader: threading.Thread | None = None
+        self.reader = WorkspaceReader(workspace, self.index)
         self.from_index = 0  # files the last load took from the index cache
         self._subjects: dict[str, tuple[Record, bool, Subject]] = {}
-        self._preloaded: _Read | BaseException | None = None
 
     @classmethod
     def open(cls, root: Path, author: str, *, create: bool = True, load: bool = True) -> Session:
@@ -89,65 +83,21 @@ class Session:
 
         After :meth:`preload`, this takes what the preload read (waiting for it if needed).
         """
-        preloader, self._preloader = self._preloader, None
-        if preloader is not None:
-            preloader.join()
-            read, self._preloaded = self._preloaded, None
-            if isinstance(read, StoreError | OSError):
-                raise read
-            if not isinstance(read, tuple):  # anything unexpected: read again, here
-                read = self._read()
-        else:
-            read = self._read()
-        self.stats, result, to_index = read
+        (self.stats, result, to_index), preloaded = self.reader.take()
         self.workspace.reload_settings()
         self.from_index = result.from_index
         self._apply(result, replace_all=True)
-        if to_index is not None and self.index is not None:
-            # Writing the cache takes a moment; the records are ready now. Not a daemon:
-            # a short-lived command waits for it at exit rather than leave half a file.
-            # After a preload (the TUI) it waits a moment, to leave the first paint alone.
-            self.wait_for_index()
-            delay = INDEX_DELAY if preloader is not None else 0.0
-            self._index_writer = threading.Timer(delay, self.index.write, args=(to_index,))
-            self._index_writer.name = "samenwerk-index"
-            self._index_writer.start()
+        if to_index is not None:
+            # After a preload (the TUI) the cache waits a moment, to leave the first paint.
+            self.reader.write_index_later(to_index, INDEX_DELAY if preloaded else 0.0)
 
     def preload(self) -> None:
-        """Start reading the workspace in a thread now; the next :meth:`load` takes it.
-
-        A front end calls this first thing, so that reading (mostly system calls, which
-        release the GIL) overlaps with importing and starting the user interface.
-        """
-        if self._preloader is not None:
-            return
-
-        def run() -> None:
-            try:
-                self._preloaded = self._read()
-            except BaseException as exc:  # handed to load(), which raises it there
-                self._preloaded = exc
-
-        self._preloader = threading.Thread(target=run, name="samenwerk-preload", daemon=True)
-        self._preloader.start()
-
-    def _read(self) -> _Read:
-        stats = self.workspace.scan()
-        if self.index is None or not self.index.enabled:
-            result, to_index = self.workspace.load_names(sorted(stats)), None
-        else:
-            result, to_index = self.workspace.load_indexed(stats, self.index)
-        for record in result.records:
-            # Here, on the reading thread: what the list and the filter will ask for first.
-            record.sort_key  # noqa: B018 - computed and kept by the record
-            record.haystack  # noqa: B018
-        return stats, result, to_index
+        """Start reading the workspace in a thread now; the next :meth:`load` takes it."""
+        self.reader.preload()
 
     def wait_for_index(self) -> None:
         """Wait until the index cache written by the last :meth:`load` is on disk."""
-        if self._index_writer is not None:
-            self._index_writer.join()
-            self._index_writer = None
+        self.reader.wait_for_index()
 
     def _apply(self, result: LoadResult, *, replace_all: bool = False) -> None:
         if replace_all:
