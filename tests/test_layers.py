@@ -55,7 +55,6 @@ EXCEPTIONS: dict[tuple[str, str], str] = {
     ("cli.commands.sync", "store.workspace"): "Workspace.is_workspace and sweep before a sync",
     ("cli.commands.export", "store.workspace"): "StoreError for an export file it cannot write",
     ("cli.commands.init", "gitsync.setup"): "init --git makes the folder a repository",
-    ("cli.commands.init", "gitsync.runner"): "GitError of init --git",
     ("cli.commands.merge_file", "gitsync.driver"): "the command is git's merge driver itself",
     # The one way from the command line into the terminal app.
     ("cli.commands.open", "tui"): "run_tui, the TUI's only entry point",

@@ -4,6 +4,10 @@ Both front ends use this class. A change is an edit function applied to the vers
 disk; if the file changed meanwhile (a colleague's sync, an editor, a CLI command), the
 session re-reads it and applies the same edit to the newer version, so neither change is
 lost. Every change can be undone, through the same no-blind-overwrite check.
+
+Every mutation returns one :class:`~samenwerk_tui.services.changes.Change`. Reading the
+folder (early, through the index cache) is :mod:`.reader`'s; finding a partnership by
+what a person typed is :mod:`.lookup`'s.
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@
 ``encode`` turns a :class:`Partnership` into the canonical bytes; ``decode`` turns bytes
 back into a partnership or raises :class:`FormatError` with line, column and reason.
 Field order is fixed; unknown keys and tables follow in their original order.
+Reading a parsed document field by field is :mod:`.document`'s, and finding the line and
+column of a bad field in the text is :mod:`.locate`'s; both serve this module only.
 """
 
 from __future__ import annotations
