@@ -18,9 +18,10 @@ from __future__ import annotations
 import locale
 import os
 import tomllib
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 LANGUAGES = ("en", "nl")
 DEFAULT_LANGUAGE = "en"
@@ -145,6 +146,24 @@ def t(key: str, /, **params: Any) -> str:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return template
+
+
+class Keyed(Protocol):
+    """Anything that names its sentence by catalog key: every error, a broken file's reason."""
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def params(self) -> Mapping[str, Any]: ...
+
+
+def text_of(item: Keyed) -> str:
+    """The one sentence an error (or a file problem) stands for: its key filled with its params.
+
+    The only place an error becomes words, for both front ends.
+    """
+    return t(item.key, **item.params)
 
 
 def has(key: str) -> bool:

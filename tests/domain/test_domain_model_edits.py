@@ -3,6 +3,7 @@ returns a new valid value and leaves the old one alone."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -36,8 +37,7 @@ def senseo() -> Partnership:
     )
 
 
-def error_key(call: object) -> str:
-    assert callable(call)
+def error_key(call: Callable[[], object]) -> str:
     with pytest.raises(DomainError) as info:
         call()
     return info.value.key
@@ -74,7 +74,10 @@ def test_names_lose_control_characters_and_newlines() -> None:
 
 def test_a_type_score_of_nine_is_refused() -> None:
     p = senseo()
-    call = lambda: edits.classify(p, by="Anna", scores={AgreementType.DELIVER: 9})  # noqa: E731
+
+    def call() -> Partnership:
+        return edits.classify(p, by="Anna", scores={AgreementType.DELIVER: 9})
+
     assert error_key(call) == "error.type_score_range"
     with pytest.raises(DomainError) as info:
         call()

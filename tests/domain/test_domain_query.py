@@ -46,9 +46,20 @@ ZORG = make("Zoë's zorgnetwerk", summary="Palliatieve zorg", tags=["zorgnetwerk
 ALL = [SENSEO, JOGG, ZORG]
 
 
-def names(query: str, partnerships: list[Partnership] = ALL, **state: bool) -> list[str]:
+def names(
+    query: str,
+    partnerships: list[Partnership] = ALL,
+    *,
+    changed: bool = False,
+    conflicted: bool = False,
+) -> list[str]:
+    """The names ``query`` lets through, each partnership in the given git state."""
     q = parse_query(query)
-    return [p.name for p in partnerships if q.matches(Subject(p, haystack(p), **state))]
+    return [
+        p.name
+        for p in partnerships
+        if q.matches(Subject(p, haystack(p), changed=changed, conflicted=conflicted))
+    ]
 
 
 def test_an_empty_query_matches_everything() -> None:

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from advisors import GitAdvisor, make_remote
 from samenwerk_tui.cli.main import main
 from samenwerk_tui.domain import edits
 from samenwerk_tui.gitsync.setup import init_repo
 from samenwerk_tui.services.session import Session
+from tests.advisors import GitAdvisor, make_remote
 
 
 @dataclass

@@ -177,6 +177,50 @@ def test_a_party_name_with_dots_survives_the_conflict_path() -> None:
     assert settle(m, 0, "theirs").parties[0].role == "member"
 
 
+def test_a_conflict_is_settled_by_its_content_not_its_position() -> None:
+    """The resolve screen names the conflict it shows; if a sync meanwhile put another
+    conflict before it, that other one is left alone."""
+    from samenwerk_tui.domain.model import Conflict
+    from samenwerk_tui.gitsync.resolve import settle_by_content
+
+    b = base()
+    o = edits.classify(b, by="Anna", primary=AgreementType.DELIVER, now=at(5))
+    t = edits.classify(b, by="Bram", primary=AgreementType.GOALS, now=at(6))
+    recorded = merge(b, o, t)
+    (shown,) = recorded.conflicts
+    earlier = Conflict("summary", "Coffee pads.", "Pads and machines.")
+    meanwhile = recorded.replace(conflicts=(earlier, shown))
+
+    settled = settle_by_content(meanwhile, shown, "theirs")
+    assert settled.primary is AgreementType.GOALS
+    assert settled.conflicts == (earlier,)
+    assert settle_by_content(meanwhile, shown, "ours").primary is AgreementType.DELIVER
+
+
+def test_a_conflict_settled_elsewhere_is_not_settled_twice() -> None:
+    from samenwerk_tui.domain.model import Conflict, DomainError
+    from samenwerk_tui.gitsync.resolve import settle_by_content
+
+    gone = Conflict("summary", "Coffee pads.", "Pads and machines.")
+    with pytest.raises(DomainError) as caught:
+        settle_by_content(base(), gone, "ours")
+    assert caught.value.key == "git.resolve.settled_elsewhere"
+    assert caught.value.params == {"field": "summary"}
+
+
+def test_the_users_own_text_settles_a_conflict_at_the_fields_path() -> None:
+    from samenwerk_tui.gitsync.resolve import settle_by_content
+
+    b = edits.edit(base(), parties=[Party("Dr. Jansen B.V.", "advisor")])
+    o = edits.edit(b, parties=[Party("Dr. Jansen B.V.", "lead")])
+    t = edits.edit(b, parties=[Party("Dr. Jansen B.V.", "member")])
+    m = merge(b, o, t)
+    (conflict,) = m.conflicts
+    settled = settle_by_content(m, conflict, "theirs", "lead and member")
+    assert settled.parties[0].role == "lead and member"
+    assert settled.conflicts == ()
+
+
 def test_two_advisors_edit_different_paragraphs_of_the_summary() -> None:
     b = edits.edit(base(), summary="Goal: coffee pads.\n\nBudget: shared.\n\nRisks: none yet.")
     o = edits.edit(

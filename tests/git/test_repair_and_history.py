@@ -69,7 +69,7 @@ def test_changed_since_last_commit_feeds_is_changed(team: Team) -> None:
     assert refresh_changed(session) == set()
     session.add_note(team.senseo_id, "Uncommitted")
     new = session.create(edits.new_partnership("Brand new"))
-    assert changed_files(team.anna.root) == {team.anna.only_file_of("senseo"), new.name}
+    assert changed_files(team.anna.root) == {team.anna.only_file_of("senseo"), new.file}
     refresh_changed(session)
     shown = session.filter(parse_query("is:changed"))
     assert sorted(r.partnership.name for r in shown) == ["Brand new", "Senseo"]

@@ -150,7 +150,7 @@ def test_pull_touching_fifty_files_reports_exactly_those(team: Team) -> None:
     from samenwerk_tui.services.sync import sync
 
     session = team.anna.session()
-    created = [session.create(edits.new_partnership(f"Partner {i}")).name for i in range(50)]
+    created = [session.create(edits.new_partnership(f"Partner {i}")).file for i in range(50)]
     team.anna.sync()
     bram_session = team.bram.session()
     with team.bram.acting():

@@ -16,7 +16,7 @@ from samenwerk_tui.domain import edits
 from samenwerk_tui.domain.model import DomainError, Partnership
 from samenwerk_tui.domain.query import parse_query
 from samenwerk_tui.domain.types import AgreementType, PerspectiveName, Stage
-from samenwerk_tui.services.session import RefError, Session
+from samenwerk_tui.services.session import REAPPLIED, RefError, Session
 from samenwerk_tui.store import codec
 from samenwerk_tui.store.atomic import TEMP_SUFFIX
 from samenwerk_tui.store.workspace import StoreError
@@ -27,7 +27,7 @@ def open_session(tmp_path: Path, author: str = "Anna de Vries") -> Session:
 
 
 def new(session: Session, name: str, **kw: object) -> str:
-    return session.create(edits.new_partnership(name, **kw)).id  # type: ignore[arg-type]
+    return session.create(edits.new_partnership(name, **kw)).partnership_id  # type: ignore[arg-type]
 
 
 def on_disk(session: Session, pid: str) -> Partnership:
@@ -111,11 +111,9 @@ def test_create_edit_classify_note_perspective_delete_and_undo(tmp_path: Path) -
     path = session.workspace.path_of(record.name)
     created_bytes = path.read_bytes()
 
-    _, change = session.edit(pid, stage=Stage.EXECUTE, add_tags=["Product"])
+    change = session.edit(pid, stage=Stage.EXECUTE, add_tags=["Product"])
     assert change.action == "edited" and change.before == created_bytes
-    _, change = session.classify(
-        pid, primary=AgreementType.DELIVER, scores={AgreementType.DELIVER: 5}
-    )
+    change = session.classify(pid, primary=AgreementType.DELIVER, scores={AgreementType.DELIVER: 5})
     assert change.action == "classified"
     session.add_note(pid, "Kick-off ging goed.", note_type=AgreementType.DELIVER)
     session.set_perspective(pid, PerspectiveName.AMBITION, 4, comment="Helder")
@@ -131,7 +129,10 @@ def test_create_edit_classify_note_perspective_delete_and_undo(tmp_path: Path) -
     ]  # fmt: skip
 
     # undo walks back, one saved change at a time, through the same safe write
-    assert session.undo() is not None
+    undone = session.undo()
+    assert undone is not None and undone.action == "undone"
+    assert undone.undid is not None and undone.undid.action == "perspective"
+    assert undone.record == session.records[pid]
     assert PerspectiveName.AMBITION not in on_disk(session, pid).perspectives
     session.undo()
     assert on_disk(session, pid).notes == ()
@@ -155,7 +156,9 @@ def test_a_change_that_changes_nothing_writes_nothing(tmp_path: Path) -> None:
     path = session.workspace.path_of(session.records[pid].name)
     os.utime(path, ns=(1_000_000_000, 1_000_000_000))
     session.poll()
-    record, change = session.edit(pid, stage=Stage.SHARE, name="Senseo")
+    change = session.edit(pid, stage=Stage.SHARE, name="Senseo")
+    record = change.record
+    assert record is not None
     assert path.stat().st_mtime_ns == 1_000_000_000
     assert record is session.records[pid]
     assert len(session.undo_stack) == 1  # only the create
@@ -183,8 +186,9 @@ def test_a_save_over_an_outside_change_reapplies_the_edit_so_both_survive(
     session = open_session(tmp_path)
     pid = new(session, "Senseo", summary="Koffie")
     outside = outside_edit(session, pid, b'summary = "Koffie"', b'summary = "Thee!!"')
-    record, change = session.edit(pid, stage=Stage.AGREE)
-    assert change.reapplied
+    change = session.edit(pid, stage=Stage.AGREE)
+    record = change.record
+    assert record is not None and change.reapplied and change.warning == REAPPLIED
     assert change.before == outside  # undo restores the colleague's version, not ours
     p = on_disk(session, pid)
     assert (p.summary, p.stage) == ("Thee!!", Stage.AGREE)

@@ -68,7 +68,7 @@ def test_a_divergent_partnership_is_found_again_after_opening_from_the_cache(
     scores = {"deliver": 90, "goals": 40, "movement": 20, "platform": 10}
     other = {"deliver": 40, "goals": 80, "movement": 20, "platform": 10}
     session.update(
-        torn.id,
+        torn.partnership_id,
         lambda p: p.replace(
             assessments=(
                 Assessment("aaaa0001", T0, "Anna", {"q01": 5}, scores),
@@ -77,7 +77,7 @@ def test_a_divergent_partnership_is_found_again_after_opening_from_the_cache(
         ),
     )
     session.update(
-        calm.id,
+        calm.partnership_id,
         lambda p: p.replace(assessments=(Assessment("aaaa0002", T0, "Anna", {}, scores),)),
     )
     query = parse_query("is:divergent")

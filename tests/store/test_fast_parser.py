@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 from hypothesis import given
-from test_store_codec_roundtrip import SETTINGS, partnerships
 
 from samenwerk_tui.domain.model import Partnership
 from samenwerk_tui.store import codec, parser
+from tests.store.test_store_codec_roundtrip import SETTINGS, partnerships
 
 pytestmark = pytest.mark.skipif(not parser.available(), reason="no fast parser installed")
 
@@ -29,11 +29,11 @@ def identical(a: Any, b: Any) -> bool:
     if isinstance(a, float) and math.isnan(a):
         return math.isnan(b)
     if isinstance(a, datetime | time):
-        return (
+        return bool(
             a == b and a.utcoffset() == b.utcoffset() and (a.tzinfo is None) == (b.tzinfo is None)
         )
     if isinstance(a, date):
-        return a == b
+        return bool(a == b)
     return bool(a == b)
 
 

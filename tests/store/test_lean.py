@@ -16,11 +16,11 @@ from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
-from test_store_codec_roundtrip import SETTINGS, partnerships
 
 from samenwerk_tui.domain.model import Classification, Partnership
 from samenwerk_tui.domain.query import Facets, haystack
 from samenwerk_tui.store import codec, lean
+from tests.store.test_store_codec_roundtrip import SETTINGS, partnerships
 
 
 def plain(p: Partnership) -> Partnership:

@@ -18,6 +18,7 @@ import pytest
 
 from samenwerk_tui.domain import edits
 from samenwerk_tui.domain.model import DomainError, Partnership
+from samenwerk_tui.domain.types import Stage
 from samenwerk_tui.store import codec
 from samenwerk_tui.store.atomic import TEMP_SUFFIX
 from samenwerk_tui.store.workspace import (
@@ -173,7 +174,7 @@ def test_a_file_changed_with_same_size_and_mtime_is_not_overwritten(tmp_path: Pa
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert path.stat().st_mtime_ns == stat.st_mtime_ns and path.stat().st_size == stat.st_size
     with pytest.raises(StaleFileError) as info:
-        ws.save(loaded, edits.edit(loaded.partnership, stage=edits.Stage.SHARE))
+        ws.save(loaded, edits.edit(loaded.partnership, stage=Stage.SHARE))
     assert info.value.current == outside
     assert info.value.key == "error.stale_file"
     assert path.read_bytes() == outside

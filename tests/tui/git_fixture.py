@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from tui_fixture import build_workspace
 
-from advisors import GitAdvisor, make_remote
 from samenwerk_tui.gitsync.setup import init_repo
 from samenwerk_tui.services import sync as git_service
 from samenwerk_tui.services.session import Session
+from tests.advisors import GitAdvisor, make_remote
+from tests.tui.tui_fixture import build_workspace
 
 SENSEO = "senseo0aaaaa"
 RIVIERDAL = "rivier0bbbbb"

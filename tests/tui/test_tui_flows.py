@@ -4,29 +4,30 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from typing import Any
 
 from textual.widgets import Input, Static
-from tui_fixture import AUTHOR, file_of, open_session
 
-from conftest import make_app
+from samenwerk_tui.tui.app import SamenwerkApp
 from samenwerk_tui.tui.screens.forms import FormScreen
 from samenwerk_tui.tui.screens.main import MainScreen
 from samenwerk_tui.tui.widgets.partnership_list import PartnershipList
+from tests.tui.tui_fixture import AUTHOR, AppPilot, file_of, make_app, open_session
 
 
-def read(path: Path) -> dict:
+def read(path: Path) -> dict[str, Any]:
     return tomllib.loads(path.read_text("utf-8"))
 
 
-def rows(app) -> list[str]:
+def rows(app: SamenwerkApp) -> list[str]:
     return [row.name for row in app.main.query_one(PartnershipList).rows]
 
 
-def selected(app) -> str | None:
+def selected(app: SamenwerkApp) -> str | None:
     return app.main.query_one(PartnershipList).highlighted_key
 
 
-async def type_text(pilot, text: str) -> None:
+async def type_text(pilot: AppPilot, text: str) -> None:
     for ch in text:
         await pilot.press("space" if ch == " " else ch)
 
@@ -302,11 +303,13 @@ async def test_the_palette_jumps_to_a_partnership_by_fuzzy_name(workspace: Path)
 
 async def test_help_lists_every_key_of_the_command_table(workspace: Path) -> None:
     from samenwerk_tui.tui.commands import COMMANDS
+    from samenwerk_tui.tui.screens.help import HelpScreen
 
     app = make_app(workspace)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
         text = app.screen.text()
         for command in COMMANDS:
             assert command.help in text
@@ -326,7 +329,7 @@ async def test_q_quits_with_exit_code_zero(workspace: Path) -> None:
 async def test_the_palette_shows_hostile_names_literally(
     tmp_path: Path, hostile_names: list[str]
 ) -> None:
-    from tui_fixture import build_workspace
+    from tests.tui.tui_fixture import build_workspace
 
     root = build_workspace(tmp_path / "ws", extra_names=hostile_names)
     app = make_app(root)

@@ -9,16 +9,17 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tomllib
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
-from git_fixture import RIVIERDAL, SENSEO, Team, make_team
 from textual.message import Message
 from textual.notifications import Notify
 from textual.widgets import OptionList, Static, TextArea
-from tui_fixture import open_session
 
-from conftest import make_app
+from samenwerk_tui import i18n
+from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.services.config import Config
 from samenwerk_tui.tui.app import SamenwerkApp
 from samenwerk_tui.tui.git import SyncProgress
@@ -28,6 +29,8 @@ from samenwerk_tui.tui.screens.main import MainScreen
 from samenwerk_tui.tui.screens.resolve import ConflictEditForm, ResolveScreen
 from samenwerk_tui.tui.widgets.notes import NotesPane
 from samenwerk_tui.tui.widgets.partnership_list import PartnershipList
+from tests.tui.git_fixture import RIVIERDAL, SENSEO, Team, make_team
+from tests.tui.tui_fixture import AppPilot, make_app, open_session
 
 
 @pytest.fixture
@@ -35,7 +38,7 @@ def team(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Team:
     return make_team(tmp_path, monkeypatch)
 
 
-def read(path: Path) -> dict:
+def read(path: Path) -> dict[str, Any]:
     return tomllib.loads(path.read_text("utf-8"))
 
 
@@ -45,7 +48,7 @@ def app_on(root: Path, name: str) -> SamenwerkApp:
     return SamenwerkApp(Session.open(root, name, create=False), Config(), poll=False, blink=False)
 
 
-async def settle(pilot) -> None:
+async def settle(pilot: AppPilot) -> None:
     """Wait until every worker (git look, sync, history) has finished and been handled."""
     app = pilot.app
     for _ in range(50):
@@ -56,20 +59,22 @@ async def settle(pilot) -> None:
     raise AssertionError("workers kept running")
 
 
-def status(app) -> str:
+def status(app: SamenwerkApp) -> str:
     return str(app.main.query_one("#status", Static).render())
 
 
-def row_names(app) -> list[str]:
+def row_names(app: SamenwerkApp) -> list[str]:
     return [row.name for row in app.main.query_one(PartnershipList).rows]
 
 
-async def select(pilot, pid: str) -> None:
-    pilot.app.main.jump_to(pid)
+async def select(pilot: AppPilot, pid: str) -> None:
+    app = pilot.app
+    assert isinstance(app, SamenwerkApp)
+    app.main.jump_to(pid)
     await pilot.pause()
 
 
-async def type_text(pilot, text: str) -> None:
+async def type_text(pilot: AppPilot, text: str) -> None:
     for ch in text:
         await pilot.press("space" if ch == " " else ch)
 
@@ -228,13 +233,15 @@ async def test_edits_wait_while_a_sync_runs(team: Team) -> None:
     with team.anna.acting("2026-03-10T11:00:00+00:00"):
         async with app.run_test(size=(120, 36)) as pilot:
             await settle(pilot)
-            app.git.syncing = True  # as during a sync: git owns the files
-            _, error = app.change(lambda: app.session.add_note(SENSEO, "too early"))
-            assert error is not None and "sync is running" in error
+            state = app.state
+            state.git = replace(state.git, syncing=True)  # as during a sync: git owns the files
+            with pytest.raises(SamenwerkError) as refused:
+                state.apply(lambda session: session.add_note(SENSEO, "too early"))
+            assert "sync is running" in i18n.text_of(refused.value)
             assert app.main.check_action("annotate", ()) is None  # greyed meanwhile
             assert app.main.check_action("sync", ()) is None
             assert app.main.check_action("undo", ()) is False  # hidden stays hidden
-            app.git.syncing = False
+            state.git = replace(state.git, syncing=False)
     assert "too early" not in team.anna.file_of(SENSEO).read_text("utf-8")
 
 
@@ -248,8 +255,9 @@ def clash_on_summary(team: Team) -> None:
     team.anna.session().edit(SENSEO, summary="Anna's summary.")
 
 
-async def sync_into_conflict(pilot, team: Team) -> None:
+async def sync_into_conflict(pilot: AppPilot, team: Team) -> None:
     app = pilot.app
+    assert isinstance(app, SamenwerkApp)
     await settle(pilot)
     await pilot.press("s")
     await settle(pilot)
@@ -413,6 +421,7 @@ async def test_hostile_conflict_values_are_shown_literally(workspace: Path) -> N
         await pilot.pause()
         assert isinstance(app.screen, ResolveScreen)
         card = app.screen.cards()[0]
+        assert card._border_title is not None
         shown = str(card.render()) + card._border_title.plain  # as drawn
         assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
         assert "[bold]x[/]" in shown and "[/x]" in shown and "␛" in shown

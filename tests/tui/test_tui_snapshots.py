@@ -9,21 +9,26 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from git_fixture import make_team
-from tui_fixture import build_workspace, open_session
 
-from conftest import make_app
 from samenwerk_tui.domain import edits
 from samenwerk_tui.domain.model import Conflict
 from samenwerk_tui.services.config import Config
 from samenwerk_tui.store.workspace import Workspace
 from samenwerk_tui.tui.app import SamenwerkApp
+from tests.tui.git_fixture import make_team
+from tests.tui.tui_fixture import (
+    AppPilot,
+    SnapCompare,
+    build_workspace,
+    make_app,
+    open_session,
+)
 
 WIDE = (120, 36)
 SMALL = (80, 24)
 
 
-async def settled(pilot) -> None:
+async def settled(pilot: AppPilot) -> None:
     """Wait for the look at git (a worker) so the status line is the same on every run."""
     for _ in range(50):
         await pilot.app.workers.wait_for_complete()
@@ -32,62 +37,64 @@ async def settled(pilot) -> None:
             return
 
 
-def test_main_screen_wide(snap_compare, workspace: Path) -> None:
+def test_main_screen_wide(snap_compare: SnapCompare, workspace: Path) -> None:
     assert snap_compare(make_app(workspace), terminal_size=WIDE, press=["j"], run_before=settled)
 
 
-def test_main_screen_at_80_by_24(snap_compare, workspace: Path) -> None:
+def test_main_screen_at_80_by_24(snap_compare: SnapCompare, workspace: Path) -> None:
     assert snap_compare(make_app(workspace), terminal_size=SMALL, press=["j"], run_before=settled)
 
 
-def test_main_screen_very_wide_has_three_columns(snap_compare, workspace: Path) -> None:
+def test_main_screen_very_wide_has_three_columns(
+    snap_compare: SnapCompare, workspace: Path
+) -> None:
     assert snap_compare(
         make_app(workspace), terminal_size=(160, 40), press=["j"], run_before=settled
     )
 
 
-def test_new_partnership_form(snap_compare, workspace: Path) -> None:
+def test_new_partnership_form(snap_compare: SnapCompare, workspace: Path) -> None:
     assert snap_compare(make_app(workspace), terminal_size=SMALL, press=["n"], run_before=settled)
 
 
-def test_edit_form(snap_compare, workspace: Path) -> None:
+def test_edit_form(snap_compare: SnapCompare, workspace: Path) -> None:
     assert snap_compare(
         make_app(workspace), terminal_size=SMALL, press=["j", "e"], run_before=settled
     )
 
 
-def test_classification_form(snap_compare, workspace: Path) -> None:
+def test_classification_form(snap_compare: SnapCompare, workspace: Path) -> None:
     assert snap_compare(
         make_app(workspace), terminal_size=WIDE, press=["j", "c"], run_before=settled
     )
 
 
-def test_annotation_form(snap_compare, workspace: Path) -> None:
+def test_annotation_form(snap_compare: SnapCompare, workspace: Path) -> None:
     assert snap_compare(
         make_app(workspace), terminal_size=SMALL, press=["j", "a"], run_before=settled
     )
 
 
-def test_delete_confirmation(snap_compare, workspace: Path) -> None:
+def test_delete_confirmation(snap_compare: SnapCompare, workspace: Path) -> None:
     assert snap_compare(
         make_app(workspace), terminal_size=SMALL, press=["j", "x"], run_before=settled
     )
 
 
-def test_help_screen(snap_compare, workspace: Path) -> None:
+def test_help_screen(snap_compare: SnapCompare, workspace: Path) -> None:
     assert snap_compare(
         make_app(workspace), terminal_size=WIDE, press=["question_mark"], run_before=settled
     )
 
 
-def test_empty_name_error_in_form(snap_compare, workspace: Path) -> None:
+def test_empty_name_error_in_form(snap_compare: SnapCompare, workspace: Path) -> None:
     assert snap_compare(
         make_app(workspace), terminal_size=SMALL, press=["n", "ctrl+s"], run_before=settled
     )
 
 
 def test_a_list_full_of_hostile_names(
-    snap_compare, tmp_path: Path, hostile_names: list[str]
+    snap_compare: SnapCompare, tmp_path: Path, hostile_names: list[str]
 ) -> None:
     root = build_workspace(tmp_path / "ws", extra_names=hostile_names)
     # A hostile note on the first hostile partnership, and a broken file.
@@ -107,7 +114,7 @@ def test_a_list_full_of_hostile_names(
     assert snap_compare(make_app(root), terminal_size=WIDE, press=press, run_before=settled)
 
 
-def test_a_broken_file_shows_where_and_why(snap_compare, workspace: Path) -> None:
+def test_a_broken_file_shows_where_and_why(snap_compare: SnapCompare, workspace: Path) -> None:
     (workspace / "partnerships" / "kapot-abcdef.toml").write_bytes(b'name = "x\n')
     assert snap_compare(make_app(workspace), terminal_size=SMALL, press=["end"], run_before=settled)
 
@@ -115,7 +122,7 @@ def test_a_broken_file_shows_where_and_why(snap_compare, workspace: Path) -> Non
 # --------------------------------------------------------------------------- git screens
 
 
-def test_resolution_screen_at_80_by_24(snap_compare, workspace: Path) -> None:
+def test_resolution_screen_at_80_by_24(snap_compare: SnapCompare, workspace: Path) -> None:
     """Three recorded conflicts on Senseo: a text, the primary type, a note's text."""
     store = Workspace(workspace)
     record = next(r for r in store.load_all().records if r.id == "senseo0aaaaa")
@@ -132,7 +139,9 @@ def test_resolution_screen_at_80_by_24(snap_compare, workspace: Path) -> None:
     )
 
 
-def test_history_screen(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_history_screen(
+    snap_compare: SnapCompare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Bram added a note on 10 March; Anna synced and looks at Senseo's history."""
     team = make_team(tmp_path, monkeypatch)
     bram = team.bram.session()
@@ -146,7 +155,7 @@ def test_history_screen(snap_compare, tmp_path: Path, monkeypatch: pytest.Monkey
     team.bram.sync("2026-03-10T10:00:00+00:00")
     team.anna.sync("2026-03-11T09:00:00+00:00")
 
-    async def open_history(pilot) -> None:
+    async def open_history(pilot: AppPilot) -> None:
         await settled(pilot)
         await pilot.press("j", "h")
         await settled(pilot)

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+
+from textual.pilot import Pilot
 
 from samenwerk_tui.domain import edits
 from samenwerk_tui.domain.model import Party
 from samenwerk_tui.domain.types import AgreementType, PerspectiveName, Stage
+from samenwerk_tui.services.config import Config
 from samenwerk_tui.services.session import Session
 from samenwerk_tui.store.workspace import Workspace
+from samenwerk_tui.tui.app import SamenwerkApp
 
 AUTHOR = "Test Advisor"
+
+#: A Pilot driving the workbench (its apps return an exit code).
+AppPilot = Pilot[int]
+#: pytest-textual-snapshot's ``snap_compare`` fixture: app, options -> matches the SVG.
+SnapCompare = Callable[..., bool]
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
@@ -75,6 +85,11 @@ def build_workspace(root: Path, *, extra_names: list[str] | None = None) -> Path
 
 def open_session(root: Path) -> Session:
     return Session.open(root, AUTHOR, create=False)
+
+
+def make_app(root: Path, *, poll: bool = False) -> SamenwerkApp:
+    """The app as the CLI makes it, with no polling timer (tests poll explicitly)."""
+    return SamenwerkApp(open_session(root), Config(), poll=poll, blink=False)
 
 
 def file_of(root: Path, pid: str) -> Path:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from samenwerk_tui import i18n
+from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.services.config import Config, resolve_author, resolve_workspace
 
 if TYPE_CHECKING:
@@ -18,22 +19,14 @@ if TYPE_CHECKING:
     from samenwerk_tui.store.workspace import Record
 
 
-class UsageError(Exception):
+class UsageError(SamenwerkError):
     """Bad usage or bad input: exit 2, nothing written. ``key`` names the sentence."""
 
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
+    exit_code = 2
 
 
-class ProblemsFound(Exception):
+class ProblemsFound(SamenwerkError):
     """The command ran and found problems: exit 1. ``key`` names the sentence."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 @dataclass
@@ -92,7 +85,7 @@ class Context:
             wanted = ref.strip()
             for problem in session.sorted_problems():
                 if exc.key == "error.ref_none" and wanted in (problem.name, problem.name[:-5]):
-                    reason = i18n.t(problem.key, **problem.params)
+                    reason = i18n.text_of(problem)
                     where = f"{PARTNERSHIPS_DIR}/{problem.name}:{problem.line}:{problem.column}"
                     raise ProblemsFound("cli.unreadable", where=where, reason=reason) from None
             raise

@@ -12,8 +12,9 @@ from typing import NoReturn
 from samenwerk_tui import __version__, i18n
 from samenwerk_tui.cli.argparse_i18n import translated
 from samenwerk_tui.cli.commands import modules
-from samenwerk_tui.cli.context import Context, ProblemsFound, UsageError
+from samenwerk_tui.cli.context import Context
 from samenwerk_tui.domain.text import safe_text
+from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.services.config import load_config
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -139,10 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = Context(args, config)
     try:
         return int(run(ctx))
-    except UsageError as exc:
-        return _fail(i18n.t(exc.key, **exc.params), EXIT_USAGE)
-    except ProblemsFound as exc:
-        return _fail(i18n.t(exc.key, **exc.params), EXIT_PROBLEMS)
+    except SamenwerkError as exc:
+        return _fail(_sentence(exc), exc.exit_code)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -152,32 +151,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
-        known = _known_failure(exc)
-        if known is not None:
-            return known
         if os.environ.get("SAMENWERK_DEBUG"):
             raise
         return _fail(i18n.t("cli.unexpected", reason=f"{type(exc).__name__}: {exc}"), EXIT_PROBLEMS)
 
 
-def _known_failure(exc: Exception) -> int | None:
-    """The exit code for an error of the domain, the session or the store, after saying it.
-
-    Checked here rather than in ``except`` clauses of their own so that starting up (and
-    ``--help``) does not import those layers; a module not imported yet cannot have raised.
-    """
-    model = sys.modules.get("samenwerk_tui.domain.model")
-    if model is not None and isinstance(exc, model.DomainError):
-        return _fail(i18n.t(exc.key, **exc.params), EXIT_USAGE)
-    session = sys.modules.get("samenwerk_tui.services.session")
-    if session is not None and isinstance(exc, session.RefError):
-        candidates = "; ".join(exc.candidates[:10])
-        return _fail(i18n.t(exc.key, ref=exc.ref, candidates=candidates), EXIT_PROBLEMS)
-    workspace = sys.modules.get("samenwerk_tui.store.workspace")
-    if workspace is not None and isinstance(exc, workspace.StoreError):
-        key = "cli.no_workspace" if exc.key == "error.no_workspace" else exc.key
-        return _fail(i18n.t(key, **exc.params), EXIT_PROBLEMS)
-    return None
+def _sentence(exc: SamenwerkError) -> str:
+    """The error's sentence; a missing workspace also says how to make one (in a shell)."""
+    if exc.key == "error.no_workspace":
+        return i18n.t("cli.no_workspace", **exc.params)
+    return i18n.text_of(exc)
 
 
 def _fail(sentence: str, code: int) -> int:

@@ -13,13 +13,14 @@ if TYPE_CHECKING:
     from samenwerk_tui.store.workspace import Record
 
 
-def report_saved(ctx: Context, before: Record, saved: Record, change: Change) -> None:
+def report_saved(ctx: Context, before: Record, change: Change) -> None:
     """Say what was saved where, or that nothing changed (then nothing was written)."""
     from samenwerk_tui.store.workspace import PARTNERSHIPS_DIR
 
-    file = f"{PARTNERSHIPS_DIR}/{saved.name}"
-    name = saved.partnership.name
-    if saved.digest == before.digest:
+    file = f"{PARTNERSHIPS_DIR}/{change.file}"
+    name = change.name
+    saved = change.record
+    if saved is not None and saved.digest == before.digest:
         ctx.emit(safe_text(i18n.t("cli.unchanged", name=name, file=file)))
         return
     key = "cli.saved_reapplied" if change.reapplied else "cli.saved"

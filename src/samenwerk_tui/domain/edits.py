@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, TypedDict
 
 from samenwerk_tui.domain.model import (
     Classification,
@@ -31,6 +31,34 @@ from samenwerk_tui.domain.text import new_id, normalize_line
 from samenwerk_tui.domain.types import AgreementType, PerspectiveName, Stage
 
 UNSET: object = object()
+
+
+class PartnershipEdit(TypedDict, total=False):
+    """The fields :func:`edit` changes; a field left out is left as it is."""
+
+    name: str
+    summary: str
+    stage: Stage
+    tags: Iterable[str]
+    add_tags: Iterable[str]
+    remove_tags: Iterable[str]
+    parties: Iterable[Party]
+
+
+class ClassificationEdit(TypedDict, total=False):
+    """What :func:`classify` changes; ``primary=None`` clears the primary type."""
+
+    primary: AgreementType | None
+    scores: Mapping[AgreementType, int]
+    comments: Mapping[AgreementType, str]
+    rationale: str
+
+
+class NoteFields(TypedDict, total=False):
+    """The optional parts of a new note (:func:`add_note`)."""
+
+    note_type: AgreementType | None
+    tags: Iterable[str]
 
 
 def new_partnership(

@@ -14,6 +14,7 @@ from typing import Any
 
 from samenwerk_tui.domain.text import normalize_line, normalize_text
 from samenwerk_tui.domain.types import AgreementType, PerspectiveName, Stage
+from samenwerk_tui.errors import SamenwerkError
 
 SCHEMA = 1
 TYPE_SCORE_MAX = 5
@@ -24,18 +25,19 @@ NAME_MAX = 200
 Extra = dict[str, Any]
 
 
-class DomainError(ValueError):
-    """A value that breaks a rule of the model.
+class DomainError(SamenwerkError, ValueError):
+    """A value that breaks a rule of the model (bad input: the CLI exits 2).
 
     ``key`` names a sentence in the message catalog; ``params`` fill it in. ``str()``
     gives a plain English fallback for logs.
     """
 
+    exit_code = 2
+
     def __init__(self, key: str, **params: Any) -> None:
-        self.key = key
-        self.params = params
+        super().__init__(key, **params)
         detail = ", ".join(f"{k}={v!r}" for k, v in params.items())
-        super().__init__(f"{key}: {detail}" if detail else key)
+        self.args = (f"{key}: {detail}" if detail else key,)
 
 
 def utc_now() -> datetime:

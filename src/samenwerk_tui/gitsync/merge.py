@@ -32,6 +32,7 @@ from typing import Any
 
 from samenwerk_tui.domain.model import Conflict, Partnership
 from samenwerk_tui.domain.text import fold
+from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.store import codec
 from samenwerk_tui.store.toml_writer import format_key
 
@@ -57,13 +58,8 @@ EARLIER_FIELDS = {"created"}
 _LIST_PATTERNS = {*KEYED_LISTS, *SET_FIELDS, "conflicts"}
 
 
-class MergeError(Exception):
+class MergeError(SamenwerkError):
     """The two sides cannot be merged field by field; ``key`` names the reason."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,10 @@ entry. Works on the codec's document, so unknown fields resolve the same way.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
-from samenwerk_tui.domain.model import DomainError, Partnership
+from samenwerk_tui.domain.model import Conflict, DomainError, Partnership
 from samenwerk_tui.domain.text import fold
 from samenwerk_tui.gitsync.merge import KEYED_LISTS, split_path
 from samenwerk_tui.store import codec
@@ -67,3 +68,23 @@ def _assign(doc: dict[str, Any], segments: list[str], value: Any) -> None:
         current.pop(last, None)
     else:
         current[last] = value
+
+
+def settle_by_content(
+    p: Partnership, conflict: Conflict, side: str, value: str | None = None
+) -> Partnership:
+    """``p`` with ``conflict`` settled by ``side``, or with ``value`` the user typed.
+
+    The entry is found by its content, not its position, so a file that changed
+    meanwhile never gets the wrong entry settled; if it is no longer there (settled
+    elsewhere), :class:`DomainError` says so. A typed ``value`` takes the place of
+    "theirs" and is then taken, so it lands at the field's path like their value would.
+    """
+    index = next((i for i, c in enumerate(p.conflicts) if c == conflict), None)
+    if index is None:
+        raise DomainError("git.resolve.settled_elsewhere", field=conflict.field)
+    if value is None:
+        return settle(p, index, side)
+    typed = dataclasses.replace(conflict, theirs=value)
+    swapped = tuple(typed if i == index else c for i, c in enumerate(p.conflicts))
+    return settle(p.replace(conflicts=swapped), index, "theirs")

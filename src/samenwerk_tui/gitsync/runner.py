@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from samenwerk_tui.errors import SamenwerkError
+
 #: Serialises every git call of this process (and whole syncs, which hold it throughout).
 LOCK = threading.RLock()
 
@@ -53,13 +55,11 @@ FIXED_CONFIG: tuple[str, ...] = (
 )
 
 
-class GitError(Exception):
+class GitError(SamenwerkError):
     """A git call that failed; ``key``/``params`` name a plain sentence in ``git.toml``."""
 
     def __init__(self, key: str, *, stderr: str = "", returncode: int = 0, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
+        super().__init__(key, **params)
         self.stderr = stderr
         self.returncode = returncode
 

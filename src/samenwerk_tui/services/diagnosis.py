@@ -30,7 +30,6 @@ from samenwerk_tui.domain.types import AgreementType
 
 if TYPE_CHECKING:
     from samenwerk_tui.services.session import Change, Session
-    from samenwerk_tui.store.workspace import Record
 
 DATA_FILE = "diagnosis.toml"
 MINUS = "\u2212"  # a real minus sign: "−2" reads better than "-2" in a sentence
@@ -200,7 +199,7 @@ def assess(
     apply: bool,
     primary: AgreementType | None = None,
     now: datetime | None = None,
-) -> tuple[Record, Change]:
+) -> Change:
     """Store one assessment by the session's author; with ``apply``, also classify.
 
     The rationale is pre-filled with :func:`explanation_text` (in the current language)

@@ -4,74 +4,41 @@ Both front ends use this class. A change is an edit function applied to the vers
 disk; if the file changed meanwhile (a colleague's sync, an editor, a CLI command), the
 session re-reads it and applies the same edit to the newer version, so neither change is
 lost. Every change can be undone, through the same no-blind-overwrite check.
+
+Every mutation returns one :class:`~samenwerk_tui.services.changes.Change`. Reading the
+folder (early, through the index cache) is :mod:`.reader`'s; finding a partnership by
+what a person typed is :mod:`.lookup`'s.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from pathlib import Path, PurePath
-from typing import Any
+from pathlib import Path
+from typing import Unpack
 
 from samenwerk_tui.domain import edits
+from samenwerk_tui.domain.edits import ClassificationEdit, NoteFields, PartnershipEdit
 from samenwerk_tui.domain.model import Partnership
 from samenwerk_tui.domain.query import Query, Subject
 from samenwerk_tui.domain.text import fold
+from samenwerk_tui.domain.types import PerspectiveName
+from samenwerk_tui.services.changes import REAPPLIED, Change, Refresh
 from samenwerk_tui.services.config import cache_dir
+from samenwerk_tui.services.lookup import RefError, find
+from samenwerk_tui.services.reader import INDEX_DELAY, WorkspaceReader
 from samenwerk_tui.store.index import Index
-from samenwerk_tui.store.workspace import (
+from samenwerk_tui.store.records import (
     FileStat,
     LoadResult,
     Problem,
     Record,
     StaleFileError,
     StoreError,
-    Workspace,
     digest,
 )
+from samenwerk_tui.store.workspace import Workspace
 
 Edit = Callable[[Partnership], Partnership]
-#: What reading the folder gives: stats, records and problems, and the index to write.
-#: Seconds the TUI waits after its first load before writing the index cache.
-INDEX_DELAY = 1.5
-_Read = tuple[dict[str, FileStat], LoadResult, list[tuple[FileStat, Record]] | None]
-
-
-class RefError(Exception):
-    """A REF that matches no partnership or several."""
-
-    def __init__(self, key: str, ref: str, candidates: list[str] | None = None) -> None:
-        super().__init__(key)
-        self.key = key
-        self.ref = ref
-        self.candidates = candidates or []
-
-
-@dataclass(frozen=True)
-class Change:
-    """One saved change: enough to describe it and to undo it."""
-
-    file: str
-    partnership_id: str
-    name: str
-    action: str  # created | edited | classified | noted | perspective | deleted | undone
-    before: bytes | None  # file bytes before (None: the file did not exist)
-    after_digest: str | None  # digest after (None: the file was removed)
-    reapplied: bool = False  # the file had changed on disk and the edit was applied again
-
-
-@dataclass
-class Refresh:
-    """What a re-read of the folder found changed."""
-
-    changed: set[str] = field(default_factory=set)  # ids updated or added
-    removed: set[str] = field(default_factory=set)  # ids gone
-    problems_changed: bool = False
-
-    @property
-    def any(self) -> bool:
-        return bool(self.changed or self.removed or self.problems_changed)
 
 
 class Session:
@@ -91,11 +58,9 @@ class Session:
         if index is True:
             index = Index.for_workspace(cache_dir(), workspace.root)
         self.index: Index | None = index or None
-        self._index_writer: threading.Thread | None = None
-        self._preloader: threading.Thread | None = None
+        self.reader = WorkspaceReader(workspace, self.index)
         self.from_index = 0  # files the last load took from the index cache
         self._subjects: dict[str, tuple[Record, bool, Subject]] = {}
-        self._preloaded: _Read | BaseException | None = None
 
     @classmethod
     def open(cls, root: Path, author: str, *, create: bool = True, load: bool = True) -> Session:
@@ -122,64 +87,21 @@ class Session:
 
         After :meth:`preload`, this takes what the preload read (waiting for it if needed).
         """
-        preloader, self._preloader = self._preloader, None
-        if preloader is not None:
-            preloader.join()
-            read, self._preloaded = self._preloaded, None
-            if isinstance(read, StoreError | OSError):
-                raise read
-            if not isinstance(read, tuple):  # anything unexpected: read again, here
-                read = self._read()
-        else:
-            read = self._read()
-        self.stats, result, to_index = read
+        (self.stats, result, to_index), preloaded = self.reader.take()
+        self.workspace.reload_settings()
         self.from_index = result.from_index
         self._apply(result, replace_all=True)
-        if to_index is not None and self.index is not None:
-            # Writing the cache takes a moment; the records are ready now. Not a daemon:
-            # a short-lived command waits for it at exit rather than leave half a file.
-            # After a preload (the TUI) it waits a moment, to leave the first paint alone.
-            self.wait_for_index()
-            delay = INDEX_DELAY if preloader is not None else 0.0
-            self._index_writer = threading.Timer(delay, self.index.write, args=(to_index,))
-            self._index_writer.name = "samenwerk-index"
-            self._index_writer.start()
+        if to_index is not None:
+            # After a preload (the TUI) the cache waits a moment, to leave the first paint.
+            self.reader.write_index_later(to_index, INDEX_DELAY if preloaded else 0.0)
 
     def preload(self) -> None:
-        """Start reading the workspace in a thread now; the next :meth:`load` takes it.
-
-        A front end calls this first thing, so that reading (mostly system calls, which
-        release the GIL) overlaps with importing and starting the user interface.
-        """
-        if self._preloader is not None:
-            return
-
-        def run() -> None:
-            try:
-                self._preloaded = self._read()
-            except BaseException as exc:  # handed to load(), which raises it there
-                self._preloaded = exc
-
-        self._preloader = threading.Thread(target=run, name="samenwerk-preload", daemon=True)
-        self._preloader.start()
-
-    def _read(self) -> _Read:
-        stats = self.workspace.scan()
-        if self.index is None or not self.index.enabled:
-            result, to_index = self.workspace.load_names(sorted(stats)), None
-        else:
-            result, to_index = self.workspace.load_indexed(stats, self.index)
-        for record in result.records:
-            # Here, on the reading thread: what the list and the filter will ask for first.
-            record.sort_key  # noqa: B018 - computed and kept by the record
-            record.haystack  # noqa: B018
-        return stats, result, to_index
+        """Start reading the workspace in a thread now; the next :meth:`load` takes it."""
+        self.reader.preload()
 
     def wait_for_index(self) -> None:
         """Wait until the index cache written by the last :meth:`load` is on disk."""
-        if self._index_writer is not None:
-            self._index_writer.join()
-            self._index_writer = None
+        self.reader.wait_for_index()
 
     def _apply(self, result: LoadResult, *, replace_all: bool = False) -> None:
         if replace_all:
@@ -289,71 +211,47 @@ class Session:
         return sorted(self.problems.values(), key=lambda p: p.name)
 
     def resolve(self, ref: str) -> Record:
-        """Find one partnership by id, id prefix, file name or unique name."""
-        ref = ref.strip()
-        if not ref:
-            raise RefError("error.ref_none", ref)
-        if ref in self.records:
-            return self.records[ref]
-        base = PurePath(ref).name  # "partnerships/senseo-k3f9qa.toml" as typed in a shell
-        by_file = [r for r in self.records.values() if r.name in (base, f"{base}.toml")]
-        if len(by_file) == 1:
-            return by_file[0]
-        prefix = [r for r in self.records.values() if r.id.startswith(ref.lower())]
-        if len(prefix) == 1 and len(ref) >= 4:
-            return prefix[0]
-        wanted = fold(ref)
-        exact = [r for r in self.records.values() if r.sort_key[0] == wanted]
-        if len(exact) == 1:
-            return exact[0]
-        candidates = exact or (prefix if len(ref) >= 4 else [])
-        if not candidates:
-            candidates = [r for r in self.records.values() if wanted in r.sort_key[0]]
-            if len(candidates) == 1:
-                return candidates[0]
-        if candidates:
-            raise RefError(
-                "error.ref_many",
-                ref,
-                sorted(f"{r.id}  {r.facets.name}" for r in candidates),
-            )
-        raise RefError("error.ref_none", ref)
+        """Find one partnership by id, id prefix, file name or unique name (:func:`find`)."""
+        return find(self.records, ref)
 
     # ------------------------------------------------------------------ writing
 
-    def create(self, partnership: Partnership) -> Record:
+    def create(self, partnership: Partnership) -> Change:
+        """Write a new partnership's file (its name is fixed from now on)."""
         record = self.workspace.create(partnership)
         self._remember(record)
-        self.undo_stack.append(
-            Change(record.name, record.id, partnership.name, "created", None, record.digest)
+        change = Change(
+            "created", record.id, partnership.name, record.name, record, None, None, record.digest
         )
-        return record
+        self.undo_stack.append(change)
+        return change
 
-    def update(self, pid: str, edit: Edit, action: str = "edited") -> tuple[Record, Change]:
+    def update(self, pid: str, edit: Edit, action: str = "edited") -> Change:
         """Apply ``edit`` to the partnership and save it at once.
 
         If the file changed on disk since it was read, the edit is applied again to the
-        version on disk. If that version is unreadable or gone, a :class:`StoreError`
-        says so and nothing is written.
+        version on disk (the change then carries the :data:`REAPPLIED` warning). If that
+        version is unreadable or gone, a :class:`StoreError` says so and nothing is
+        written. An edit that changes nothing writes nothing and cannot be undone.
         """
         loaded = self.records[pid]
-        reapplied = False
+        warning = None
         try:
             new = edit(loaded.partnership)
             if new == loaded.partnership:
-                return loaded, Change(loaded.name, pid, new.name, action, None, loaded.digest)
+                return Change(action, pid, new.name, loaded.name, loaded, None, None, loaded.digest)
             saved, before = self.workspace.save(loaded, new)
         except StaleFileError as stale:
             fresh = self._fresh(loaded.name, stale.current)
             new = edit(fresh.partnership)
             saved, before = self.workspace.save(fresh, new)
-            reapplied = True
+            warning = REAPPLIED
         self._remember(saved)
         change = Change(
-            saved.name, pid, saved.partnership.name, action, before, saved.digest, reapplied
+            action, pid, saved.partnership.name, saved.name, saved, warning, before, saved.digest
         )
         self.undo_stack.append(change)
-        return saved, change
+        return change
 
     def _fresh(self, name: str, current: bytes | None) -> Record:
         if current is None:
@@ -376,17 +274,22 @@ class Session:
             self.stats[record.name] = st
 
     def delete(self, pid: str) -> Change:
+        """Remove the partnership's file, if it is still what was read."""
         loaded = self.records[pid]
         before = self.workspace.read_bytes(loaded.name)
         self.workspace.delete(loaded)
         self.records.pop(pid, None)
         self.stats.pop(loaded.name, None)
-        change = Change(loaded.name, pid, loaded.partnership.name, "deleted", before, None)
+        change = Change("deleted", pid, loaded.partnership.name, loaded.name, None, None, before)
         self.undo_stack.append(change)
         return change
 
     def undo(self) -> Change | None:
-        """Revert the last change of this session, if the file is still as it left it."""
+        """Revert the last change of this session, if the file is still as it left it.
+
+        Returns an ``undone`` change whose ``undid`` is the change reverted (None when
+        there is nothing to undo).
+        """
         if not self.undo_stack:
             return None
         change = self.undo_stack[-1]
@@ -405,23 +308,35 @@ class Session:
             # Same sentence whether or not a poll had noticed the change yet.
             raise StoreError("error.undo_changed", file=change.file) from None
         self.undo_stack.pop()
-        return change
+        restored = self.records.get(change.partnership_id)
+        # Named as the change it reverts was ("the edit of Senseo 2"), not as it is now.
+        return Change(
+            "undone", change.partnership_id, change.name, change.file, restored, undid=change
+        )
 
     # ------------------------------------------------------------------ use cases
 
-    def edit(self, pid: str, **fields: Any) -> tuple[Record, Change]:
+    def edit(self, pid: str, **fields: Unpack[PartnershipEdit]) -> Change:
+        """Change name, summary, stage, tags or parties (only the fields given)."""
         return self.update(pid, lambda p: edits.edit(p, **fields), "edited")
 
-    def classify(self, pid: str, **fields: Any) -> tuple[Record, Change]:
+    def classify(self, pid: str, **fields: Unpack[ClassificationEdit]) -> Change:
+        """Change the classification, signed by this session's author."""
         return self.update(pid, lambda p: edits.classify(p, by=self.author, **fields), "classified")
 
-    def add_note(self, pid: str, text: str, **fields: Any) -> tuple[Record, Change]:
+    def add_note(self, pid: str, text: str, **fields: Unpack[NoteFields]) -> Change:
+        """Add a dated note by this session's author."""
         return self.update(
             pid, lambda p: edits.add_note(p, text, author=self.author, **fields)[0], "noted"
         )
 
-    def set_perspective(self, pid: str, *args: Any, **fields: Any) -> tuple[Record, Change]:
-        return self.update(pid, lambda p: edits.set_perspective(p, *args, **fields), "perspective")
+    def set_perspective(
+        self, pid: str, name: PerspectiveName, score: int | None, comment: str | None = None
+    ) -> Change:
+        """Score one of the five perspectives (``score=None`` removes it)."""
+        return self.update(
+            pid, lambda p: edits.set_perspective(p, name, score, comment), "perspective"
+        )
 
 
 def _sort_key(record: Record) -> tuple[str, str]:
@@ -432,4 +347,15 @@ def _duplicate(loser: Record, winner: Record) -> Problem:
     return Problem(loser.name, "broken.duplicate_id", {"other": winner.name}, digest=loser.digest)
 
 
-__all__ = ["Change", "Refresh", "RefError", "Session", "digest"]
+__all__ = [
+    "REAPPLIED",
+    "Change",
+    "Edit",
+    "Problem",
+    "Record",
+    "RefError",
+    "Refresh",
+    "Session",
+    "StoreError",
+    "digest",
+]

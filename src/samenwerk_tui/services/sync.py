@@ -38,7 +38,6 @@ from samenwerk_tui.store.workspace import PARTNERSHIPS_DIR
 
 if TYPE_CHECKING:
     from samenwerk_tui.services.session import Change, Session
-    from samenwerk_tui.store.workspace import Record
 
 Progress = Callable[[str], None]
 PUSH_ATTEMPTS = 3
@@ -406,7 +405,7 @@ def version_at(root: Path, commit: str, name: str) -> Partnership | None:
     return codec.decode_or_none(show_at(root, commit, name))
 
 
-def settle_conflict(session: Session, pid: str, index: int, side: str) -> tuple[Record, Change]:
+def settle_conflict(session: Session, pid: str, index: int, side: str) -> Change:
     """Settle recorded conflict ``index`` of a partnership: keep ``ours`` or take ``theirs``.
 
     Saved through the session (no blind overwrite, undoable) like every other change.

@@ -3,6 +3,8 @@
 ``encode`` turns a :class:`Partnership` into the canonical bytes; ``decode`` turns bytes
 back into a partnership or raises :class:`FormatError` with line, column and reason.
 Field order is fixed; unknown keys and tables follow in their original order.
+Reading a parsed document field by field is :mod:`.document`'s, and finding the line and
+column of a bad field in the text is :mod:`.locate`'s; both serve this module only.
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
@@ -22,17 +23,16 @@ from samenwerk_tui.domain.model import (
     DomainError,
     Note,
     Partnership,
-    Party,
-    Perspective,
-    TypeScore,
-    clean_name,
     normalize_tags,
     sort_notes,
     to_utc,
     validate,
 )
-from samenwerk_tui.domain.types import AgreementType, PerspectiveName, Stage
+from samenwerk_tui.domain.types import AgreementType, PerspectiveName
+from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.store import lean, parser
+from samenwerk_tui.store.document import PERSPECTIVES_EXTRA, FieldError, from_document
+from samenwerk_tui.store.locate import locate
 from samenwerk_tui.store.toml_writer import InlineTable, dumps
 
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -41,19 +41,14 @@ _MARKER = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(\s|$)", re.MULTILINE)
 _OPENING = re.compile(r"^<{7}(\s|$)", re.MULTILINE)
 _CLOSING = re.compile(r"^>{7}(\s|$)", re.MULTILINE)
 
-# Unknown perspective entries ride along in Partnership.extra under this key. A known
-# top-level key never lands in ``extra`` otherwise, so no file can collide with it.
-_PERSPECTIVES_EXTRA = "perspectives"
 
-
-@dataclass
-class FormatError(Exception):
+class FormatError(SamenwerkError):
     """A file that cannot be read as a partnership. ``key``/``params`` name the reason."""
 
-    key: str
-    params: dict[str, Any]
-    line: int = 1
-    column: int = 1
+    def __init__(self, key: str, params: dict[str, Any], line: int = 1, column: int = 1) -> None:
+        super().__init__(key, **params)
+        self.line = line
+        self.column = column
 
     def __str__(self) -> str:
         return f"{self.key} (line {self.line}, column {self.column}) {self.params}"
@@ -76,7 +71,7 @@ def to_document(p: Partnership) -> dict[str, Any]:
         "updated": to_utc(p.updated),
         "summary": _text(p.summary),
     }
-    extras = {k: v for k, v in p.extra.items() if k != _PERSPECTIVES_EXTRA}
+    extras = {k: v for k, v in p.extra.items() if k != PERSPECTIVES_EXTRA}
     for key, value in extras.items():
         if not _is_table_like(value):
             doc[key] = value
@@ -95,7 +90,7 @@ def to_document(p: Partnership) -> dict[str, Any]:
                 "comment": _text(ps.comment),
                 **ps.extra,
             }
-    perspectives.update(p.extra.get(_PERSPECTIVES_EXTRA, {}))
+    perspectives.update(p.extra.get(PERSPECTIVES_EXTRA, {}))
     if perspectives:
         doc["perspectives"] = perspectives
     if p.assessments:
@@ -285,7 +280,7 @@ def _decode_text(text: str) -> Partnership:
         raise FormatError("broken.conflict_markers", {}, line, 1)
     try:
         return from_document(raw)
-    except _FieldError as exc:
+    except FieldError as exc:
         line, column = locate(text, exc.path)
         raise FormatError(
             exc.key, {"field": ".".join(exc.path), **exc.params}, line, column
@@ -294,326 +289,19 @@ def _decode_text(text: str) -> Partnership:
         raise FormatError(exc.key, exc.params, 1, 1) from None
 
 
-class _FieldError(Exception):
-    def __init__(self, path: list[str], key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.path = path
-        self.key = key
-        self.params = params
-
-
-_KNOWN_TOP = {
-    "schema", "id", "name", "stage", "tags", "created", "updated", "summary",
-    "parties", "classification", "perspectives", "assessments", "notes", "conflicts",
-}  # fmt: skip
-
-
-def from_document(raw: dict[str, Any]) -> Partnership:
-    """Build a partnership from a parsed TOML document (raises on wrong shapes)."""
-    schema = raw.get("schema")
-    if type(schema) is not int or schema != SCHEMA:
-        raise _FieldError(["schema"], "broken.schema", value=schema, expected=SCHEMA)
-    pid = _str(raw, "id", ["id"], required=True)
-    if not re.fullmatch(r"[a-z0-9]{12}", pid):
-        raise _FieldError(["id"], "broken.bad_id", value=pid)
-    name = _str(raw, "name", ["name"], required=True)
-    try:
-        clean_name(name)
-    except DomainError as exc:
-        raise _FieldError(["name"], exc.key, **exc.params) from None
-    stage_raw = _str(raw, "stage", ["stage"], default=Stage.EXPLORE.value)
-    try:
-        stage = Stage(stage_raw)
-    except ValueError:
-        raise _FieldError(["stage"], "error.unknown_stage", value=stage_raw) from None
-    extra = {k: v for k, v in raw.items() if k not in _KNOWN_TOP}
-    perspectives, unknown_perspectives = _perspectives(raw.get("perspectives", {}))
-    if unknown_perspectives:
-        extra[_PERSPECTIVES_EXTRA] = unknown_perspectives
-    p = Partnership(
-        id=pid,
-        name=name,
-        stage=stage,
-        tags=normalize_tags(_str_list(raw, "tags", ["tags"])),
-        created=_datetime(raw, "created", ["created"], required=True),
-        updated=_datetime(raw, "updated", ["updated"], required=True),
-        summary=_str(raw, "summary", ["summary"]),
-        parties=tuple(
-            Party(
-                name=_str(item, "name", ["parties", str(i), "name"], required=True),
-                role=_str(item, "role", ["parties", str(i), "role"]),
-                extra=_rest(item, {"name", "role"}),
-            )
-            for i, item in enumerate(_tables(raw, "parties", ["parties"]))
-        ),
-        classification=_classification(raw.get("classification", {})),
-        perspectives=perspectives,
-        assessments=tuple(
-            _assessment(item, i)
-            for i, item in enumerate(_tables(raw, "assessments", ["assessments"]))
-        ),
-        notes=sort_notes(_note(item, i) for i, item in enumerate(_tables(raw, "notes", ["notes"]))),
-        conflicts=tuple(
-            Conflict(
-                field=_str(item, "field", ["conflicts", str(i), "field"], required=True),
-                ours=item.get("ours"),
-                theirs=item.get("theirs"),
-                extra=_rest(item, {"field", "ours", "theirs"}),
-            )
-            for i, item in enumerate(_tables(raw, "conflicts", ["conflicts"]))
-        ),
-        extra=extra,
-    )
-    seen: set[str] = set()
-    for i, note in enumerate(_tables(raw, "notes", ["notes"])):
-        if note["id"] in seen:
-            raise _FieldError(["notes", str(i), "id"], "error.duplicate_note", value=note["id"])
-        seen.add(note["id"])
-    validate(p)  # anything else the model refuses: a file we could read but never write
-    return p
-
-
-def _rest(table: dict[str, Any], known: set[str]) -> dict[str, Any]:
-    return {k: v for k, v in table.items() if k not in known}
-
-
-def _str(
-    table: dict[str, Any], key: str, path: list[str], *, required: bool = False, default: str = ""
-) -> str:
-    if key not in table:
-        if required:
-            raise _FieldError(path[:-1] or path, "broken.missing", name=key)
-        return default
-    value = table[key]
-    if not isinstance(value, str):
-        raise _FieldError(path, "broken.wrong_type", expected="text")
-    return value
-
-
-def _str_list(table: dict[str, Any], key: str, path: list[str]) -> list[str]:
-    value = table.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _FieldError(path, "broken.wrong_type", expected="text_list")
-    return value
-
-
-def _datetime(
-    table: dict[str, Any], key: str, path: list[str], *, required: bool = False
-) -> datetime:
-    value = table.get(key)
-    if value is None and required:
-        raise _FieldError(path[:-1] or path, "broken.missing", name=key)
-    if not isinstance(value, datetime) or value.tzinfo is None:
-        raise _FieldError(path, "broken.wrong_type", expected="datetime")
-    return to_utc(value)
-
-
-def _int(table: dict[str, Any], key: str, path: list[str], low: int, high: int) -> int:
-    value = table.get(key)
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise _FieldError(path, "broken.wrong_type", expected="whole_number")
-    if not low <= value <= high:
-        raise _FieldError(path, "broken.out_of_range", value=value, low=low, high=high)
-    return value
-
-
-def _tables(table: dict[str, Any], key: str, path: list[str]) -> list[dict[str, Any]]:
-    value = table.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        raise _FieldError(path, "broken.wrong_type", expected="table_list")
-    return value
-
-
-def _type(value: Any, path: list[str]) -> AgreementType:
-    try:
-        return AgreementType(value)
-    except ValueError:
-        raise _FieldError(path, "error.unknown_type", value=str(value)) from None
-
-
-def _classification(raw: Any) -> Classification:
-    if not isinstance(raw, dict):
-        raise _FieldError(["classification"], "broken.wrong_type", expected="table")
-    base = ["classification"]
-    primary = raw.get("primary")
-    scores: dict[AgreementType, TypeScore] = {}
-    for t in AgreementType:
-        sub = raw.get(t.value, {})
-        if not isinstance(sub, dict):
-            raise _FieldError([*base, t.value], "broken.wrong_type", expected="table")
-        scores[t] = TypeScore(
-            score=_int(sub, "score", [*base, t.value, "score"], 0, 5) if "score" in sub else 0,
-            comment=_str(sub, "comment", [*base, t.value, "comment"]),
-            extra=_rest(sub, {"score", "comment"}),
-        )
-    known = {"primary", "rationale", "updated", "by", *(t.value for t in AgreementType)}
-    return Classification(
-        primary=None if primary is None else _type(primary, [*base, "primary"]),
-        rationale=_str(raw, "rationale", [*base, "rationale"]),
-        updated=_datetime(raw, "updated", [*base, "updated"]) if "updated" in raw else None,
-        by=_str(raw, "by", [*base, "by"]),
-        scores=scores,
-        extra=_rest(raw, known),
-    )
-
-
-def _perspectives(raw: Any) -> tuple[dict[PerspectiveName, Perspective], dict[str, Any]]:
-    if not isinstance(raw, dict):
-        raise _FieldError(["perspectives"], "broken.wrong_type", expected="table")
-    known: dict[PerspectiveName, Perspective] = {}
-    unknown: dict[str, Any] = {}
-    for key, value in raw.items():
-        try:
-            name = PerspectiveName(key)
-        except ValueError:
-            unknown[key] = value
-            continue
-        path = ["perspectives", key]
-        if not isinstance(value, dict):
-            raise _FieldError(path, "broken.wrong_type", expected="table")
-        known[name] = Perspective(
-            score=_int(value, "score", [*path, "score"], 1, 5),
-            comment=_str(value, "comment", [*path, "comment"]),
-            extra=_rest(value, {"score", "comment"}),
-        )
-    return known, unknown
-
-
-def _assessment(item: dict[str, Any], i: int) -> Assessment:
-    path = ["assessments", str(i)]
-    answers = item.get("answers", {})
-    scores = item.get("scores", {})
-    if not isinstance(answers, dict) or not all(
-        isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 5 for v in answers.values()
-    ):
-        raise _FieldError([*path, "answers"], "broken.wrong_type", expected="answers")
-    if not isinstance(scores, dict) or not all(
-        isinstance(v, int) and not isinstance(v, bool) for v in scores.values()
-    ):
-        raise _FieldError([*path, "scores"], "broken.wrong_type", expected="whole_numbers")
-    return Assessment(
-        id=_str(item, "id", [*path, "id"], required=True),
-        at=_datetime(item, "at", [*path, "at"], required=True),
-        by=_str(item, "by", [*path, "by"]),
-        answers=dict(answers),
-        scores=dict(scores),
-        extra=_rest(item, {"id", "at", "by", "answers", "scores"}),
-    )
-
-
-def _note(item: dict[str, Any], i: int) -> Note:
-    path = ["notes", str(i)]
-    note_type = item.get("type")
-    return Note(
-        id=_str(item, "id", [*path, "id"], required=True),
-        created=_datetime(item, "created", [*path, "created"], required=True),
-        author=_str(item, "author", [*path, "author"]),
-        type=None if note_type is None else _type(note_type, [*path, "type"]),
-        tags=normalize_tags(_str_list(item, "tags", [*path, "tags"])),
-        text=_str(item, "text", [*path, "text"]),
-        extra=_rest(item, {"id", "created", "author", "type", "tags", "text"}),
-    )
-
-
-def locate(text: str, path: list[str]) -> tuple[int, int]:
-    """Best-effort line and column of the value at ``path`` (``["notes", "2", "text"]``).
-
-    Walks the table headers (``[a.b]``, the n-th ``[[a]]``), ignoring lines inside
-    multi-line strings and comments after headers. A path ending in an index
-    (``["parties", "1"]``) gives that item's header. Falls back to the nearest header found.
-    """
-    lines = text.split("\n")
-    code = _code_lines(lines)
-    headers = [(n, found) for n, line in enumerate(lines) if code[n] and (found := _header(line))]
-    start = -1  # -1: the top-level table, before any header
-    prefix: list[str] = []
-    key = ""
-    j = 0
-    while j < len(path):
-        part = path[j]
-        index = path[j + 1] if j + 1 < len(path) and path[j + 1].isdigit() else None
-        is_last = j == len(path) - 1
-        if is_last and index is None:
-            key = part
-            break
-        prefix = [*prefix, part]
-        if index is not None:
-            matches = [n for n, (double, parts) in headers if double and parts == prefix]
-            if int(index) < len(matches):
-                start = matches[int(index)]
-            j += 2
-        else:
-            later = [
-                n for n, (double, parts) in headers if not double and parts == prefix and n > start
-            ]
-            if later:
-                start = later[0]
-            j += 1
-    if key:
-        wanted = re.compile(
-            rf"""^\s*(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')\s*="""
-        )
-        for n in range(start + 1, len(lines)):
-            if code[n] and _header(lines[n]):
-                break
-            if code[n] and wanted.match(lines[n]):
-                return n + 1, len(lines[n]) - len(lines[n].lstrip()) + 1
-    return max(start, 0) + 1, 1
-
-
-_HEADER = re.compile(r"^\s*(\[\[?)(.*?)(\]\]?)\s*(?:#.*)?$")
-
-
-def _header(line: str) -> tuple[bool, list[str]] | None:
-    """``(is_array, parts)`` for a table header line, else None."""
-    found = _HEADER.match(line)
-    if found is None or len(found.group(1)) != len(found.group(3)):
-        return None
-    parts: list[str] = []
-    for token in re.findall(
-        r"""\s*("(?:[^"\\]|\\.)*"|'[^']*'|[^.]+?)\s*(?:\.|$)""", found.group(2)
-    ):
-        token = token.strip()
-        parts.append(token[1:-1] if token[:1] in "\"'" and len(token) >= 2 else token)
-    return len(found.group(1)) == 2, parts
-
-
-def _code_lines(lines: list[str]) -> list[bool]:
-    """For each line, whether it starts outside a multi-line string."""
-    out: list[bool] = []
-    inside: str | None = None
-    for line in lines:
-        out.append(inside is None)
-        i = 0
-        while i < len(line):
-            if inside is not None:
-                if inside == '"""' and line[i] == "\\":
-                    i += 2
-                elif line.startswith(inside, i):
-                    run = len(line[i:]) - len(line[i:].lstrip(inside[0]))
-                    i += min(run, 5)
-                    inside = None
-                else:
-                    i += 1
-                continue
-            ch = line[i]
-            if ch == "#":
-                break
-            if line.startswith('"""', i) or line.startswith("'''", i):
-                inside = line[i : i + 3]
-                i += 3
-            elif ch == '"':
-                i += 1
-                while i < len(line) and line[i] != '"':
-                    i += 2 if line[i] == "\\" else 1
-                i += 1
-            elif ch == "'":
-                end = line.find("'", i + 1)
-                i = len(line) if end < 0 else end + 1
-            else:
-                i += 1
-    return out
-
-
 def is_temporal(value: Any) -> bool:
     return isinstance(value, datetime | date | time)
+
+
+__all__ = [
+    "FormatError",
+    "decode",
+    "decode_or_none",
+    "dumps",
+    "encode",
+    "from_document",
+    "is_temporal",
+    "locate",
+    "read",
+    "to_document",
+]

@@ -32,7 +32,7 @@ from samenwerk_tui.store import parser
 from samenwerk_tui.store.lean import facets_row
 
 if TYPE_CHECKING:
-    from samenwerk_tui.store.workspace import FileStat, Record
+    from samenwerk_tui.store.records import FileStat, Record
 
 MAGIC = b"SAMENWERK-INDEX\n"
 #: Bump when the packed layout or the lean rules change: old caches are then ignored.

@@ -8,22 +8,27 @@ and refuse to overwrite a file that changed on disk since it was read (content h
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import marshal
 import os
 import re
 import tomllib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from samenwerk_tui.domain.model import Partnership
-from samenwerk_tui.domain.query import Facets, haystack
-from samenwerk_tui.domain.text import fold, slugify
+from samenwerk_tui.domain.text import slugify
 from samenwerk_tui.store import codec, lean
 from samenwerk_tui.store.atomic import TEMP_SUFFIX, sweep_temp_files, write_atomic
 from samenwerk_tui.store.index import Index
+from samenwerk_tui.store.records import (
+    FileStat,
+    LoadResult,
+    Problem,
+    Record,
+    StaleFileError,
+    StoreError,
+    digest,
+)
 from samenwerk_tui.store.toml_writer import dumps
 
 SETTINGS_FILE = "samenwerk.toml"
@@ -41,161 +46,6 @@ GITIGNORE = f"""\
 """
 
 
-def digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A file the store could not read. ``key``/``params`` name the reason."""
-
-    name: str
-    key: str
-    params: dict[str, Any] = field(default_factory=dict)
-    line: int = 1
-    column: int = 1
-    digest: str = ""
-
-    @property
-    def is_conflicted(self) -> bool:
-        return self.key == "broken.conflict_markers"
-
-
-class Record:
-    """A partnership as read from (or written to) its file.
-
-    A record read through the lean path holds its file packed (:mod:`.lean`), or, from
-    the index cache, that packing marshalled plus its facets and haystack: the list and
-    the filter use :attr:`facets`, :attr:`sort_key` and :attr:`haystack`, and the model
-    is built the first time :attr:`partnership` is asked for. Records are immutable; two
-    are equal when name, digest and partnership are.
-    """
-
-    __slots__ = (
-        "name", "digest", "_partnership", "_packed", "_blob", "_facets", "_haystack", "_sort",
-    )  # fmt: skip
-
-    def __init__(
-        self,
-        name: str,
-        partnership: Partnership | None = None,
-        digest: str = "",
-        *,
-        packed: lean.Packed | None = None,
-        blob: bytes | None = None,
-        facets: Facets | None = None,
-        haystack: str | None = None,
-    ) -> None:
-        if partnership is None and packed is None and (blob is None or facets is None):
-            raise TypeError("a record needs a partnership or a packed file")
-        self.name = name
-        self.digest = digest
-        self._partnership = partnership
-        self._packed = packed
-        self._blob = blob
-        self._facets = facets
-        self._haystack = haystack
-        self._sort: tuple[str, str] | None = None
-
-    @property
-    def partnership(self) -> Partnership:
-        if self._partnership is None:
-            packed = self.packed
-            assert packed is not None
-            self._partnership = lean.unpack(packed)
-        return self._partnership
-
-    @property
-    def packed(self) -> lean.Packed | None:
-        """The packed file, when the record was read through the lean path."""
-        if self._packed is None and self._blob is not None:
-            self._packed = marshal.loads(self._blob)
-        return self._packed
-
-    @property
-    def id(self) -> str:
-        if self._partnership is not None:
-            return self._partnership.id
-        if self._facets is not None:
-            return self._facets.id
-        packed = self.packed
-        assert packed is not None
-        return str(packed[0])
-
-    @property
-    def facets(self) -> Facets:
-        if self._facets is None:
-            packed = self.packed
-            self._facets = lean.facets(packed) if packed else Facets.of(self.partnership)
-        return self._facets
-
-    @property
-    def haystack(self) -> str:
-        """The folded text plain filter words search in."""
-        if self._haystack is None:
-            packed = self.packed
-            self._haystack = lean.haystack(packed) if packed else haystack(self.partnership)
-        return self._haystack
-
-    @property
-    def sort_key(self) -> tuple[str, str]:
-        """Lists sort by folded name, then id."""
-        if self._sort is None:
-            self._sort = (fold(self.facets.name), self.id)
-        return self._sort
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Record):
-            return NotImplemented
-        return (self.name, self.digest) == (other.name, other.digest) and (
-            self.partnership == other.partnership
-        )
-
-    def __hash__(self) -> int:
-        return hash((self.name, self.digest))
-
-    def __repr__(self) -> str:
-        return f"Record(name={self.name!r}, id={self.id!r}, digest={self.digest[:12]!r})"
-
-
-@dataclass
-class LoadResult:
-    records: list[Record]
-    problems: list[Problem]
-    from_index: int = 0  # how many files were taken from the index cache, unread
-
-
-class FileStat(NamedTuple):
-    """The cheap identity of a file on disk, used to spot outside changes.
-
-    A named tuple, so it compares directly with the stats kept in the index cache.
-    """
-
-    mtime_ns: int
-    size: int
-    inode: int
-    # A tool can put mtime back (``os.utime``); nothing can put ctime back.
-    ctime_ns: int = 0
-
-
-class StoreError(Exception):
-    """A write or read the store could not do, in catalog terms."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
-
-
-class StaleFileError(StoreError):
-    """The file on disk is not what was loaded: someone else changed or deleted it."""
-
-    def __init__(self, name: str, current: bytes | None) -> None:
-        super().__init__("error.stale_file", file=name)
-        self.name = name
-        self.current = current
-
-
 def settings_document(name: str) -> dict[str, Any]:
     return {"schema": 1, "name": name}
 
@@ -206,6 +56,7 @@ class Workspace:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.folder = root / PARTNERSHIPS_DIR
+        self._display_name: str | None = None
 
     # ------------------------------------------------------------------ layout
 
@@ -243,8 +94,19 @@ class Workspace:
 
     @property
     def display_name(self) -> str:
-        name = self.settings().get("name")
-        return name if isinstance(name, str) and name else self.root.name
+        """The workspace's name from ``samenwerk.toml`` (else the folder's name).
+
+        Read once and kept: the status line asks on every redraw. :meth:`reload_settings`
+        (called by every full load) reads it again.
+        """
+        if self._display_name is None:
+            name = self.settings().get("name")
+            self._display_name = name if isinstance(name, str) and name else self.root.name
+        return self._display_name
+
+    def reload_settings(self) -> None:
+        """Forget what was read from ``samenwerk.toml``; the next ask reads it again."""
+        self._display_name = None
 
     def path_of(self, name: str) -> Path:
         return self.folder / name
@@ -455,3 +317,23 @@ class Workspace:
             raise StoreError(
                 "error.cannot_write", path=path.name, reason=exc.strerror or str(exc)
             ) from exc
+
+
+# The value types live in :mod:`.records`; they are named here too, where callers
+# have always found them.
+__all__ = [
+    "FILE_NAME",
+    "GITATTRIBUTES",
+    "GITIGNORE",
+    "PARTNERSHIPS_DIR",
+    "SETTINGS_FILE",
+    "FileStat",
+    "LoadResult",
+    "Problem",
+    "Record",
+    "StaleFileError",
+    "StoreError",
+    "Workspace",
+    "digest",
+    "settings_document",
+]

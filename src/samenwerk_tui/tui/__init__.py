@@ -1,4 +1,9 @@
-"""The Textual front end. ``run_tui`` is the only entry point the CLI uses."""
+"""The Textual front end. ``run_tui`` is the only entry point the CLI uses.
+
+How state and events move here (and so how to add a screen) is in :mod:`.state`'s
+docstring: one ``AppState`` flows down to every screen, messages flow up, and every
+change is ``state.apply(...)`` returning one ``Change``.
+"""
 
 from __future__ import annotations
 

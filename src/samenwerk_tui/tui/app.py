@@ -1,33 +1,50 @@
-"""The samenwerk Textual app: themes, keymap, loading and polling around one session.
+"""The samenwerk Textual app: themes, keymap, and the workers around one session.
 
-Blocking work runs in thread workers that end by posting a message: the first load of a
-workspace (when the app is given an unloaded session), a look for outside changes every
-second and whenever the terminal regains focus, and git (:mod:`samenwerk_tui.tui.git`).
-The session is not thread-safe, so every use of it holds :attr:`SamenwerkApp.lock`; saves
-are a few milliseconds and run on the UI thread.
+The app makes the :class:`~samenwerk_tui.tui.state.AppState` and hands it to the main
+screen; everything the screens show flows from it. The app owns the work that outlives
+any one screen, each in a thread worker that ends by posting a message: the first load
+of a workspace (when given an unloaded session), a look for outside changes every second
+and whenever the terminal regains focus, and git (:mod:`samenwerk_tui.tui.git`), which
+screens ask for with :mod:`samenwerk_tui.tui.messages`. Its handlers update the session
+and the state's vars; they never call a screen. The session is not thread-safe, so every
+use of it holds :attr:`AppState.lock`; saves are a few milliseconds and run on the UI
+thread.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import App
 from textual.message import Message
-from textual.notifications import SeverityLevel
 
 from samenwerk_tui import i18n
-from samenwerk_tui.domain.model import DomainError
+from samenwerk_tui.errors import SamenwerkError
+from samenwerk_tui.services.changes import Refresh
 from samenwerk_tui.services.config import Config
-from samenwerk_tui.services.session import RefError, Refresh, Session
-from samenwerk_tui.store.workspace import StoreError
-from samenwerk_tui.tui.git import GitMixin, GitState
+from samenwerk_tui.services.session import Session
+from samenwerk_tui.tui.commands import key_for
+from samenwerk_tui.tui.feedback import tell
+from samenwerk_tui.tui.git import (
+    SEVERITY,
+    GitChecked,
+    Repaired,
+    SyncDone,
+    SyncProgress,
+    look,
+    repair,
+    sync,
+    sync_report,
+)
+from samenwerk_tui.tui.messages import RepairRequested, SyncRequested
 from samenwerk_tui.tui.providers import CommandsProvider, PartnershipsProvider
 from samenwerk_tui.tui.safe import plain
 from samenwerk_tui.tui.screens.main import MainScreen
+from samenwerk_tui.tui.state import AppState, DataVersion
 from samenwerk_tui.tui.themes import DEFAULT_THEME, TYPE_VARIABLES, bundled_themes_dir, load_themes
 
 _HERE = Path(__file__).parent
@@ -35,7 +52,7 @@ POLL_SECONDS = 1.0
 
 
 class Loaded(Message):
-    """The workspace has been read (in a worker)."""
+    """The workspace has been read (in a worker); ``error`` says why not, if it was not."""
 
     def __init__(self, error: str | None = None) -> None:
         super().__init__()
@@ -50,7 +67,7 @@ class WorkspaceChanged(Message):
         self.refresh = refresh
 
 
-class SamenwerkApp(GitMixin, App[int]):
+class SamenwerkApp(App[int]):
     """The workbench on one workspace."""
 
     CSS_PATH: ClassVar[list[str | PurePath]] = [
@@ -72,31 +89,30 @@ class SamenwerkApp(GitMixin, App[int]):
         blink: bool = True,
     ) -> None:
         super().__init__()
-        self.session = session
-        self.config = config or Config()
-        self.lock = threading.RLock()
-        self.blink = blink
+        self.state = AppState(session, config or Config(), loaded=not load, blink=blink)
         self._load = load
         self._poll = poll
         self._polling = False
-        self.git = GitState()
-        self.theme_failures: list[str] = []
+        self._git_busy = False
+        self._git_again = False
         themes, self.theme_failures = load_themes(bundled_themes_dir())
         for theme in themes:
             self.register_theme(theme)
-        wanted = self.config.theme or DEFAULT_THEME
+        wanted = self.state.config.theme or DEFAULT_THEME
         self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
-        if self.config.keymap:
-            self.set_keymap(self.config.keymap)
+        if self.state.config.keymap:
+            self.set_keymap(self.state.config.keymap)
         self.title = plain(session.workspace.display_name)
+
+    @property
+    def session(self) -> Session:
+        return self.state.session
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(TYPE_VARIABLES)
 
     def get_default_screen(self) -> MainScreen:
-        screen = MainScreen()
-        screen.loaded = not self._load
-        return screen
+        return MainScreen(self.state)
 
     @property
     def main(self) -> MainScreen:
@@ -105,24 +121,27 @@ class SamenwerkApp(GitMixin, App[int]):
         return screen
 
     def on_mount(self) -> None:
+        self.watch(self.state, "data_version", self._data_changed, init=False)
         if self._load:
             self.load_workspace()
-        self.start_git()
+        self._git_busy = True
+        self._git_worker(True)
         if self._poll:
             self.set_interval(POLL_SECONDS, self.poll_workspace)
         if self.theme_failures:
-            self.tell(i18n.t("tui.theme_failed", files="; ".join(self.theme_failures)), "warning")
+            files = "; ".join(self.theme_failures)
+            tell(self, i18n.t("tui.theme_failed", files=files), "warning")
 
-    # ------------------------------------------------------------------ workers
+    # ------------------------------------------------------------------ loading, polling
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_workspace(self) -> None:
         """Read the workspace; whatever happens, the loading state ends with one sentence."""
         try:
-            with self.lock:
+            with self.state.lock:
                 self.session.load()
-        except StoreError as exc:
-            self.post_message(Loaded(i18n.t(exc.key, **exc.params)))
+        except SamenwerkError as exc:
+            self.post_message(Loaded(i18n.text_of(exc)))
             return
         except OSError as exc:
             self.post_message(Loaded(i18n.t("tui.os_error", reason=exc.strerror or str(exc))))
@@ -135,22 +154,23 @@ class SamenwerkApp(GitMixin, App[int]):
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
-        self.main.data_loaded()
+        self.state.loaded = True
+        self.state.data_changed()
         if message.error:
-            self.tell(message.error, "error")
+            tell(self, message.error, "error")
 
     def poll_workspace(self) -> None:
         """Look for outside changes unless a look is already running."""
-        if not self._polling and self.main.loaded and not self.git.syncing:
+        if not self._polling and self.state.loaded and not self.state.git.syncing:
             self._polling = True
             self._poll_worker()
 
     @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
     def _poll_worker(self) -> None:
         try:
-            with self.lock:
+            with self.state.lock:
                 refresh = self.session.poll()
-        except (OSError, StoreError):
+        except (OSError, SamenwerkError):
             refresh = Refresh()
         finally:
             self._polling = False
@@ -159,33 +179,106 @@ class SamenwerkApp(GitMixin, App[int]):
 
     @on(WorkspaceChanged)
     def _workspace_changed(self, _message: WorkspaceChanged) -> None:
-        self.main.refresh_data()
+        self.state.data_changed()
         self.refresh_git()
 
     def on_app_focus(self) -> None:
         if self._poll:
             self.poll_workspace()
 
-    # ------------------------------------------------------------------ changes
+    def _data_changed(self, version: DataVersion) -> None:
+        if version.saved:  # a save here: the changed marks are out of date
+            self.refresh_git()
 
-    def change(self, fn: Callable[[], Any]) -> tuple[Any, str | None]:
-        """Run one session change under the lock; errors become one sentence.
+    # ------------------------------------------------------------------ git status
 
-        While a sync runs, git owns the files: the change is refused, and a form keeps
-        its input so it can be saved a moment later.
-        """
-        if self.git.syncing:
-            return None, i18n.t("tui.sync.busy")
+    def refresh_git(self) -> None:
+        """Re-read which files changed since the last commit (after a save, a poll, a sync)."""
+        if self.state.git.repo is False:
+            return
+        if self._git_busy:
+            self._git_again = True
+            return
+        self._git_busy = True
+        self._git_worker(False)
+
+    @work(thread=True, group="git-status", exit_on_error=False)
+    def _git_worker(self, prepare: bool) -> None:
+        checked = GitChecked(self.state.git.repo, self.state.git.changed)
         try:
-            with self.lock:
-                return fn(), None
-        except (StoreError, DomainError) as exc:
-            return None, i18n.t(exc.key, **exc.params)
-        except RefError as exc:
-            return None, i18n.t(exc.key, ref=exc.ref, candidates="; ".join(exc.candidates))
-        except OSError as exc:
-            return None, i18n.t("tui.os_error", reason=exc.strerror or str(exc))
+            checked = look(self.session, checked.repo, prepare=prepare)
+        finally:
+            self.post_message(checked)
 
-    def tell(self, message: str, severity: SeverityLevel = "information") -> None:
-        """Every notification: made safe (line breaks kept), never parsed as markup."""
-        self.notify(plain(message, multiline=True), severity=severity, markup=False)
+    @on(GitChecked)
+    def _git_checked(self, message: GitChecked) -> None:
+        self._git_busy = False
+        self.state.git = replace(self.state.git, repo=message.repo, changed=message.changed)
+        if self._git_again:
+            self._git_again = False
+            self.refresh_git()
+
+    # ------------------------------------------------------------------ sync, repair
+
+    @on(SyncRequested)
+    def start_sync(self) -> None:
+        """``s``: commit, pull and push in a worker; the status line shows each step."""
+        git_state = self.state.git
+        if git_state.syncing or not git_state.repo:
+            return
+        self.state.git = replace(git_state, syncing=True, progress=i18n.t("tui.sync.starting"))
+        self._sync_worker()
+
+    @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
+    def _sync_worker(self) -> None:
+        def progress(text: str) -> None:
+            self.post_message(SyncProgress(text))
+
+        self.post_message(sync(self.session, progress))
+
+    @on(SyncProgress)
+    def _sync_progress(self, message: SyncProgress) -> None:
+        if self.state.git.syncing:
+            self.state.git = replace(self.state.git, progress=message.text)
+
+    @on(SyncDone)
+    def _sync_done(self, message: SyncDone) -> None:
+        result = message.result
+        with self.state.lock:
+            self.session.reload_names(result.changed_names)
+        last_sync = datetime.now() if result.status in ("ok", "conflicts") else None
+        self.state.git = replace(
+            self.state.git,
+            syncing=False,
+            progress="",
+            last_sync=last_sync or self.state.git.last_sync,
+        )
+        self.state.data_changed()
+        self.refresh_git()
+        report = sync_report(result, self.state.keymap)
+        tell(self, report, SEVERITY.get(result.status, "information"))
+
+    @on(RepairRequested)
+    def _repair_requested(self, message: RepairRequested) -> None:
+        self._repair_worker(message.name)
+
+    @work(thread=True, exclusive=True, group="repair", exit_on_error=False)
+    def _repair_worker(self, name: str) -> None:
+        self.post_message(repair(self.session, name))
+
+    @on(Repaired)
+    def _repaired(self, message: Repaired) -> None:
+        if message.error is not None:
+            reason = i18n.t("tui.repair.failed", file=message.name, reason=message.error)
+            tell(self, reason, "error")
+            return
+        with self.state.lock:
+            self.session.reload_names([message.name])
+            records = self.session.records.values()
+            record = next((r for r in records if r.name == message.name), None)
+        self.state.data_changed(focus=record.id if record is not None else None)
+        self.refresh_git()
+        name = record.facets.name if record is not None else message.name
+        key = "tui.repair.done_conflicts" if message.conflicts else "tui.repair.done"
+        resolve_key = key_for("main.resolve", self.state.keymap)
+        tell(self, i18n.t(key, name=name, count=message.conflicts, key=resolve_key))

@@ -11,6 +11,7 @@ an earlier version, conflict resolution) have scopes of their own.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from textual.binding import Binding
@@ -134,7 +135,7 @@ def footer_rank(scope_actions: str) -> int:
     return 1
 
 
-def key_text(command: Command, keymap: dict[str, str]) -> str:
+def key_text(command: Command, keymap: Mapping[str, str]) -> str:
     """The keys of ``command`` as the user has them (their keymap wins), for the help screen."""
     keys = keymap.get(command.id, command.keys)
     shown = []
@@ -144,9 +145,8 @@ def key_text(command: Command, keymap: dict[str, str]) -> str:
     return " / ".join(shown)
 
 
-def key_for(command_id: str, app: object) -> str:
-    """The keys of a command as this app's user has them, for sentences ("press r")."""
-    keymap = getattr(getattr(app, "config", None), "keymap", None) or {}
+def key_for(command_id: str, keymap: Mapping[str, str]) -> str:
+    """The keys of a command as the user has them, for sentences ("press r")."""
     return key_text(by_id(command_id), keymap)
 
 

@@ -1,33 +1,29 @@
-"""Git in the workbench: set up on open, the changed marks, sync and repair in workers.
+"""Git in the workbench: the blocking work the app's git workers do, and what they report.
 
-Every git call is blocking work, so each runs in a thread worker that ends by posting a
-message; the handlers (on the UI thread) update the session and redraw. A sync holds no
-session lock (it can take seconds), so while it runs the app refuses edits with one
-sentence instead of racing git for the files, and the outside-change poll waits; afterwards
-exactly the files the pull changed are re-read.
+Every git call is blocking, so the app runs each in a thread worker that ends by posting
+one of these messages; the app's handlers (on the UI thread) update the session and the
+state's ``git`` and ``data_version``, which the screens watch. A sync holds no session
+lock (it can take seconds), so while it runs the state refuses edits with one sentence
+instead of racing git for the files, and the outside-change poll waits; afterwards
+exactly the files the pull changed are re-read. Git is reached only through
+:mod:`samenwerk_tui.services.git_session`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
 
-from textual import work
 from textual.message import Message
 from textual.notifications import SeverityLevel
 
 from samenwerk_tui import i18n
-from samenwerk_tui.gitsync.runner import GitError
-from samenwerk_tui.services import sync as git_service
-from samenwerk_tui.services.sync import MergeError, SyncResult
-from samenwerk_tui.store.workspace import StoreError
+from samenwerk_tui.errors import SamenwerkError
+from samenwerk_tui.services import git_session
+from samenwerk_tui.services.git_session import SyncResult
+from samenwerk_tui.services.session import Session
 from samenwerk_tui.tui.commands import key_for
 
-if TYPE_CHECKING:
-    from samenwerk_tui.tui.app import SamenwerkApp
-
-_SEVERITY: dict[str, SeverityLevel] = {
+SEVERITY: dict[str, SeverityLevel] = {
     "ok": "information",
     "no_remote": "information",
     "offline": "warning",
@@ -36,22 +32,13 @@ _SEVERITY: dict[str, SeverityLevel] = {
 }
 
 
-@dataclass
-class GitState:
-    """What the status line says about git; ``repo`` is None until the first look."""
-
-    repo: bool | None = None
-    syncing: bool = False
-    progress: str = ""
-    last_sync: datetime | None = None  # local time of the last sync that reached the remote
-
-
 class GitChecked(Message):
     """A look at git finished: whether this is a repository, and the changed files."""
 
-    def __init__(self, repo: bool | None) -> None:
+    def __init__(self, repo: bool | None, changed: frozenset[str]) -> None:
         super().__init__()
         self.repo = repo
+        self.changed = changed
 
 
 class SyncProgress(Message):
@@ -63,6 +50,8 @@ class SyncProgress(Message):
 
 
 class SyncDone(Message):
+    """A sync finished (whatever happened is in ``result``)."""
+
     def __init__(self, result: SyncResult) -> None:
         super().__init__()
         self.result = result
@@ -78,147 +67,45 @@ class Repaired(Message):
         self.error = error
 
 
-class GitMixin:
-    """The git half of :class:`SamenwerkApp` (mixed in; ``self`` is the app).
+def look(session: Session, repo: bool | None, *, prepare: bool) -> GitChecked:
+    """Whether the workspace is a repository (``prepare``: also register the merge driver,
+    as on every open) and which files changed since the last commit."""
+    changed = frozenset(session.changed_files)
+    if prepare:
+        repo = git_session.prepare(session)
+    if repo:
+        # One atomic assignment of a new set: the UI thread may read the old one
+        # meanwhile, so no session lock is held during git status.
+        changed = git_session.refresh_changed(session)
+    return GitChecked(repo, changed)
 
-    Handlers are named ``on_<message>``: Textual finds those on every class of the MRO,
-    while ``@on`` only registers on classes that are message pumps themselves.
-    """
 
-    git: GitState
-    _git_busy: bool = False
-    _git_again: bool = False
+def sync(session: Session, progress: Callable[[str], None]) -> SyncDone:
+    """Commit, pull and push; whatever goes wrong ends in a result, never an exception."""
+    try:
+        result = git_session.run_sync(session, progress)
+    except Exception as exc:  # noqa: BLE001 - the UI must leave the syncing state
+        result = SyncResult(status="error")
+        result.messages.append(i18n.t("tui.sync.failed", reason=str(exc) or type(exc).__name__))
+    return SyncDone(result)
 
-    @property
-    def _app(self) -> SamenwerkApp:
-        return self  # type: ignore[return-value]
 
-    # ------------------------------------------------------------------ status
+def sync_report(result: SyncResult, keymap: Mapping[str, str]) -> str:
+    """The sync's sentences in the order the command line prints them, plus what next."""
+    lines = list(result.messages)
+    summary = result.summary()
+    lines.append(i18n.t("tui.sync.done", summary=summary) if result.status == "ok" else summary)
+    if result.conflicted:
+        lines.append(i18n.t("tui.sync.settle_hint", key=key_for("main.resolve", keymap)))
+    return "\n".join(lines)
 
-    def start_git(self) -> None:
-        """On open: register the merge driver and read the changed files, off the UI thread."""
-        self.git = GitState()
-        self._git_busy = True
-        self._git_worker(True)
 
-    def refresh_git(self) -> None:
-        """Re-read which files changed since the last commit (after a save, a poll, a sync)."""
-        if self.git.repo is False:
-            return
-        if self._git_busy:
-            self._git_again = True
-            return
-        self._git_busy = True
-        self._git_worker(False)
-
-    @work(thread=True, group="git-status", exit_on_error=False)
-    def _git_worker(self, prepare: bool) -> None:
-        app = self._app
-        repo: bool | None = self.git.repo
-        try:
-            if prepare:
-                repo = git_service.prepare(app.session.workspace.root)
-            if repo:
-                # One atomic assignment of a new set: the UI thread may read the old one
-                # meanwhile, so no session lock is held during git status.
-                git_service.refresh_changed(app.session)
-        finally:
-            app.post_message(GitChecked(repo))
-
-    def on_git_checked(self, message: GitChecked) -> None:
-        self._git_busy = False
-        self.git.repo = message.repo
-        self._app.main.git_changed()
-        if self._git_again:
-            self._git_again = False
-            self.refresh_git()
-
-    # ------------------------------------------------------------------ sync
-
-    def start_sync(self) -> None:
-        """``s``: commit, pull and push in a worker; the status line shows each step."""
-        if self.git.syncing or not self.git.repo:
-            return
-        self.git.syncing = True
-        self.git.progress = i18n.t("tui.sync.starting")
-        self._app.main.git_changed()
-        self._sync_worker()
-
-    @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
-    def _sync_worker(self) -> None:
-        app = self._app
-
-        def progress(text: str) -> None:
-            app.post_message(SyncProgress(text))
-
-        try:
-            result = git_service.sync(
-                app.session.workspace.root, author=app.session.author, progress=progress
-            )
-        except Exception as exc:  # noqa: BLE001 - the UI must leave the syncing state
-            result = SyncResult(status="error")
-            result.messages.append(i18n.t("tui.sync.failed", reason=str(exc) or type(exc).__name__))
-        app.post_message(SyncDone(result))
-
-    def on_sync_progress(self, message: SyncProgress) -> None:
-        if self.git.syncing:
-            self.git.progress = message.text
-            self._app.main.update_status()
-
-    def on_sync_done(self, message: SyncDone) -> None:
-        app = self._app
-        result = message.result
-        with app.lock:
-            app.session.reload_names(result.changed_names)
-        self.git.syncing = False
-        self.git.progress = ""
-        if result.status in ("ok", "conflicts"):
-            self.git.last_sync = datetime.now()
-        app.main.refresh_data()
-        app.main.git_changed()
-        self.refresh_git()
-        app.tell(self.sync_report(result), _SEVERITY.get(result.status, "information"))
-
-    def sync_report(self, result: SyncResult) -> str:
-        """The sync's sentences in the order the command line prints them, plus what next."""
-        lines = list(result.messages)
-        summary = result.summary()
-        lines.append(i18n.t("tui.sync.done", summary=summary) if result.status == "ok" else summary)
-        if result.conflicted:
-            lines.append(i18n.t("tui.sync.settle_hint", key=key_for("main.resolve", self)))
-        return "\n".join(lines)
-
-    # ------------------------------------------------------------------ repair
-
-    def start_repair(self, name: str) -> None:
-        """Rebuild a file with conflict markers from its two sides (in a worker)."""
-        self._repair_worker(name)
-
-    @work(thread=True, exclusive=True, group="repair", exit_on_error=False)
-    def _repair_worker(self, name: str) -> None:
-        app = self._app
-        try:
-            merged = git_service.repair(app.session.workspace.root, name)
-        except (MergeError, StoreError, GitError) as exc:
-            app.post_message(Repaired(name, 0, i18n.t(exc.key, **exc.params)))
-            return
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            app.post_message(Repaired(name, 0, i18n.t("tui.os_error", reason=reason)))
-            return
-        app.post_message(Repaired(name, len(merged.conflicts), None))
-
-    def on_repaired(self, message: Repaired) -> None:
-        app = self._app
-        if message.error is not None:
-            app.tell(i18n.t("tui.repair.failed", file=message.name, reason=message.error), "error")
-            return
-        with app.lock:
-            app.session.reload_names([message.name])
-            record = next((r for r in app.session.records.values() if r.name == message.name), None)
-        app.main.refresh_data(record.id if record is not None else None)
-        self.refresh_git()
-        name = record.partnership.name if record is not None else message.name
-        key = "tui.repair.done_conflicts" if message.conflicts else "tui.repair.done"
-        resolve_key = key_for("main.resolve", self)
-        app.tell(i18n.t(key, name=name, count=message.conflicts, key=resolve_key))
+def repair(session: Session, name: str) -> Repaired:
+    """Rebuild a file with conflict markers from its two sides; failures become a sentence."""
+    try:
+        conflicts = git_session.repair(session, name)
+    except SamenwerkError as exc:
+        return Repaired(name, 0, i18n.text_of(exc))
+    except OSError as exc:
+        return Repaired(name, 0, i18n.t("tui.os_error", reason=exc.strerror or str(exc)))
+    return Repaired(name, conflicts, None)

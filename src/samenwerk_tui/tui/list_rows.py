@@ -9,12 +9,9 @@ from __future__ import annotations
 
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.query import Query, Subject
-from samenwerk_tui.services.session import Session
-from samenwerk_tui.store.workspace import Record
+from samenwerk_tui.services.session import Record, Session
+from samenwerk_tui.tui.state import BROKEN_PREFIX
 from samenwerk_tui.tui.widgets.partnership_list import Row
-
-#: Row keys of unreadable files start with this (partnership ids never do).
-BROKEN_PREFIX = "!"
 
 
 class ListRows:

@@ -1,8 +1,11 @@
 """Command palette providers: every main-screen command, and jump to a partnership by name.
 
 Commands come from the one command table; a command the screen cannot run right now
-(``check_action`` says no) is not offered. Partnership names are user text: they are made
-safe and markup-escaped before ``Matcher.highlight`` parses them.
+(``check_action`` says no) is not offered. The partnership search reads each record's
+facets (its name, from the lean read or the index cache), so searching 10,000
+partnerships builds no model. Partnership names are user text: they are made safe and
+markup-escaped before ``Matcher.highlight`` parses them. A jump is a
+:class:`~samenwerk_tui.tui.messages.ShowPartnership` message to the main screen.
 """
 
 from __future__ import annotations
@@ -15,12 +18,12 @@ from textual.markup import escape
 
 from samenwerk_tui import i18n
 from samenwerk_tui.tui.commands import commands, key_text
+from samenwerk_tui.tui.messages import ShowPartnership
 from samenwerk_tui.tui.safe import markup_escaped
+from samenwerk_tui.tui.screens.main import MainScreen
 
 
-def _main_screen(provider: Provider):  # type: ignore[no-untyped-def]
-    from samenwerk_tui.tui.screens.main import MainScreen
-
+def _main_screen(provider: Provider) -> MainScreen | None:
     screen = provider.screen
     return screen if isinstance(screen, MainScreen) else None
 
@@ -28,12 +31,7 @@ def _main_screen(provider: Provider):  # type: ignore[no-untyped-def]
 class CommandsProvider(Provider):
     """The main screen's commands, with their keys, from the command table."""
 
-    def _available(self) -> list[tuple[str, str, str]]:
-        screen = _main_screen(self)
-        if screen is None:
-            return []
-        keymap = getattr(self.app, "config", None)
-        keys = keymap.keymap if keymap is not None else {}
+    def _available(self, screen: MainScreen) -> list[tuple[str, str, str]]:
         out = []
         for command in commands("main"):
             if not command.palette:
@@ -42,21 +40,25 @@ class CommandsProvider(Provider):
             params = tuple(a.strip("')") for a in args.split(",")) if args else ()
             if screen.check_action(name, params) is not True:
                 continue
-            title = f"{command.label} ({key_text(command, keys)})"
+            title = f"{command.label} ({key_text(command, screen.state.keymap)})"
             out.append((title, command.action, command.help))
         return out
 
     async def discover(self) -> Hits:
         screen = _main_screen(self)
-        for title, action, help_text in self._available():
+        if screen is None:
+            return
+        for title, action, help_text in self._available(screen):
             yield DiscoveryHit(
                 Content(title), partial(screen.run_action, action), title, escape(help_text)
             )
 
     async def search(self, query: str) -> Hits:
         screen = _main_screen(self)
+        if screen is None:
+            return
         matcher = self.matcher(query)
-        for title, action, help_text in self._available():
+        for title, action, help_text in self._available(screen):
             score = matcher.match(title)
             if score > 0:
                 yield Hit(
@@ -75,15 +77,14 @@ class PartnershipsProvider(Provider):
         screen = _main_screen(self)
         if screen is None or not query.strip():
             return
-        app = screen.samenwerk
-        with app.lock:
-            candidates = [(r.id, r.partnership.name) for r in app.session.records.values()]
+        state = screen.state
+        with state.lock:
+            candidates = [(r.id, r.facets.name) for r in state.session.records.values()]
         matcher = self.matcher(query)
         help_text = escape(i18n.t("tui.palette.jump"))
         for pid, name in candidates:
             score = matcher.match(name)
             if score > 0:
                 shown = markup_escaped(name)
-                yield Hit(
-                    score, matcher.highlight(shown), partial(screen.jump_to, pid), shown, help_text
-                )
+                jump = partial(screen.post_message, ShowPartnership(pid))
+                yield Hit(score, matcher.highlight(shown), jump, shown, help_text)

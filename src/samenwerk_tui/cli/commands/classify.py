@@ -64,6 +64,6 @@ def run(ctx: Context) -> int:
         raise UsageError("cli.classify.nothing")
     session = ctx.session(write=True)
     record = ctx.resolve(args.ref)
-    saved, change = session.classify(record.id, **fields)
-    report_saved(ctx, record, saved, change)
+    change = session.classify(record.id, **fields)
+    report_saved(ctx, record, change)
     return 0

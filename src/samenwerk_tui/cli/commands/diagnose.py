@@ -67,8 +67,8 @@ def run(ctx: Context) -> int:
         chosen_primary(result, pick)  # a pick outside the leading types: exit 2, no write
     saved_line = ""
     if args.apply or args.store:
-        saved, change = service.assess(session, record.id, answers, apply=args.apply, primary=pick)
-        saved_line = _saved_line(saved.partnership.name, saved.name, args.apply)
+        change = service.assess(session, record.id, answers, apply=args.apply, primary=pick)
+        saved_line = _saved_line(change.name, change.file, args.apply)
         if args.apply and not result.decided and pick is None:
             saved_line += "\n" + _primary_kept(result)
     if args.format == "json":

@@ -77,8 +77,8 @@ def run(ctx: Context) -> int:
         if missing:
             raise UsageError("cli.edit.no_such_party", name=sorted(missing)[0])
         fields["parties"] = merge_parties(current, added, removed)
-    saved, change = session.edit(record.id, **fields)
-    report_saved(ctx, record, saved, change)
+    change = session.edit(record.id, **fields)
+    report_saved(ctx, record, change)
     return 0
 
 

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from samenwerk_tui import i18n
-from samenwerk_tui.cli.context import Context, ProblemsFound, UsageError
+from samenwerk_tui.cli.context import Context, UsageError
 
 ORDER = 10
 
@@ -32,13 +32,10 @@ def run(ctx: Context) -> int:
     Session.open(root, "", create=True)
     if ctx.args.git:
         # Imported here: git support is its own layer, and most commands never need it.
-        from samenwerk_tui.gitsync.runner import GitError
+        # A GitError is a SamenwerkError: main says its sentence and exits 1.
         from samenwerk_tui.gitsync.setup import init_repo
 
-        try:
-            init_repo(root)
-        except GitError as exc:
-            raise ProblemsFound(exc.key, **exc.params) from None
+        init_repo(root)
     key = "cli.init.exists" if existed else "cli.init.done"
     ctx.emit(safe_text(i18n.t(key, path=str(root))))
     if not existed:

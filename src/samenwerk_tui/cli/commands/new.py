@@ -50,10 +50,10 @@ def run(ctx: Context) -> int:
         parties=[edits.parse_party(spec) for spec in args.party],
     )
     fresh = not Workspace.is_workspace(ctx.workspace_path)
-    record = ctx.session(create=True).create(partnership)
+    change = ctx.session(create=True).create(partnership)
     if fresh:
         # stderr, so that stdout stays exactly the id for scripts.
         sentence = i18n.t("cli.new.created_workspace", path=str(ctx.workspace_path))
         sys.stderr.write(f"samenwerk: {safe_text(sentence)}\n")
-    ctx.emit(record.id)
+    ctx.emit(change.partnership_id)
     return 0

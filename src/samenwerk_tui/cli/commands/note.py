@@ -34,6 +34,6 @@ def run(ctx: Context) -> int:
         raise DomainError("error.empty_note")
     session = ctx.session(write=True)
     record = ctx.resolve(args.ref)
-    saved, change = session.add_note(record.id, args.text, note_type=note_type, tags=args.tag)
-    report_saved(ctx, record, saved, change)
+    change = session.add_note(record.id, args.text, note_type=note_type, tags=args.tag)
+    report_saved(ctx, record, change)
     return 0

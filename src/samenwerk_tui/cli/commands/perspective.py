@@ -41,6 +41,6 @@ def run(ctx: Context) -> int:
         score = check_perspective_score(values.whole_number(args.score, "SCORE"))
     session = ctx.session(write=True)
     record = ctx.resolve(args.ref)
-    saved, change = session.set_perspective(record.id, name, score, args.comment)
-    report_saved(ctx, record, saved, change)
+    change = session.set_perspective(record.id, name, score, args.comment)
+    report_saved(ctx, record, change)
     return 0

@@ -86,7 +86,7 @@ def bar(score: int, maximum: int = 5) -> str:
 
 def problem_reason(problem: Problem) -> str:
     """The problem's reason as one plain phrase in the current language."""
-    return i18n.t(problem.key, **problem.params)
+    return i18n.text_of(problem)
 
 
 def problem_location(problem: Problem) -> str:

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from samenwerk_tui import i18n
 from samenwerk_tui.tui.commands import COMMANDS, PALETTE_KEY, key_text
+from samenwerk_tui.tui.state import AppState
 from samenwerk_tui.tui.widgets.partnership_list import CHANGED_MARK, CONFLICT_MARK
 
 _SECTIONS = (
@@ -26,11 +27,16 @@ _SECTIONS = (
 
 
 class HelpScreen(ModalScreen[None]):
-    """Keys and what they do; any of ``escape``, ``?`` or ``q`` closes it."""
+    """Keys and what they do (as the user's keymap has them); ``escape``, ``?`` or ``q``
+    closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q", "dismiss", i18n.t("tui.help.close"), id="help.close"),
     ]
+
+    def __init__(self, state: AppState) -> None:
+        super().__init__()
+        self.state = state
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="help-box") as box:
@@ -47,7 +53,7 @@ class HelpScreen(ModalScreen[None]):
 
     def rows(self) -> list[tuple[str, str, bool]]:
         """(keys, text, is_heading) for every command of the table, grouped by scope."""
-        keymap = getattr(getattr(self.app, "config", None), "keymap", {}) or {}
+        keymap = self.state.keymap
         out: list[tuple[str, str, bool]] = []
         for scope, title_key in _SECTIONS:
             out.append(("", i18n.t(title_key), True))

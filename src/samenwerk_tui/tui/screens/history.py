@@ -6,7 +6,8 @@ are shown as the author recorded them (their own clock), the way ``git log`` doe
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Mapping
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,23 +21,19 @@ from textual.widgets.option_list import Option
 
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.model import Partnership
-from samenwerk_tui.services import sync as git_service
-from samenwerk_tui.services.sync import HistoryEntry
-from samenwerk_tui.store.workspace import Record
-from samenwerk_tui.tui.commands import bindings, commands, key_text
+from samenwerk_tui.services import git_session
+from samenwerk_tui.services.git_session import HistoryEntry
+from samenwerk_tui.tui.commands import bindings, commands, key_for, key_text
 from samenwerk_tui.tui.safe import content
+from samenwerk_tui.tui.state import AppState
 from samenwerk_tui.tui.widgets.detail import DetailPane
 from samenwerk_tui.tui.widgets.notes import NotesPane
-
-if TYPE_CHECKING:
-    from samenwerk_tui.tui.app import SamenwerkApp
 
 WHEN = "%Y-%m-%d %H:%M"
 
 
-def hint(scope: str, app: object) -> Content:
+def hint(scope: str, keymap: Mapping[str, str]) -> Content:
     """The keys of a scope as one muted line, from the command table."""
-    keymap = getattr(getattr(app, "config", None), "keymap", {}) or {}
     parts = [f"{key_text(c, keymap)} {c.label}" for c in commands(scope)]
     return Content.styled(" · ".join(parts), "$text-muted")
 
@@ -63,15 +60,12 @@ class HistoryScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("history"))
 
-    def __init__(self, file: str, name: str) -> None:
+    def __init__(self, state: AppState, file: str, name: str) -> None:
         super().__init__(classes="history-screen")
+        self.state = state
         self.file = file
         self.name_shown = name
         self.entries: list[HistoryEntry] = []
-
-    @property
-    def samenwerk(self) -> SamenwerkApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="history-box") as box:
@@ -82,7 +76,7 @@ class HistoryScreen(ModalScreen[None]):
                 Content.styled(i18n.t("tui.history.loading"), "$text-muted"), id="history-state"
             )
             yield OptionList(id="history-list", markup=False, compact=True)
-            yield Static(hint("history", self.app), classes="history-hint")
+            yield Static(hint("history", self.state.keymap), classes="history-hint")
 
     def on_mount(self) -> None:
         self.query_one(OptionList).display = False
@@ -90,8 +84,7 @@ class HistoryScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="history", exit_on_error=False)
     def load(self) -> None:
-        root = self.samenwerk.session.workspace.root
-        self.post_message(HistoryLoaded(git_service.history(root, self.file)))
+        self.post_message(HistoryLoaded(git_session.history(self.state.session, self.file)))
 
     @on(HistoryLoaded)
     def _loaded(self, message: HistoryLoaded) -> None:
@@ -118,7 +111,7 @@ class HistoryScreen(ModalScreen[None]):
         index = self.query_one(OptionList).highlighted
         if index is None or not 0 <= index < len(self.entries):
             return
-        self.app.push_screen(VersionScreen(self.file, self.entries[index]))
+        self.app.push_screen(VersionScreen(self.state, self.file, self.entries[index]))
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -135,14 +128,11 @@ class VersionScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("version"))
 
-    def __init__(self, file: str, entry: HistoryEntry) -> None:
+    def __init__(self, state: AppState, file: str, entry: HistoryEntry) -> None:
         super().__init__(classes="history-screen")
+        self.state = state
         self.file = file
         self.entry = entry
-
-    @property
-    def samenwerk(self) -> SamenwerkApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="history-box version-box") as box:
@@ -154,9 +144,10 @@ class VersionScreen(ModalScreen[None]):
             )
             yield Static(self._about(), id="version-about")
             with VerticalScroll(id="version-scroll", can_focus=True):
-                yield DetailPane(id="version-detail")
+                resolve_key = key_for("main.resolve", self.state.keymap)
+                yield DetailPane(id="version-detail", resolve_key=resolve_key)
                 yield NotesPane(id="version-notes")
-            yield Static(hint("version", self.app), classes="history-hint")
+            yield Static(hint("version", self.state.keymap), classes="history-hint")
 
     def _about(self) -> Content:
         e = self.entry
@@ -177,8 +168,8 @@ class VersionScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="version", exit_on_error=False)
     def load(self) -> None:
-        root = self.samenwerk.session.workspace.root
-        self.post_message(VersionLoaded(git_service.version_at(root, self.entry.commit, self.file)))
+        found = git_session.version_at(self.state.session, self.entry.commit, self.file)
+        self.post_message(VersionLoaded(found))
 
     @on(VersionLoaded)
     def _loaded(self, message: VersionLoaded) -> None:
@@ -187,7 +178,7 @@ class VersionScreen(ModalScreen[None]):
         if p is None:
             detail.show_nothing(i18n.t("tui.version.unreadable"))
             return
-        detail.show(Record(self.file, p, ""))
+        detail.show(p, self.file)
         self.query_one(NotesPane).show(p)
 
     def action_close(self) -> None:

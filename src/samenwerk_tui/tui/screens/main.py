@@ -1,14 +1,18 @@
 """The main screen: filter, list, detail and notes, and every command of the main scope.
 
-The screen never touches files: each command calls the session (through
-:meth:`SamenwerkApp.change`, which holds the session lock and turns store and domain
-errors into one notification) and then redraws from the session's records.
+It shows the :class:`~samenwerk_tui.tui.state.AppState` and changes it; it never touches
+files. It watches the state's vars (a new data version redraws the rows, the git state
+the marks and the status line, the filter the list) and hands plain values down to its
+widgets; it keeps the state's ``selected`` up to date. Commands that change a partnership
+either save at once (``1``-``4``, ``x``, ``u``) or open a form whose ``Submitted``
+message comes back here; both save through :meth:`AppState.apply` and report with
+:func:`~samenwerk_tui.tui.feedback.tell_change`. Sync and repair are the app's work: the
+screen posts :mod:`~samenwerk_tui.tui.messages` for them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -17,46 +21,43 @@ from textual.containers import Container, Vertical, VerticalScroll
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Input
 
 from samenwerk_tui import i18n
-from samenwerk_tui.domain.model import DomainError
 from samenwerk_tui.domain.query import Query, parse_query
-from samenwerk_tui.domain.types import AgreementType, Stage
-from samenwerk_tui.services.session import Change
-from samenwerk_tui.store.workspace import Record
-from samenwerk_tui.tui.commands import bindings
-from samenwerk_tui.tui.list_rows import BROKEN_PREFIX, ListRows
+from samenwerk_tui.domain.types import AgreementType
+from samenwerk_tui.errors import SamenwerkError
+from samenwerk_tui.services.changes import Change
+from samenwerk_tui.services.session import Problem, Record, Session
+from samenwerk_tui.tui.commands import bindings, key_for
+from samenwerk_tui.tui.feedback import tell, tell_change
+from samenwerk_tui.tui.list_rows import ListRows
+from samenwerk_tui.tui.messages import RepairRequested, ShowPartnership, SyncRequested
 from samenwerk_tui.tui.safe import content
-from samenwerk_tui.tui.screens.main_git import EDITING, GIT_ACTIONS, MainGitMixin
+from samenwerk_tui.tui.screens.confirm import ConfirmScreen
+from samenwerk_tui.tui.screens.forms import ClassificationForm, NoteForm, PartnershipForm
+from samenwerk_tui.tui.screens.main_commands import availability
+from samenwerk_tui.tui.state import AppState, DataVersion, GitState, MutateFn
 from samenwerk_tui.tui.widgets.detail import DetailPane
 from samenwerk_tui.tui.widgets.footer import FittingFooter
 from samenwerk_tui.tui.widgets.notes import NotesPane
 from samenwerk_tui.tui.widgets.partnership_list import PartnershipList
-
-if TYPE_CHECKING:
-    from samenwerk_tui.tui.app import SamenwerkApp
-
-#: Commands that need a readable partnership under the cursor.
-_NEEDS_PARTNERSHIP = {"edit_partnership", "set_primary", "classify", "annotate", "delete"}
+from samenwerk_tui.tui.widgets.status_line import Counts, StatusLine
 
 
-class MainScreen(MainGitMixin, Screen[None]):
+class MainScreen(Screen[None]):
     """List on the left (filter on top), detail and notes beside or below it."""
 
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("main"))
 
-    def __init__(self) -> None:
+    def __init__(self, state: AppState) -> None:
         super().__init__()
-        self.query_text = ""
+        self.state = state
         self._query: Query = parse_query("")
+        self._typed = ""  # what the filter box last said (to tell its changes from others')
+        self._filter_error = ""
         self.list_rows = ListRows()
         self._shown: tuple[str | None, object] | None = None  # what the detail pane shows
-        self.loaded = False
-
-    @property
-    def samenwerk(self) -> SamenwerkApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         with Container(id="panes"):
@@ -69,19 +70,28 @@ class MainScreen(MainGitMixin, Screen[None]):
                 )
                 yield PartnershipList(id="list")
             with VerticalScroll(id="detail-scroll", can_focus=True):
-                yield DetailPane(id="detail")
+                yield DetailPane(
+                    id="detail", resolve_key=key_for("main.resolve", self.state.keymap)
+                )
             with VerticalScroll(id="notes-scroll", can_focus=True):
                 yield NotesPane(id="notes")
-        yield Static(id="status")
+        yield StatusLine(id="status")
         yield FittingFooter(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#filter", Input).cursor_blink = self.samenwerk.blink
-        self.query_one(PartnershipList).loading = not self.loaded
-        self.query_one(PartnershipList).focus()
+        state = self.state
+        self.query_one("#filter", Input).cursor_blink = state.blink
+        self.list.loading = not state.loaded
+        self.list.focus()
         self._layout_for(self.size.width)
-        self.update_status()
-        if self.loaded:
+        status = self.query_one(StatusLine)
+        status.loaded = state.loaded
+        status.workspace = state.session.workspace.display_name
+        self.watch(state, "loaded", self._loaded_changed, init=False)
+        self.watch(state, "data_version", self._data_changed, init=False)
+        self.watch(state, "git", self._git_changed)
+        self.watch(state, "filter", self._filter_set, init=False)
+        if state.loaded:
             self.refresh_data()
 
     def on_resize(self, event: Resize) -> None:
@@ -94,6 +104,44 @@ class MainScreen(MainGitMixin, Screen[None]):
         # The palette key is in the help screen; at 80 columns its footer room goes to quit.
         self.query_one(Footer).show_command_palette = width >= 100
 
+    # ------------------------------------------------------------------ state, watched
+
+    @property
+    def loaded(self) -> bool:
+        return self.state.loaded
+
+    def _loaded_changed(self, loaded: bool) -> None:
+        self.list.loading = not loaded
+        self.query_one(StatusLine).loaded = loaded
+
+    def _data_changed(self, version: DataVersion) -> None:
+        self.query_one(StatusLine).workspace = self.state.session.workspace.display_name
+        self.refresh_data(version.focus)
+
+    def _git_changed(self, git: GitState) -> None:
+        """The changed files or the git state changed: marks, ``is:changed``, status, keys."""
+        if git.changed != self.list.changed:
+            self.list.changed = set(git.changed)
+            if "is:" in self._query.source.lower():  # the filter depends on git state
+                self.apply_filter()
+            self.list.refresh()
+        self.query_one(StatusLine).git = git
+        self.refresh_bindings()
+
+    def _filter_set(self, text: str) -> None:
+        box = self.query_one("#filter", Input)
+        if text != self._typed:  # set from outside the box: show it there
+            self._typed = text
+            box.value = text
+        try:
+            self._query = parse_query(text)
+            self._filter_error = ""
+        except SamenwerkError as exc:
+            self._filter_error = i18n.text_of(exc)
+            self.query_one(StatusLine).filter_error = self._filter_error
+            return
+        self.apply_filter()
+
     # ------------------------------------------------------------------ data
 
     @property
@@ -105,37 +153,35 @@ class MainScreen(MainGitMixin, Screen[None]):
         return self.list.highlighted_key
 
     def selected_record(self) -> Record | None:
-        key = self.selected_key
-        if key is None or key.startswith(BROKEN_PREFIX):
-            return None
-        return self.samenwerk.session.records.get(key)
+        return self.state.record(self.selected_key)
 
-    def data_loaded(self) -> None:
-        """The first load finished: show the list (at mount, if it is not composed yet)."""
-        self.loaded = True
-        if not self.is_mounted:
-            return
-        self.list.loading = False
-        self.refresh_data()
+    def selected_problem(self) -> Problem | None:
+        return self.state.problem(self.selected_key)
 
     def refresh_data(self, keep: str | None = None) -> None:
         """Rebuild rows from the session; the cursor stays on ``keep`` or the current row."""
         keep = keep or self.selected_key
-        with self.samenwerk.lock:
-            self.list_rows.rebuild(self.samenwerk.session)
-            self.conflict_count = self.list_rows.conflict_count
+        with self.state.lock:
+            self.list_rows.rebuild(self.state.session)
         self.apply_filter(keep)
 
     def apply_filter(self, keep: str | None = None) -> None:
-        session = self.samenwerk.session
-        with self.samenwerk.lock:
+        """Show the rows the filter lets through, and the counts in the status line."""
+        session = self.state.session
+        with self.state.lock:
             rows = self.list_rows.filter(session, self._query)
         self.list.empty_text = i18n.t(
             "tui.list.no_match" if session.records or session.problems else "tui.list.empty"
         )
         self.list.set_rows(rows, keep or self.selected_key)
         self.show_selected(only_if_changed=True)
-        self.update_status()
+        self.query_one(StatusLine).filter_error = self._filter_error
+        self.query_one(StatusLine).counts = Counts(
+            shown=self.list_rows.shown_count,
+            total=len(session.records),
+            broken=len(session.problems),
+            conflicts=self.list_rows.conflict_count,
+        )
 
     def show_selected(self, *, only_if_changed: bool = False) -> None:
         """Show the selected row in the detail and notes panes.
@@ -144,13 +190,7 @@ class MainScreen(MainGitMixin, Screen[None]):
         already shown, as after a filter keystroke that kept the cursor on it.
         """
         key = self.selected_key
-        session = self.samenwerk.session
-        if key is None:
-            shown: object = None
-        elif key.startswith(BROKEN_PREFIX):
-            shown = session.problems.get(key[1:])
-        else:
-            shown = session.records.get(key)
+        shown: Record | Problem | None = self.state.record(key) or self.state.problem(key)
         previous = self._shown
         same = previous is not None and previous[0] == key and previous[1] is shown
         if only_if_changed and shown is not None and same:
@@ -158,100 +198,54 @@ class MainScreen(MainGitMixin, Screen[None]):
         self._shown = (key, shown)
         detail = self.query_one(DetailPane)
         notes = self.query_one(NotesPane)
-        if key is None:
-            detail.show_nothing(i18n.t("tui.detail.nothing") if self.loaded else "")
-            notes.show(None)
-        elif key.startswith(BROKEN_PREFIX):
-            problem = session.problems.get(key[1:])
-            if problem is not None:
-                detail.show_problem(problem)
-            notes.show(None)
+        if isinstance(shown, Record):
+            detail.show(shown.partnership, shown.name)
+            notes.show(shown.partnership)
         else:
-            record = session.records.get(key)
-            if record is not None:
-                detail.show(record)
-                notes.show(record.partnership)
+            if shown is not None:
+                detail.show_problem(shown)
+            elif key is None:
+                detail.show_nothing(i18n.t("tui.detail.nothing") if self.loaded else "")
+            notes.show(None)
         self.refresh_bindings()
-
-    def update_status(self, message: Content | None = None) -> None:
-        session = self.samenwerk.session
-        status = self.query_one("#status", Static)
-        if not self.loaded:
-            status.update(Content(i18n.t("tui.status.loading")))
-            return
-        parts = [
-            Content(
-                i18n.t(
-                    "tui.status.shown",
-                    shown=self.list_rows.shown_count,
-                    total=len(session.records),
-                )
-            )
-        ]
-        if session.problems:
-            parts.append(
-                Content.styled(i18n.t("tui.status.broken", count=len(session.problems)), "$error")
-            )
-        parts += self.git_status()
-        if self._filter_error:
-            parts.append(Content.styled(self._filter_error, "$warning"))
-        if message is not None:
-            parts.append(message)
-        parts.append(content(session.workspace.display_name, "$text-muted"))
-        status.update(Content(" · ").join(parts))
-
-    _filter_error = ""
-
-    @property
-    def query_uses_flags(self) -> bool:
-        """Whether the filter depends on git state (``is:changed``, ``is:conflict``)."""
-        return "is:" in self._query.source.lower()
 
     # ------------------------------------------------------------------ events
 
     @on(PartnershipList.Highlighted)
     def _highlighted(self, _event: PartnershipList.Highlighted) -> None:
+        self.state.selected = self.selected_key
         self.show_selected()
         self.query_one("#detail-scroll").scroll_home(animate=False)
         self.query_one("#notes-scroll").scroll_home(animate=False)
 
     @on(Input.Changed, "#filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        try:
-            self._query = parse_query(event.value)
-            self._filter_error = ""
-        except DomainError as exc:
-            self._filter_error = i18n.t(exc.key, **exc.params)
-            self.update_status()
-            return
-        self.apply_filter()
+    def _filter_typed(self, event: Input.Changed) -> None:
+        self._typed = event.value
+        self.state.filter = event.value
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
         self.list.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        allowed = self._can_run(action)
-        if allowed is True and self.samenwerk.git.syncing and action in EDITING:
-            return None  # greyed while a sync owns the files
-        return allowed
-
-    def _can_run(self, action: str) -> bool | None:
-        if action in GIT_ACTIONS:
-            return self.git_check(action)
-        if action in _NEEDS_PARTNERSHIP and self.selected_record() is None:
-            return None
-        # Undo is hidden until there is a change to undo (footer room at 80 columns).
-        return not (action == "undo" and not self.samenwerk.session.undo_stack)
+        return availability(
+            action,
+            git=self.state.git,
+            record=self.selected_record(),
+            problem=self.selected_problem(),
+            can_undo=bool(self.state.session.undo_stack),
+        )
 
     # ------------------------------------------------------------------ actions
 
+    @on(ShowPartnership)
+    def _show_asked(self, message: ShowPartnership) -> None:
+        self.jump_to(message.pid)
+
     def jump_to(self, pid: str) -> None:
-        """Select a partnership (from the palette); clear the filter if it hides it."""
-        if not self.list.select_key(pid):
-            self.query_one("#filter", Input).value = ""
-            self._query = parse_query("")
-            self._filter_error = ""
+        """Put the cursor on a partnership; clear the filter if it hides it."""
+        if not self.list.select_key(pid) and self.state.record(pid) is not None:
+            self.state.filter = ""  # the filter hid it
             self.apply_filter(pid)
         self.list.focus()
 
@@ -260,9 +254,7 @@ class MainScreen(MainGitMixin, Screen[None]):
 
     def action_back(self) -> None:
         """Escape: clear the filter (from the box or the list) and go back to the list."""
-        filter_box = self.query_one("#filter", Input)
-        if filter_box.value:
-            filter_box.value = ""
+        self.state.filter = ""
         self.list.focus()
 
     def action_quit(self) -> None:
@@ -271,137 +263,126 @@ class MainScreen(MainGitMixin, Screen[None]):
     def action_help(self) -> None:
         from samenwerk_tui.tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen())
+        self.app.push_screen(HelpScreen(self.state))
 
     def action_set_primary(self, value: str) -> None:
         record = self.selected_record()
-        if record is None:
-            return
-        primary = AgreementType(value) if value else None
-        self.apply(
-            lambda: self.samenwerk.session.classify(record.id, primary=primary),
-        )
+        if record is not None:
+            primary = AgreementType(value) if value else None
+            self.save_and_tell(lambda s: s.classify(record.id, primary=primary))
 
     def action_new_partnership(self) -> None:
-        from samenwerk_tui.tui.screens.forms import PartnershipForm
-
-        self.app.push_screen(PartnershipForm(None, self.submit_new))
+        self.app.push_screen(PartnershipForm(self.state, None))
 
     def action_edit_partnership(self) -> None:
-        from samenwerk_tui.tui.screens.forms import PartnershipForm
-
         record = self.selected_record()
         if record is not None:
-            self.app.push_screen(
-                PartnershipForm(record.partnership, lambda v: self.submit_edit(record.id, v))
-            )
+            self.app.push_screen(PartnershipForm(self.state, record.partnership))
 
     def action_classify(self) -> None:
-        from samenwerk_tui.tui.screens.forms import ClassificationForm
-
         record = self.selected_record()
         if record is not None:
-            self.app.push_screen(
-                ClassificationForm(
-                    record.partnership, lambda v: self.submit_fields(record.id, "classify", v)
-                )
-            )
+            self.app.push_screen(ClassificationForm(self.state, record.partnership))
 
     def action_annotate(self) -> None:
-        from samenwerk_tui.tui.screens.forms import NoteForm
-
         record = self.selected_record()
         if record is not None:
-            self.app.push_screen(
-                NoteForm(record.partnership, lambda v: self.submit_fields(record.id, "note", v))
-            )
+            self.app.push_screen(NoteForm(self.state, record.partnership))
 
     def action_delete(self) -> None:
-        from samenwerk_tui.tui.screens.confirm import ConfirmScreen
-
         record = self.selected_record()
         if record is None:
             return
         before, _, after = i18n.t("tui.delete.question").partition("{name}")
-        question = Content(before) + content(record.partnership.name, "bold") + Content(after)
+        question = Content(before) + content(record.facets.name, "bold") + Content(after)
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                change = self.apply(lambda: self.samenwerk.session.delete(record.id))
-                if change is not None:
-                    self.samenwerk.tell(i18n.t("tui.delete.done", name=record.partnership.name))
+                self.save_and_tell(lambda s: s.delete(record.id))
 
         self.app.push_screen(ConfirmScreen(question, i18n.t("tui.delete.yes")), confirmed)
 
     def action_undo(self) -> None:
-        session = self.samenwerk.session
-        if not session.undo_stack:
-            self.samenwerk.tell(i18n.t("error.nothing_to_undo"))
+        if not self.state.session.undo_stack:
+            tell(self, i18n.t("error.nothing_to_undo"))
             return
-        change = self.apply(session.undo)
-        if isinstance(change, Change):
-            self.samenwerk.tell(i18n.t(f"tui.undo.{change.action}", name=change.name))
+        self.save_and_tell(_undo)
 
-    # ------------------------------------------------------------------ changes
+    def action_sync(self) -> None:
+        self.post_message(SyncRequested())
 
-    def apply(self, fn: Callable[[], Any]) -> Any:
-        """Run one session change; on success redraw around the changed partnership."""
-        result, error = self.samenwerk.change(fn)
-        if error is not None:
-            self.samenwerk.tell(error, severity="error")
-            return None
-        self.after_change(result)
-        return result
+    def action_history(self) -> None:
+        from samenwerk_tui.tui.screens.history import HistoryScreen
 
-    def after_change(self, result: Any) -> None:
-        change: Change | None = None
-        keep: str | None = None
-        if isinstance(result, tuple) and len(result) == 2:
-            record, change = result
-            keep = record.id
-        elif isinstance(result, Record):
-            keep = result.id
-        elif isinstance(result, Change):
-            change = result
-            keep = result.partnership_id
-        if change is not None and change.reapplied:
-            self.samenwerk.tell(i18n.t("tui.reapplied", name=change.name), severity="warning")
-        self.refresh_data(keep)
-        self.samenwerk.refresh_git()
+        record = self.selected_record()
+        problem = self.selected_problem()
+        if record is not None:
+            self.app.push_screen(HistoryScreen(self.state, record.name, record.facets.name))
+        elif problem is not None:
+            self.app.push_screen(HistoryScreen(self.state, problem.name, problem.name))
 
-    def submit_new(self, values: dict[str, Any]) -> str | None:
-        from samenwerk_tui.domain import edits
+    def action_resolve(self) -> None:
+        from samenwerk_tui.tui.screens.resolve import ResolveScreen
 
-        def create() -> Record:
-            p = edits.new_partnership(
-                values.get("name", ""),
-                summary=values.get("summary", ""),
-                stage=values.get("stage") or Stage.EXPLORE,
-                tags=values.get("tags", ()),
-                parties=values.get("parties", ()),
-            )
-            return self.samenwerk.session.create(p)
+        record = self.selected_record()
+        problem = self.selected_problem()
+        if record is not None and record.facets.conflicts:
+            self.app.push_screen(ResolveScreen(self.state, record.id))
+        elif problem is not None and problem.is_conflicted:
+            self._offer_repair(problem)
 
-        return self._submit(create)
+    def _offer_repair(self, problem: Problem) -> None:
+        before, _, after = i18n.t("tui.repair.question").partition("{file}")
+        question = Content(before) + content(problem.name, "bold") + Content(after)
 
-    def submit_edit(self, pid: str, values: dict[str, Any]) -> str | None:
-        if not values:
-            return None
-        return self._submit(lambda: self.samenwerk.session.edit(pid, **values))
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.post_message(RepairRequested(problem.name))
 
-    def submit_fields(self, pid: str, kind: str, values: dict[str, Any]) -> str | None:
-        session = self.samenwerk.session
-        if kind == "classify":
-            if not values:
-                return None
-            return self._submit(lambda: session.classify(pid, **values))
-        text = values.pop("text", "")
-        return self._submit(lambda: session.add_note(pid, text, **values))
+        self.app.push_screen(ConfirmScreen(question, i18n.t("tui.repair.yes")), answered)
 
-    def _submit(self, fn: Callable[[], Any]) -> str | None:
-        """For forms: an error comes back as one sentence and the form keeps its input."""
-        result, error = self.samenwerk.change(fn)
-        if error is not None:
-            return error
-        self.after_change(result)
+    # ------------------------------------------------------------------ forms
+
+    @on(PartnershipForm.Submitted)
+    def _partnership_submitted(self, event: PartnershipForm.Submitted) -> None:
+        values, pid = event.values, event.form.pid
+        if pid is None:
+            event.form.answer(self.save(lambda s: s.create(values.new_partnership())))
+            return
+        changes = values.changes_from(event.form.start)
+        event.form.answer(self.save(lambda s: s.edit(pid, **changes)) if changes else None)
+
+    @on(ClassificationForm.Submitted)
+    def _classification_submitted(self, event: ClassificationForm.Submitted) -> None:
+        pid = event.form.pid
+        changes = event.values.changes_from(event.form.start)
+        event.form.answer(self.save(lambda s: s.classify(pid, **changes)) if changes else None)
+
+    @on(NoteForm.Submitted)
+    def _note_submitted(self, event: NoteForm.Submitted) -> None:
+        pid, values = event.form.pid, event.values
+        event.form.answer(self.save(lambda s: s.add_note(pid, values.text, **values.fields())))
+
+    # ------------------------------------------------------------------ saving
+
+    def save(self, mutate: MutateFn) -> str | None:
+        """Save one change; the sentence of what went wrong, or None (then it is told)."""
+        try:
+            change = self.state.apply(mutate)
+        except SamenwerkError as exc:
+            return i18n.text_of(exc)
+        tell_change(self, change)
         return None
+
+    def save_and_tell(self, mutate: MutateFn) -> None:
+        """Save one change at a key press; what went wrong is told as an error."""
+        error = self.save(mutate)
+        if error is not None:
+            tell(self, error, "error")
+
+
+def _undo(session: Session) -> Change:
+    change = session.undo()
+    if change is None:
+        raise SamenwerkError("error.nothing_to_undo")
+    return change

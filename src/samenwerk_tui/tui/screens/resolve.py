@@ -9,32 +9,29 @@ the wrong entry settled.
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable, Iterator
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widget import Widget
-from textual.widgets import Label, Static, TextArea
+from textual.widgets import Static
 
 from samenwerk_tui import i18n
-from samenwerk_tui.domain.model import Conflict, DomainError, Partnership
+from samenwerk_tui.domain.model import Conflict, Partnership
 from samenwerk_tui.domain.text import normalize_line, normalize_text
 from samenwerk_tui.domain.types import AgreementType, PerspectiveName, Stage
-from samenwerk_tui.gitsync.merge import split_path
-from samenwerk_tui.gitsync.resolve import settle
+from samenwerk_tui.errors import SamenwerkError
+from samenwerk_tui.services import git_session
 from samenwerk_tui.tui.commands import bindings, commands, key_text
+from samenwerk_tui.tui.feedback import tell, tell_change
 from samenwerk_tui.tui.safe import content
-from samenwerk_tui.tui.screens.forms import FormScreen, Submit, _area
+from samenwerk_tui.tui.screens.forms.conflict import ConflictEditForm
+from samenwerk_tui.tui.state import AppState
 from samenwerk_tui.tui.widgets.detail import type_chip
-
-if TYPE_CHECKING:
-    from samenwerk_tui.tui.app import SamenwerkApp
 
 #: Fields whose value is free text: the editor offers them, prefilled with ours.
 TEXT_FIELDS = {"name", "summary", "rationale", "comment", "text", "role"}
@@ -44,7 +41,7 @@ LINE_FIELDS = {"name", "role"}
 
 def field_label(field: str) -> str:
     """A field path as an advisor reads it ("Comment: Delivering …", "Note text")."""
-    parts = split_path(field)
+    parts = git_session.field_path(field)
     last = parts[-1]
     if len(parts) == 1 and i18n.has(f"tui.field.{last}"):
         return i18n.t(f"tui.field.{last}")
@@ -69,7 +66,7 @@ _STAGES = {s.value for s in Stage}
 
 
 def is_text_field(conflict: Conflict) -> bool:
-    last = split_path(conflict.field)[-1]
+    last = git_session.field_path(conflict.field)[-1]
     values = (conflict.ours, conflict.theirs)
     return last in TEXT_FIELDS and all(v is None or isinstance(v, str) for v in values)
 
@@ -78,7 +75,7 @@ def value_content(field: str, value: Any) -> Content:
     """One side's value, literally; an absent value says so."""
     if value is None:
         return Content.styled(i18n.t("tui.resolve.absent"), "italic $text-muted")
-    last = split_path(field)[-1]
+    last = git_session.field_path(field)[-1]
     if isinstance(value, str) and last in ("primary", "type") and value in _TYPES:
         return type_chip(AgreementType(value)) + Content(" " + i18n.type_name(value))
     if isinstance(value, str) and last == "stage" and value in _STAGES:
@@ -92,24 +89,6 @@ def value_content(field: str, value: Any) -> Content:
     if isinstance(value, dict):
         return content("\n".join(f"{k} = {v}" for k, v in value.items()), multiline=True)
     return content(str(value), multiline=True)
-
-
-def settled(conflict: Conflict, side: str, value: str | None = None) -> Callable[..., Partnership]:
-    """The edit that settles ``conflict`` by ``side`` (or with ``value`` typed by the user)."""
-
-    def edit(p: Partnership) -> Partnership:
-        index = next((i for i, c in enumerate(p.conflicts) if c == conflict), None)
-        if index is None:
-            raise DomainError("tui.resolve.gone", field=conflict.field)
-        if value is None:
-            return settle(p, index, side)
-        # The typed text takes the place of "theirs": settling by theirs writes it at the
-        # field's path and removes the entry, the same path logic as the merge.
-        typed = dataclasses.replace(conflict, theirs=value)
-        swapped = tuple(typed if i == index else c for i, c in enumerate(p.conflicts))
-        return settle(p.replace(conflicts=swapped), index, "theirs")
-
-    return edit
 
 
 class ConflictCard(Static):
@@ -136,18 +115,15 @@ class ResolveScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("resolve"))
 
-    def __init__(self, pid: str) -> None:
+    def __init__(self, state: AppState, pid: str) -> None:
         super().__init__(classes="resolve-screen")
+        self.state = state
         self.pid = pid
         self.current = 0
         self._stale = False
 
-    @property
-    def samenwerk(self) -> SamenwerkApp:
-        return self.app  # type: ignore[return-value]
-
     def partnership(self) -> Partnership | None:
-        record = self.samenwerk.session.records.get(self.pid)
+        record = self.state.record(self.pid)
         return record.partnership if record is not None else None
 
     def compose(self) -> ComposeResult:
@@ -165,7 +141,7 @@ class ResolveScreen(ModalScreen[None]):
 
     def hint(self) -> Content:
         """The keys that work on the current conflict (``e`` only on a text field)."""
-        keymap = getattr(getattr(self.app, "config", None), "keymap", {}) or {}
+        keymap = self.state.keymap
         parts = [
             f"{key_text(c, keymap)} {c.label}"
             for c in commands("resolve")
@@ -185,7 +161,7 @@ class ResolveScreen(ModalScreen[None]):
         p = self.partnership()
         if p is None or not p.conflicts:
             if p is not None:
-                self.samenwerk.tell(i18n.t("tui.resolve.all_done", name=p.name))
+                tell(self, i18n.t("tui.resolve.all_done", name=p.name))
             self.dismiss(None)
             return
         box = self.query_one("#conflicts", VerticalScroll)
@@ -229,39 +205,46 @@ class ResolveScreen(ModalScreen[None]):
     async def action_settle(self, side: str) -> None:
         conflict = self.current_conflict()
         if conflict is not None:
-            await self.save(settled(conflict, side))
+            await self.save(conflict, side)
 
     def action_edit(self) -> None:
         conflict = self.current_conflict()
         if conflict is None or not is_text_field(conflict):
             return
-
-        def submit(values: dict[str, Any]) -> str | None:
-            last = split_path(conflict.field)[-1]
-            clean = normalize_line if last in LINE_FIELDS else normalize_text
-            error = self.save_now(settled(conflict, "theirs", clean(values["text"])))
-            self._stale = error is None
-            return error
-
         start = conflict.ours if isinstance(conflict.ours, str) else conflict.theirs or ""
-        self.app.push_screen(ConflictEditForm(field_label(conflict.field), start, submit))
+        form = ConflictEditForm(self.state, conflict, field_label(conflict.field), start)
+        self.app.push_screen(form)
 
     def action_close(self) -> None:
         self.dismiss(None)
 
     # ------------------------------------------------------------------ saving
 
-    def save_now(self, edit: Callable[..., Partnership]) -> str | None:
-        """Save one settlement; an error comes back as one sentence (for the editor)."""
-        session = self.samenwerk.session
-        result, error = self.samenwerk.change(lambda: session.update(self.pid, edit, "resolved"))
-        if error is not None:
-            return error
-        self.samenwerk.main.after_change(result)
+    @on(ConflictEditForm.Submitted)
+    def _edited(self, event: ConflictEditForm.Submitted) -> None:
+        conflict = event.form.conflict
+        last = git_session.field_path(conflict.field)[-1]
+        clean = normalize_line if last in LINE_FIELDS else normalize_text
+        error = self.save_now(conflict, "theirs", clean(event.values.text))
+        self._stale = error is None  # back from the editor: show what is left
+        event.form.answer(error)
+
+    def save_now(self, conflict: Conflict, side: str, value: str | None = None) -> str | None:
+        """Settle one conflict (by ``side``, or with the typed ``value``) and save it.
+
+        Returns what went wrong as one sentence, or None.
+        """
+        try:
+            change = self.state.apply(
+                lambda s: git_session.settle_conflict(s, self.pid, conflict, side, value)
+            )
+        except SamenwerkError as exc:
+            return i18n.text_of(exc)
+        tell_change(self, change)
         return None
 
-    async def save(self, edit: Callable[..., Partnership]) -> None:
-        error = self.save_now(edit)
+    async def save(self, conflict: Conflict, side: str) -> None:
+        error = self.save_now(conflict, side)
         shown = self.query_one("#resolve-error", Static)
         shown.display = error is not None
         if error is not None:
@@ -270,24 +253,4 @@ class ResolveScreen(ModalScreen[None]):
         await self.show_conflicts()
 
 
-class ConflictEditForm(FormScreen):
-    """Edit the value of one conflicting text field; saving settles the conflict with it."""
-
-    title_key = "tui.resolve.edit_title"
-
-    def __init__(self, label: str, text: str, submit: Submit) -> None:
-        super().__init__(submit)
-        self.label = label
-        self.text = text
-
-    def form_title(self) -> Content:
-        return Content(i18n.t(self.title_key) + ": ") + content(self.label)
-
-    def fields(self) -> Iterator[tuple[Widget, Widget]]:
-        yield (
-            Label(Content(i18n.t("tui.resolve.value")), classes="form-label"),
-            _area(self.text, "text", "note-text"),
-        )
-
-    def values(self) -> dict[str, Any]:
-        return {"text": self.query_one("#text", TextArea).text}
+__all__ = ["ConflictEditForm", "ResolveScreen", "field_label", "is_text_field", "value_content"]

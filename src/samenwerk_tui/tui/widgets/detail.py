@@ -14,7 +14,7 @@ from textual.widgets import Static
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.model import TYPE_SCORE_MAX, Partnership
 from samenwerk_tui.domain.types import AgreementType, PerspectiveName
-from samenwerk_tui.store.workspace import Problem, Record
+from samenwerk_tui.services.session import Problem
 from samenwerk_tui.tui.safe import content
 
 
@@ -59,7 +59,14 @@ class TypeCard(Static):
 
 
 class DetailPane(Vertical):
-    """Summary, parties, stage, tags, the 2x2 type grid and the perspectives."""
+    """Summary, parties, stage, tags, the 2x2 type grid and the perspectives.
+
+    ``resolve_key`` is how the hint on a conflict names the key that settles it.
+    """
+
+    def __init__(self, *, resolve_key: str = "r", id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.resolve_key = resolve_key
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-title")
@@ -96,7 +103,7 @@ class DetailPane(Vertical):
         """A broken file: where and why, and that samenwerk leaves it alone."""
         self.show_nothing("")
         self._set("detail-title", Content.styled("! " + plain_name(problem.name), "bold $error"))
-        reason = i18n.t(problem.key, **problem.params)
+        reason = i18n.text_of(problem)
         where = i18n.t(
             "tui.broken.where", file=problem.name, line=problem.line, column=problem.column
         )
@@ -111,20 +118,15 @@ class DetailPane(Vertical):
             ),
         )
         if problem.is_conflicted:
-            text = i18n.t("tui.detail.repair_hint", key=self._resolve_key())
+            text = i18n.t("tui.detail.repair_hint", key=self.resolve_key)
             self._set("detail-conflicts", Content.styled("≠ " + text, "bold $text-error"))
 
-    def _resolve_key(self) -> str:
-        from samenwerk_tui.tui.commands import key_for
-
-        return key_for("main.resolve", self.app)
-
-    def show(self, record: Record) -> None:
-        p = record.partnership
+    def show(self, p: Partnership, file: str) -> None:
+        """Everything about ``p``, read from the file named ``file``."""
         self._set("detail-title", content(p.name, "bold"))
         conflicts = None
         if p.conflicts:
-            text = i18n.t("tui.detail.conflicts", count=len(p.conflicts), key=self._resolve_key())
+            text = i18n.t("tui.detail.conflicts", count=len(p.conflicts), key=self.resolve_key)
             conflicts = Content.styled("≠ " + text, "bold $text-error")
         self._set("detail-conflicts", conflicts)
         meta = [
@@ -136,7 +138,7 @@ class DetailPane(Vertical):
                 Content.styled(i18n.t("tui.detail.tags") + " ", "$text-muted")
                 + content(" ".join(f"#{tag}" for tag in p.tags))
             )
-        meta.append(Content.styled(record.name, "$text-disabled"))
+        meta.append(Content.styled(file, "$text-disabled"))
         self._set("detail-meta", Content("   ").join(meta))
         self._set("detail-summary", content(p.summary, multiline=True) if p.summary else None)
         if p.parties:

@@ -1,0 +1,92 @@
+"""Reading a workspace for a session: early, from the index cache, and writing the cache
+back later.
+
+A front end starts reading first thing (:meth:`WorkspaceReader.preload`), so that reading
+(mostly system calls, which release the GIL) overlaps with importing and starting the user
+interface; the session's load then takes what was read. Unchanged files come from the
+index cache; when the cache is out of date it is written again afterwards, on a timer, so
+the records are ready at once and (in the TUI) the first paint is left alone.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from samenwerk_tui.store.index import Index
+from samenwerk_tui.store.records import FileStat, LoadResult, Record, StoreError
+from samenwerk_tui.store.workspace import Workspace
+
+#: Seconds the TUI waits after its first load before writing the index cache.
+INDEX_DELAY = 1.5
+#: What reading the folder gives: stats, records and problems, and the index to write.
+Read = tuple[dict[str, FileStat], LoadResult, list[tuple[FileStat, Record]] | None]
+
+
+class WorkspaceReader:
+    """Reads one workspace's folder (through its index cache, if any) for a session."""
+
+    def __init__(self, workspace: Workspace, index: Index | None) -> None:
+        self.workspace = workspace
+        self.index = index
+        self._preloader: threading.Thread | None = None
+        self._preloaded: Read | BaseException | None = None
+        self._index_writer: threading.Thread | None = None
+
+    def preload(self) -> None:
+        """Start reading in a thread now; the next :meth:`take` returns what it read."""
+        if self._preloader is not None:
+            return
+
+        def run() -> None:
+            try:
+                self._preloaded = self.read()
+            except BaseException as exc:  # handed to take(), which raises it there
+                self._preloaded = exc
+
+        self._preloader = threading.Thread(target=run, name="samenwerk-preload", daemon=True)
+        self._preloader.start()
+
+    def take(self) -> tuple[Read, bool]:
+        """What the preload read (waiting for it), else a read now; and whether preloaded."""
+        preloader, self._preloader = self._preloader, None
+        if preloader is None:
+            return self.read(), False
+        preloader.join()
+        read, self._preloaded = self._preloaded, None
+        if isinstance(read, StoreError | OSError):
+            raise read
+        if not isinstance(read, tuple):  # anything unexpected: read again, here
+            read = self.read()
+        return read, True
+
+    def read(self) -> Read:
+        """Stat the folder and read every file (unchanged ones from the index cache)."""
+        stats = self.workspace.scan()
+        if self.index is None or not self.index.enabled:
+            result, to_index = self.workspace.load_names(sorted(stats)), None
+        else:
+            result, to_index = self.workspace.load_indexed(stats, self.index)
+        for record in result.records:
+            # Here, on the reading thread: what the list and the filter will ask for first.
+            record.sort_key  # noqa: B018 - computed and kept by the record
+            record.haystack  # noqa: B018
+        return stats, result, to_index
+
+    def write_index_later(self, entries: list[tuple[FileStat, Record]], delay: float) -> None:
+        """Write the index cache ``delay`` seconds from now, in a thread of its own.
+
+        Not a daemon: a short-lived command waits for it at exit rather than leave half a
+        file.
+        """
+        if self.index is None:
+            return
+        self.wait_for_index()
+        self._index_writer = threading.Timer(delay, self.index.write, args=(entries,))
+        self._index_writer.name = "samenwerk-index"
+        self._index_writer.start()
+
+    def wait_for_index(self) -> None:
+        """Wait until the index cache being written is on disk."""
+        if self._index_writer is not None:
+            self._index_writer.join()
+            self._index_writer = None

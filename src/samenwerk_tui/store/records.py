@@ -1,0 +1,170 @@
+"""The values the store hands out: a partnership as read (:class:`Record`), a file it could not
+read (:class:`Problem`), what a load found (:class:`LoadResult`), a file's cheap identity
+(:class:`FileStat`), and the store's errors.
+
+Kept apart from :mod:`.workspace` (which reads and writes the folder) so that the index
+cache and the layers above can name these types without importing the file code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from samenwerk_tui.domain.model import Partnership
+from samenwerk_tui.domain.query import Facets, haystack
+from samenwerk_tui.domain.text import fold
+from samenwerk_tui.errors import SamenwerkError
+from samenwerk_tui.store import lean
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file the store could not read. ``key``/``params`` name the reason."""
+
+    name: str
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+    line: int = 1
+    column: int = 1
+    digest: str = ""
+
+    @property
+    def is_conflicted(self) -> bool:
+        return self.key == "broken.conflict_markers"
+
+
+class Record:
+    """A partnership as read from (or written to) its file.
+
+    A record read through the lean path holds its file packed (:mod:`.lean`), or, from
+    the index cache, that packing marshalled plus its facets and haystack: the list and
+    the filter use :attr:`facets`, :attr:`sort_key` and :attr:`haystack`, and the model
+    is built the first time :attr:`partnership` is asked for. Records are immutable; two
+    are equal when name, digest and partnership are.
+    """
+
+    __slots__ = (
+        "name", "digest", "_partnership", "_packed", "_blob", "_facets", "_haystack", "_sort",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        name: str,
+        partnership: Partnership | None = None,
+        digest: str = "",
+        *,
+        packed: lean.Packed | None = None,
+        blob: bytes | None = None,
+        facets: Facets | None = None,
+        haystack: str | None = None,
+    ) -> None:
+        if partnership is None and packed is None and (blob is None or facets is None):
+            raise TypeError("a record needs a partnership or a packed file")
+        self.name = name
+        self.digest = digest
+        self._partnership = partnership
+        self._packed = packed
+        self._blob = blob
+        self._facets = facets
+        self._haystack = haystack
+        self._sort: tuple[str, str] | None = None
+
+    @property
+    def partnership(self) -> Partnership:
+        if self._partnership is None:
+            packed = self.packed
+            assert packed is not None
+            self._partnership = lean.unpack(packed)
+        return self._partnership
+
+    @property
+    def packed(self) -> lean.Packed | None:
+        """The packed file, when the record was read through the lean path."""
+        if self._packed is None and self._blob is not None:
+            self._packed = marshal.loads(self._blob)
+        return self._packed
+
+    @property
+    def id(self) -> str:
+        if self._partnership is not None:
+            return self._partnership.id
+        if self._facets is not None:
+            return self._facets.id
+        packed = self.packed
+        assert packed is not None
+        return str(packed[0])
+
+    @property
+    def facets(self) -> Facets:
+        if self._facets is None:
+            packed = self.packed
+            self._facets = lean.facets(packed) if packed else Facets.of(self.partnership)
+        return self._facets
+
+    @property
+    def haystack(self) -> str:
+        """The folded text plain filter words search in."""
+        if self._haystack is None:
+            packed = self.packed
+            self._haystack = lean.haystack(packed) if packed else haystack(self.partnership)
+        return self._haystack
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        """Lists sort by folded name, then id."""
+        if self._sort is None:
+            self._sort = (fold(self.facets.name), self.id)
+        return self._sort
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Record):
+            return NotImplemented
+        return (self.name, self.digest) == (other.name, other.digest) and (
+            self.partnership == other.partnership
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.digest))
+
+    def __repr__(self) -> str:
+        return f"Record(name={self.name!r}, id={self.id!r}, digest={self.digest[:12]!r})"
+
+
+@dataclass
+class LoadResult:
+    records: list[Record]
+    problems: list[Problem]
+    from_index: int = 0  # how many files were taken from the index cache, unread
+
+
+class FileStat(NamedTuple):
+    """The cheap identity of a file on disk, used to spot outside changes.
+
+    A named tuple, so it compares directly with the stats kept in the index cache.
+    """
+
+    mtime_ns: int
+    size: int
+    inode: int
+    # A tool can put mtime back (``os.utime``); nothing can put ctime back.
+    ctime_ns: int = 0
+
+
+class StoreError(SamenwerkError):
+    """A write or read the store could not do, in catalog terms."""
+
+
+class StaleFileError(StoreError):
+    """The file on disk is not what was loaded: someone else changed or deleted it."""
+
+    def __init__(self, name: str, current: bytes | None) -> None:
+        super().__init__("error.stale_file", file=name)
+        self.name = name
+        self.current = current

@@ -1,0 +1,149 @@
+"""The app's state, and how state and events move through the TUI.
+
+Read this before adding a screen; then read one screen (``screens/history.py`` is the
+smallest that loads, ``screens/resolve.py`` one that saves, ``screens/main.py`` the lot).
+
+**State flows down.** One :class:`AppState` holds what every screen may show: the
+:class:`Session` (the records, used under :attr:`AppState.lock`), the config, and a few
+Textual ``var``\\ s: :attr:`~AppState.loaded`, :attr:`~AppState.data_version` (bumped
+whenever the session's records changed, by a save here, a poll, a sync or a repair),
+:attr:`~AppState.git`, :attr:`~AppState.selected` (the row under the list's cursor) and
+:attr:`~AppState.filter`. The app makes the state and hands
+it to every screen it opens (``MainScreen(state)``); a screen hands it on to the screens
+and forms it opens. A screen ``watch``\\ es the vars it shows (the state is not mounted,
+so watchers are plain functions, never ``async``) and hands plain values down to its
+widgets, which know nothing of the state.
+
+**Events flow up.** A widget posts a message to its screen (``PartnershipList.Highlighted``);
+a form posts its ``Submitted`` message, carrying a frozen dataclass of what was typed, to
+the screen it was opened over, which saves and answers with ``form.answer(error)``; a
+screen posts :mod:`~samenwerk_tui.tui.messages` (``SyncRequested``) to the app, which
+owns the long-running workers. No screen or widget imports ``tui/app.py``, ``gitsync`` or
+``store``: they call ``services``.
+
+**One path for changes.** A screen saves with ``state.apply(lambda s: s.classify(...))``:
+the function calls one session method, which returns one
+:class:`~samenwerk_tui.services.changes.Change`. :meth:`AppState.apply` holds the lock,
+refuses while a sync owns the files, turns every failure into a
+:class:`~samenwerk_tui.errors.SamenwerkError` (one sentence via ``i18n.text_of``), and
+bumps :attr:`~AppState.data_version` so every screen redraws from the session. The screen
+then tells the user about the change with
+:func:`~samenwerk_tui.tui.feedback.tell_change`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from textual.dom import DOMNode
+from textual.reactive import var
+
+from samenwerk_tui.errors import SamenwerkError
+from samenwerk_tui.services.changes import Change
+from samenwerk_tui.services.config import Config
+from samenwerk_tui.services.session import Problem, Record, Session
+
+#: Row keys of unreadable files start with this (partnership ids never do).
+BROKEN_PREFIX = "!"
+
+#: One change of the session: calls one :class:`Session` method and returns its change.
+MutateFn = Callable[[Session], Change]
+
+
+@dataclass(frozen=True)
+class GitState:
+    """What the app knows about git; ``repo`` is None until the first look."""
+
+    repo: bool | None = None
+    syncing: bool = False
+    progress: str = ""  # the running sync's current step, as a sentence
+    last_sync: datetime | None = None  # local time of the last sync that reached the remote
+    changed: frozenset[str] = field(default_factory=frozenset)  # files changed since commit
+
+
+@dataclass(frozen=True)
+class DataVersion:
+    """A new version of the session's data: a change, a poll, a sync, the first load.
+
+    ``focus``: the partnership a change was made to, for the cursor to follow. ``saved``:
+    made by a save in this app, so git's view of the changed files is out of date.
+    """
+
+    number: int = 0
+    focus: str | None = None
+    saved: bool = False
+
+
+class BusyError(SamenwerkError):
+    """A change asked for while a sync owns the files; a moment later it can be saved."""
+
+
+class AppState(DOMNode):
+    """The state every screen of one app shares (see the module's docstring)."""
+
+    # init=False throughout: the state is never mounted, so its vars start on first use,
+    # and a watcher must not be called with the default then.
+    loaded: var[bool] = var(False, init=False)
+    data_version: var[DataVersion] = var(DataVersion(), init=False)
+    git: var[GitState] = var(GitState(), init=False)
+    # The row under the main list's cursor (the main screen keeps it up to date; to move
+    # the cursor, post messages.ShowPartnership to the main screen).
+    selected: var[str | None] = var(None, init=False)
+    filter: var[str] = var("", init=False)
+
+    def __init__(
+        self, session: Session, config: Config, *, loaded: bool = True, blink: bool = True
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.config = config
+        #: The session is not thread-safe: workers and the UI thread hold this to use it.
+        self.lock = threading.RLock()
+        #: Cursor blink in text fields (off in tests and snapshots).
+        self.blink = blink
+        self.set_reactive(AppState.loaded, loaded)
+
+    @property
+    def keymap(self) -> Mapping[str, str]:
+        """The user's key bindings by binding id (``config.toml`` ``[keymap]``)."""
+        return self.config.keymap or {}
+
+    # ------------------------------------------------------------------ reading
+
+    def record(self, key: str | None) -> Record | None:
+        """The readable partnership with this row key, if any."""
+        if key is None or key.startswith(BROKEN_PREFIX):
+            return None
+        return self.session.records.get(key)
+
+    def problem(self, key: str | None) -> Problem | None:
+        """The unreadable file with this row key, if any."""
+        if key is None or not key.startswith(BROKEN_PREFIX):
+            return None
+        return self.session.problems.get(key[len(BROKEN_PREFIX) :])
+
+    # ------------------------------------------------------------------ changing
+
+    def apply(self, mutate: MutateFn) -> Change:
+        """Run one change of the session and tell every screen the data changed.
+
+        ``mutate`` calls one :class:`Session` method. While a sync runs, git owns the
+        files, so the change is refused (a form keeps its input and can be saved a moment
+        later). Every failure comes back as a :class:`SamenwerkError`.
+        """
+        if self.git.syncing:
+            raise BusyError("tui.sync.busy")
+        try:
+            with self.lock:
+                change = mutate(self.session)
+        except OSError as exc:
+            raise SamenwerkError("tui.os_error", reason=exc.strerror or str(exc)) from exc
+        self.data_changed(focus=change.partnership_id, saved=True)
+        return change
+
+    def data_changed(self, *, focus: str | None = None, saved: bool = False) -> None:
+        """Announce a new version of the session's data (after a load, poll, sync, repair)."""
+        self.data_version = DataVersion(self.data_version.number + 1, focus, saved)

@@ -1,0 +1,93 @@
+"""The status line under the panes: counts, broken files, git, conflicts, the workspace.
+
+It owns how the line reads; the screen hands it plain values through its ``var``\\ s
+(data flows down) and it redraws whenever one changes: ``3/3 partnerships · git: 1
+changed · last sync 10:42 · Fixture workspace``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.content import Content
+from textual.reactive import var
+from textual.widgets import Static
+
+from samenwerk_tui import i18n
+from samenwerk_tui.tui.safe import content
+from samenwerk_tui.tui.state import GitState
+
+
+@dataclass(frozen=True)
+class Counts:
+    """What the list shows: readable partnerships shown of all, broken files, conflicts."""
+
+    shown: int = 0
+    total: int = 0
+    broken: int = 0
+    conflicts: int = 0  # partnerships with recorded conflicts, and files with markers
+
+
+class StatusLine(Static):
+    """One line of status; ``loaded`` False shows that the workspace is being read."""
+
+    loaded: var[bool] = var(False, init=False)
+    counts: var[Counts] = var(Counts(), init=False)
+    git: var[GitState] = var(GitState(), init=False)
+    filter_error: var[str] = var("", init=False)
+    workspace: var[str] = var("", init=False)
+
+    def on_mount(self) -> None:
+        self._redraw()
+
+    def watch_loaded(self) -> None:
+        self._redraw()
+
+    def watch_counts(self) -> None:
+        self._redraw()
+
+    def watch_git(self) -> None:
+        self._redraw()
+
+    def watch_filter_error(self) -> None:
+        self._redraw()
+
+    def watch_workspace(self) -> None:
+        self._redraw()
+
+    def _redraw(self) -> None:
+        if self.is_mounted:
+            self.update(self.line())
+
+    def line(self) -> Content:
+        """The whole line as it is drawn."""
+        if not self.loaded:
+            return Content(i18n.t("tui.status.loading"))
+        counts = self.counts
+        parts = [Content(i18n.t("tui.status.shown", shown=counts.shown, total=counts.total))]
+        if counts.broken:
+            parts.append(Content.styled(i18n.t("tui.status.broken", count=counts.broken), "$error"))
+        parts += self.git_parts()
+        if counts.conflicts:
+            text = i18n.t("tui.git.conflicts", count=counts.conflicts)
+            parts.append(Content.styled(text, "bold $text-error"))
+        if self.filter_error:
+            parts.append(Content.styled(self.filter_error, "$warning"))
+        parts.append(content(self.workspace, "$text-muted"))
+        return Content(" · ").join(parts)
+
+    def git_parts(self) -> list[Content]:
+        """The git part: the running sync's step, "no git", "git: 3 changed", last sync."""
+        git = self.git
+        if git.syncing:
+            return [content("⟳ " + git.progress, "bold $accent")]
+        if git.repo is False:
+            return [Content.styled(i18n.t("tui.git.none"), "$text-muted")]
+        if not git.repo:
+            return []
+        count = len(git.changed)
+        text = i18n.t("tui.git.changed", count=count) if count else i18n.t("tui.git.clean")
+        parts = [Content.styled(text, "$text-warning" if count else "$text-success")]
+        if git.last_sync is not None:
+            parts.append(Content(i18n.t("tui.git.last_sync", time=git.last_sync.strftime("%H:%M"))))
+        return parts
