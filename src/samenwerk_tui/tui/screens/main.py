@@ -17,11 +17,11 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Container, Vertical, VerticalScroll
+from textual.containers import Container, Vertical
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.query import Query, parse_query
@@ -35,13 +35,19 @@ from samenwerk_tui.tui.list_rows import ListRows
 from samenwerk_tui.tui.messages import RepairRequested, ShowPartnership, SyncRequested
 from samenwerk_tui.tui.safe import content
 from samenwerk_tui.tui.screens.confirm import ConfirmScreen
-from samenwerk_tui.tui.screens.forms import ClassificationForm, NoteForm, PartnershipForm
+from samenwerk_tui.tui.screens.forms import (
+    ClassificationForm,
+    NoteForm,
+    PartnershipForm,
+    PerspectivesForm,
+)
 from samenwerk_tui.tui.screens.main_commands import availability
 from samenwerk_tui.tui.state import AppState, DataVersion, GitState, MutateFn
 from samenwerk_tui.tui.widgets.detail import DetailPane
 from samenwerk_tui.tui.widgets.footer import FittingFooter
 from samenwerk_tui.tui.widgets.notes import NotesPane
 from samenwerk_tui.tui.widgets.partnership_list import PartnershipList
+from samenwerk_tui.tui.widgets.scroll import Pane
 from samenwerk_tui.tui.widgets.status_line import Counts, StatusLine
 
 
@@ -69,11 +75,13 @@ class MainScreen(Screen[None]):
                     select_on_focus=False,
                 )
                 yield PartnershipList(id="list")
-            with VerticalScroll(id="detail-scroll", can_focus=True):
+            with Pane(id="detail-scroll"):
                 yield DetailPane(
-                    id="detail", resolve_key=key_for("main.resolve", self.state.keymap)
+                    id="detail",
+                    resolve_key=key_for("main.resolve", self.state.keymap),
+                    perspectives_key=key_for("main.perspectives", self.state.keymap),
                 )
-            with VerticalScroll(id="notes-scroll", can_focus=True):
+            with Pane(id="notes-scroll"):
                 yield NotesPane(id="notes")
         yield StatusLine(id="status")
         yield FittingFooter(compact=True)
@@ -98,11 +106,10 @@ class MainScreen(Screen[None]):
         self._layout_for(event.size.width)
 
     def _layout_for(self, width: int) -> None:
-        """Three columns when wide, list beside detail-over-notes when narrow."""
+        """Three columns when wide, list beside detail-over-notes in between, and below
+        100 columns the panes stacked: list, detail, notes."""
         self.set_class(width >= 150, "-wide")
         self.set_class(width < 100, "-narrow")
-        # The palette key is in the help screen; at 80 columns its footer room goes to quit.
-        self.query_one(Footer).show_command_palette = width >= 100
 
     # ------------------------------------------------------------------ state, watched
 
@@ -289,6 +296,34 @@ class MainScreen(Screen[None]):
         if record is not None:
             self.app.push_screen(NoteForm(self.state, record.partnership))
 
+    def action_diagnose(self) -> None:
+        from samenwerk_tui.tui.screens.diagnosis import DiagnosisScreen
+
+        record = self.selected_record()
+        if record is not None:
+            self.app.push_screen(DiagnosisScreen(self.state, record.partnership))
+
+    def action_guidance(self) -> None:
+        from samenwerk_tui.tui.screens.guidance import GuidanceScreen
+
+        record = self.selected_record()
+        if record is not None:
+            self.app.push_screen(GuidanceScreen(self.state, record.id))
+
+    def action_perspectives(self) -> None:
+        record = self.selected_record()
+        if record is not None:
+            self.app.push_screen(PerspectivesForm(self.state, record.partnership))
+
+    def action_portfolio(self) -> None:
+        from samenwerk_tui.tui.screens.portfolio import PortfolioScreen
+
+        def chosen(pid: str | None) -> None:
+            if pid is not None:
+                self.jump_to(pid)
+
+        self.app.push_screen(PortfolioScreen(self.state), chosen)
+
     def action_delete(self) -> None:
         record = self.selected_record()
         if record is None:
@@ -362,6 +397,11 @@ class MainScreen(Screen[None]):
     def _note_submitted(self, event: NoteForm.Submitted) -> None:
         pid, values = event.form.pid, event.values
         event.form.answer(self.save(lambda s: s.add_note(pid, values.text, **values.fields())))
+
+    @on(PerspectivesForm.Submitted)
+    def _perspectives_submitted(self, event: PerspectivesForm.Submitted) -> None:
+        pid, edit = event.form.pid, event.values.edit_from(event.form.start)
+        event.form.answer(self.save(lambda s: s.update(pid, edit, "perspective")) if edit else None)
 
     # ------------------------------------------------------------------ saving
 
