@@ -82,10 +82,10 @@ COMMANDS: tuple[Command, ...] = (
     # Not in the footer: it asks first anyway, and at 80 columns the room goes to sync.
     Command("main.delete", "x", "delete", "main", footer=False),
     # Shown only when they can run, and then they matter: they outlast the edit keys.
-    Command("main.undo", "u", "undo", "main", rank=2),
-    Command("main.sync", "s", "sync", "main", rank=2),
+    Command("main.undo", "u", "undo", "main", rank=3),
+    Command("main.sync", "s", "sync", "main", rank=3),
     Command("main.history", "h", "history", "main", footer=False),
-    Command("main.resolve", "r", "resolve", "main", rank=2),
+    Command("main.resolve", "r", "resolve", "main", rank=3),
     Command("main.help", "question_mark", "help", "main", key_display="?", rank=KEEP),
     Command("main.quit", "q", "quit", "main", rank=KEEP),
     Command("main.back", "escape", "back", "main", footer=False, palette=False),

@@ -23,9 +23,11 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from samenwerk_tui import i18n
+from samenwerk_tui.domain.assessing import to_type_score
 from samenwerk_tui.domain.diagnosis import Diagnosis, diagnose
 from samenwerk_tui.domain.model import Partnership
 from samenwerk_tui.domain.types import AgreementType
@@ -38,6 +40,7 @@ from samenwerk_tui.tui.screens.confirm import ConfirmScreen
 from samenwerk_tui.tui.state import AppState
 from samenwerk_tui.tui.widgets.bars import bar, score_bars, type_label
 from samenwerk_tui.tui.widgets.chips import type_chip
+from samenwerk_tui.tui.widgets.guide import Item
 from samenwerk_tui.tui.widgets.scroll import Pane
 
 #: Cells of the score bars and of the progress bar.
@@ -94,7 +97,7 @@ class DiagnosisScreen(ModalScreen[bool]):
             with Pane(id="diagnosis-body"):
                 yield Static(id="diagnosis-statement")
                 yield Static(id="diagnosis-scale")
-                yield Static(id="diagnosis-outcome")
+                yield Vertical(id="diagnosis-outcome")
             yield Static(id="diagnosis-scores")
             yield Static(id="diagnosis-choice")
             yield Static(id="diagnosis-error")
@@ -154,7 +157,7 @@ class DiagnosisScreen(ModalScreen[bool]):
         if st.id in self.answers and self.answers[st.id] is None:
             lines.append(Content.styled(i18n.t("tui.diagnosis.was_skipped"), "italic $text-muted"))
         self._show("#diagnosis-scale", Content("\n").join(lines))
-        self._show("#diagnosis-outcome", None)
+        self.query_one("#diagnosis-outcome").display = False
 
     def _draw_result(self, result: Diagnosis) -> None:
         progress = Content.styled(i18n.t("tui.diagnosis.result_title"), "bold") + Content.styled(
@@ -164,15 +167,41 @@ class DiagnosisScreen(ModalScreen[bool]):
         self._show("#diagnosis-progress", progress)
         self._show("#diagnosis-statement", None)
         self._show("#diagnosis-scale", None)
-        lines: list[Content] = []
-        if result.primary is not None:
-            lines.append(
-                Content.styled(service.label_name(result.label).capitalize(), "bold $accent")
-                + Content(" — " + service.label_meaning(result.label))
-            )
-        for sentence in service.explanation_lines(result, self.model):
-            lines.append(Content("• ") + Content(sentence))
-        self._show("#diagnosis-outcome", Content("\n").join(lines))
+        parts: list[Widget] = []
+        if result.decided:  # a tie or an unclear result says so in its first sentence
+            label = Content.styled(service.label_name(result.label).capitalize(), "bold $accent")
+            parts.append(Static(label + Content(" — " + service.label_meaning(result.label))))
+        bullet = Content.styled(" • ", "$accent")
+        parts += [Item(bullet, Content(s)) for s in service.explanation_lines(result, self.model)]
+        effect = self._effect(result)
+        if effect is not None:
+            parts.append(Static(effect, classes="diagnosis-effect"))
+        outcome = self.query_one("#diagnosis-outcome", Vertical)
+        outcome.display = True
+        outcome.remove_children()
+        outcome.mount_all(parts)
+
+    def _effect(self, result: Diagnosis) -> Content | None:
+        """What applying would change: the primary type (when the scores decide it) and the
+        four 0-5 scores (the documented mapping of 0-100)."""
+        if result.primary is None:
+            return None
+        scores = " · ".join(
+            f"{i18n.type_label(t.value)} {to_type_score(s)}"
+            for t, s in result.scores.items()
+            if s is not None
+        )
+        if not result.decided:
+            return Content.styled(i18n.t("tui.diagnosis.sets_scores", scores=scores), "$text-muted")
+        now = (
+            i18n.type_label(self.current_primary.value)
+            if self.current_primary
+            else i18n.t("tui.diagnosis.no_primary")
+        )
+        text = i18n.t(
+            "tui.diagnosis.sets", type=i18n.type_label(result.primary.value), now=now, scores=scores
+        )
+        return Content.styled(text, "$text-muted")
 
     def _draw_scores(self, result: Diagnosis) -> None:
         title = i18n.t("tui.diagnosis.scores" if self.showing_result else "tui.diagnosis.so_far")

@@ -19,6 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.events import Resize
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -36,8 +37,10 @@ from samenwerk_tui.tui.widgets import portfolio_view
 from samenwerk_tui.tui.widgets.chips import type_chip
 from samenwerk_tui.tui.widgets.scroll import ChoiceList, Pane
 
-#: Cells of the bars, beside chip, label and number, in each half of the chart row.
-BAR_CELLS = 14
+
+def bar_cells(width: int) -> int:
+    """Cells of a bar when two charts share ``width`` columns (beside chip, label, number)."""
+    return max(10, min(40, (width - 8) // 2 - 22))
 
 
 def shown_portfolio(state: AppState, now: datetime) -> Portfolio:
@@ -58,12 +61,12 @@ def shown_portfolio(state: AppState, now: datetime) -> Portfolio:
 def item_content(item: Item, now: datetime) -> Content:
     """One partnership in a list: chip, name, stage, when it last changed."""
     days = max(0, (now - item.updated).days)
+    ago = i18n.t("tui.portfolio.days_ago", count=days) if days else i18n.t("tui.portfolio.today")
     return Content("  ").join(
         [
             type_chip(item.primary),
             content(item.name, "bold"),
-            Content.styled(i18n.stage_name(item.stage.value), "$text-muted"),
-            Content.styled(i18n.t("tui.portfolio.days_ago", count=days), "$text-muted"),
+            Content.styled(i18n.stage_name(item.stage.value) + " · " + ago, "$text-muted"),
         ]
     )
 
@@ -78,22 +81,26 @@ class PortfolioScreen(ModalScreen[str | None]):
         self.state = state
         self._now = now  # fixed in tests; otherwise the time of each redraw
         self.items: list[Item | None] = []  # aligned with the list's options
+        self._cells = 0  # the bars' width when last drawn
 
     def compose(self) -> ComposeResult:
         now = self._now or utc_now()
         pf = shown_portfolio(self.state, now)
+        cells = self._cells = bar_cells(self.app.size.width)
         with Vertical(classes="portfolio-box") as box:
             box.border_title = Content(i18n.t("portfolio.title"))
             yield Static(self._summary(pf), id="portfolio-summary")
             with Pane(id="portfolio-charts"):
                 with Horizontal(id="portfolio-bars"):
-                    yield Static(portfolio_view.type_counts(pf, BAR_CELLS), classes="chart")
-                    yield Static(portfolio_view.profile(pf, BAR_CELLS), classes="chart")
+                    yield Static(portfolio_view.type_counts(pf, cells), classes="chart")
+                    yield Static(portfolio_view.profile(pf, cells), classes="chart")
                 yield Static(portfolio_view.matrix(pf), id="portfolio-matrix")
             yield Static(
                 portfolio_view.title(i18n.t("tui.portfolio.attention")), id="portfolio-heading"
             )
-            yield ChoiceList(*self._options(pf, now), id="portfolio-list", markup=False)
+            yield ChoiceList(
+                *self._options(pf, now), id="portfolio-list", markup=False, compact=True
+            )
             yield Static(self._hint(), classes="portfolio-hint")
 
     def _summary(self, pf: Portfolio) -> Content:
@@ -142,6 +149,10 @@ class PortfolioScreen(ModalScreen[str | None]):
 
     def _data_changed(self, _version: DataVersion) -> None:
         self.call_after_refresh(self._redraw)
+
+    def on_resize(self, event: Resize) -> None:
+        if self._cells and bar_cells(event.size.width) != self._cells:
+            self.call_after_refresh(self._redraw)
 
     async def _redraw(self) -> None:
         await self.recompose()
