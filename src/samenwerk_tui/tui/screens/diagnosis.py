@@ -198,9 +198,12 @@ class DiagnosisScreen(ModalScreen[bool]):
             if self.current_primary
             else i18n.t("tui.diagnosis.no_primary")
         )
-        text = i18n.t(
-            "tui.diagnosis.sets", type=i18n.type_label(result.primary.value), now=now, scores=scores
+        key = (
+            "tui.diagnosis.keeps"
+            if result.primary is self.current_primary
+            else "tui.diagnosis.sets"
         )
+        text = i18n.t(key, type=i18n.type_label(result.primary.value), now=now, scores=scores)
         return Content.styled(text, "$text-muted")
 
     def _draw_scores(self, result: Diagnosis) -> None:

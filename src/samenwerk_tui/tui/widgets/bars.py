@@ -48,7 +48,7 @@ def type_bar(
     none: str = "",
 ) -> Content:
     """One line: chip, short label, bar in the type's colour, and the value as ``text``."""
-    style = f"$type-{agreement_type.value}" if agreement_type else "$text-muted"
+    style = f"$type-{agreement_type.value}" if agreement_type else "$foreground-muted"
     shown = text if text is not None else ("–" if value is None else f"{value:g}")
     return (
         type_label(agreement_type, none=none)

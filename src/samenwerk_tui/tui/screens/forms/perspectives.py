@@ -86,6 +86,7 @@ class PerspectivesForm(FormScreen[PerspectiveValues]):
 
     def __init__(self, state: AppState, p: Partnership) -> None:
         super().__init__(state)
+        self.add_class("perspectives-form")  # five short rows: no gap between them
         self.p = p
         self.pid = p.id
         self.start = PerspectiveValues.of(p)
