@@ -123,4 +123,4 @@ async def test_at_80_by_24_the_panes_stack_and_the_palette_key_stays_in_the_foot
         assert left.bottom <= detail.y and detail.bottom <= notes.y
         keys = {k.action: k for k in app.main.query(FooterKey)}
         assert "command_palette" in keys and keys["command_palette"].region.right <= 80
-        assert {"help", "quit", "guidance"} <= set(keys)
+        assert {"help", "quit", "open('guidance')"} <= set(keys)

@@ -75,10 +75,10 @@ COMMANDS: tuple[Command, ...] = (
     Command("main.primary_clear", "0", "set_primary('')", "main", footer=False),
     Command("main.classify", "c", "classify", "main"),
     Command("main.annotate", "a", "annotate", "main"),
-    Command("main.diagnose", "d", "diagnose", "main", rank=2),
-    Command("main.guidance", "g", "guidance", "main", rank=3),
-    Command("main.perspectives", "v", "perspectives", "main"),
-    Command("main.portfolio", "p", "portfolio", "main"),
+    Command("main.diagnose", "d", "open('diagnose')", "main", rank=2),
+    Command("main.guidance", "g", "open('guidance')", "main", rank=3),
+    Command("main.perspectives", "v", "open('perspectives')", "main"),
+    Command("main.portfolio", "p", "open('portfolio')", "main"),
     # Not in the footer: it asks first anyway, and at 80 columns the room goes to sync.
     Command("main.delete", "x", "delete", "main", footer=False),
     # Shown only when they can run, and then they matter: they outlast the edit keys.

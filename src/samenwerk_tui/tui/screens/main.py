@@ -35,13 +35,10 @@ from samenwerk_tui.tui.list_rows import ListRows
 from samenwerk_tui.tui.messages import RepairRequested, ShowPartnership, SyncRequested
 from samenwerk_tui.tui.safe import content
 from samenwerk_tui.tui.screens.confirm import ConfirmScreen
-from samenwerk_tui.tui.screens.forms import (
-    ClassificationForm,
-    NoteForm,
-    PartnershipForm,
-    PerspectivesForm,
-)
+from samenwerk_tui.tui.screens.forms import ClassificationForm, NoteForm, PartnershipForm
+from samenwerk_tui.tui.screens.forms.perspectives import PerspectivesForm
 from samenwerk_tui.tui.screens.main_commands import availability
+from samenwerk_tui.tui.screens.openers import screen_for
 from samenwerk_tui.tui.state import AppState, DataVersion, GitState, MutateFn
 from samenwerk_tui.tui.widgets.detail import DetailPane
 from samenwerk_tui.tui.widgets.footer import FittingFooter
@@ -106,8 +103,7 @@ class MainScreen(Screen[None]):
         self._layout_for(event.size.width)
 
     def _layout_for(self, width: int) -> None:
-        """Three columns when wide, list beside detail-over-notes in between, and below
-        100 columns the panes stacked: list, detail, notes."""
+        """Three columns when wide, list beside detail-over-notes, or stacked (< 100)."""
         self.set_class(width >= 150, "-wide")
         self.set_class(width < 100, "-narrow")
 
@@ -235,6 +231,8 @@ class MainScreen(Screen[None]):
         self.list.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open" and parameters:  # open('diagnose') runs when diagnose may
+            action = str(parameters[0])
         return availability(
             action,
             git=self.state.git,
@@ -296,33 +294,15 @@ class MainScreen(Screen[None]):
         if record is not None:
             self.app.push_screen(NoteForm(self.state, record.partnership))
 
-    def action_diagnose(self) -> None:
-        from samenwerk_tui.tui.screens.diagnosis import DiagnosisScreen
+    def action_open(self, name: str) -> None:
+        """d, g, v, p: a screen about the selection (see :mod:`.openers`)."""
+        screen = screen_for(name, self.state, self.selected_record())
+        if screen is not None:
+            self.app.push_screen(screen, self._go_to)
 
-        record = self.selected_record()
-        if record is not None:
-            self.app.push_screen(DiagnosisScreen(self.state, record.partnership))
-
-    def action_guidance(self) -> None:
-        from samenwerk_tui.tui.screens.guidance import GuidanceScreen
-
-        record = self.selected_record()
-        if record is not None:
-            self.app.push_screen(GuidanceScreen(self.state, record.id))
-
-    def action_perspectives(self) -> None:
-        record = self.selected_record()
-        if record is not None:
-            self.app.push_screen(PerspectivesForm(self.state, record.partnership))
-
-    def action_portfolio(self) -> None:
-        from samenwerk_tui.tui.screens.portfolio import PortfolioScreen
-
-        def chosen(pid: str | None) -> None:
-            if pid is not None:
-                self.jump_to(pid)
-
-        self.app.push_screen(PortfolioScreen(self.state), chosen)
+    def _go_to(self, answer: object) -> None:
+        if isinstance(answer, str):  # the portfolio's choice of a partnership
+            self.jump_to(answer)
 
     def action_delete(self) -> None:
         record = self.selected_record()
