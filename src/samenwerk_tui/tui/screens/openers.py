@@ -15,6 +15,7 @@ from textual.screen import Screen
 from samenwerk_tui.services.session import Record
 from samenwerk_tui.tui.state import AppState
 
+
 def screen_for(name: str, state: AppState, record: Record | None) -> Screen[Any] | None:
     """The screen ``name`` about ``record`` (None when it needs one and there is none)."""
     if name == "portfolio":
