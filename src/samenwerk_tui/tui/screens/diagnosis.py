@@ -146,7 +146,7 @@ class DiagnosisScreen(ModalScreen[bool]):
             "#diagnosis-statement",
             Content.styled(about, "$text-muted") + Content("\n") + Content.styled(st.text, "bold"),
         )
-        given = self.answers.get(st.id, 0) if st.id in self.answers else 0
+        given = self.answers.get(st.id) or 0
         lines = []
         for n, meaning in enumerate(st.scale, start=1):
             chosen = n == given
