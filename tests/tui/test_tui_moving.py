@@ -12,18 +12,14 @@ from samenwerk_tui.tui.screens.help import HelpScreen
 from samenwerk_tui.tui.screens.portfolio import PortfolioScreen
 from samenwerk_tui.tui.widgets.partnership_list import PartnershipList
 from samenwerk_tui.tui.widgets.scroll import Pane
-from tests.tui.tui_fixture import AppPilot, build_workspace, make_app
+from tests.tui.test_tui_flows import type_text
+from tests.tui.tui_fixture import build_workspace, make_app
 
 NAMES = [f"Netwerk {i:02d}" for i in range(40)]
 
 
 def cursor(app: SamenwerkApp) -> int:
     return app.main.query_one(PartnershipList).cursor
-
-
-async def type_text(pilot: AppPilot, text: str) -> None:
-    for ch in text:
-        await pilot.press("space" if ch == " " else ch)
 
 
 async def test_the_list_moves_like_a_pager_and_g_stays_the_guidance(tmp_path: Path) -> None:
