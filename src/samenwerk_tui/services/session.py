@@ -333,21 +333,25 @@ class Session:
         """Apply ``edit`` to the partnership and save it at once.
 
         If the file changed on disk since it was read, the edit is applied again to the
-        version on disk. If that version is unreadable or gone, a :class:`StoreError`
-        says so and nothing is written.
+        version on disk, all under the workspace lock (no other save or sync in between).
+        If that version is unreadable or gone, a :class:`StoreError` says so and nothing
+        is written.
         """
         loaded = self.records[pid]
         reapplied = False
-        try:
-            new = edit(loaded.partnership)
-            if new == loaded.partnership:
-                return loaded, Change(loaded.name, pid, new.name, action, None, loaded.digest)
-            saved, before = self.workspace.save(loaded, new)
-        except StaleFileError as stale:
-            fresh = self._fresh(loaded.name, stale.current)
-            new = edit(fresh.partnership)
-            saved, before = self.workspace.save(fresh, new)
-            reapplied = True
+        # One critical section from the stale check to the retry: under the workspace lock
+        # the version read again cannot change before it is replaced.
+        with self.workspace.locked():
+            try:
+                new = edit(loaded.partnership)
+                if new == loaded.partnership:
+                    return loaded, Change(loaded.name, pid, new.name, action, None, loaded.digest)
+                saved, before = self.workspace.save(loaded, new)
+            except StaleFileError as stale:
+                fresh = self._fresh(loaded.name, stale.current)
+                new = edit(fresh.partnership)
+                saved, before = self.workspace.save(fresh, new)
+                reapplied = True
         self._remember(saved)
         change = Change(
             saved.name, pid, saved.partnership.name, action, before, saved.digest, reapplied

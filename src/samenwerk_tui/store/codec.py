@@ -7,6 +7,7 @@ Field order is fixed; unknown keys and tables follow in their original order.
 
 from __future__ import annotations
 
+import codecs
 import re
 import tomllib
 import unicodedata
@@ -243,6 +244,10 @@ def read(data: bytes) -> Partnership | lean.Packed:
 
 
 def _utf8(data: bytes) -> str:
+    # Windows editors (Notepad, some IDEs) start a UTF-8 file with a byte-order mark;
+    # it carries no content, so it is read past (the next save writes the file without).
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
