@@ -10,7 +10,9 @@ from pathlib import Path
 from samenwerk_tui.domain import edits
 from samenwerk_tui.domain.types import AgreementType, Stage
 from samenwerk_tui.gitsync.setup import driver_command
+from samenwerk_tui.services.session import Session
 from samenwerk_tui.store import codec
+from samenwerk_tui.store.workspace import Workspace
 
 from .conftest import Team
 
@@ -30,7 +32,7 @@ def test_both_add_a_note_to_one_partnership(team: Team) -> None:
     assert team.anna.sync().code == 0
     bram = team.bram.sync()
     assert bram.code == 0, bram
-    assert "1 change(s) sent, 1 received" in bram.out
+    assert "1 change sent, 1 received" in bram.out
     team.anna.sync()
 
     name = team.anna.only_file()
@@ -154,7 +156,7 @@ def test_pull_touching_fifty_files_reports_exactly_those(team: Team) -> None:
     team.anna.sync()
     bram_session = team.bram.session()
     with team.bram.acting():
-        result = sync(team.bram.root, author="Bram")
+        result = sync(Session(Workspace(team.bram.root), "Bram"))
     assert result.exit_code == 0
     assert sorted(result.changed_names) == sorted(created)
     assert result.received == 50

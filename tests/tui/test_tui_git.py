@@ -123,7 +123,7 @@ async def test_s_syncs_both_advisors_notes_and_shows_the_received_one(team: Team
             assert "git: all committed" in status(app) and "last sync" in status(app)
             assert any("fetching from origin" in text for text in seen.progress)
             report = seen.notes[-1]
-            assert report.notification.message.startswith("Synced: 1 change(s) sent, 1 received")
+            assert report.notification.message.startswith("Synced: 1 change sent, 1 received")
             assert report.notification.markup is False
 
     team.bram.sync("2026-03-10T12:00:00+00:00")

@@ -117,7 +117,7 @@ class GitMixin:
         repo: bool | None = self.git.repo
         try:
             if prepare:
-                repo = git_service.prepare(app.session.workspace.root)
+                repo = git_service.prepare(app.session)
             if repo:
                 # One atomic assignment of a new set: the UI thread may read the old one
                 # meanwhile, so no session lock is held during git status.
@@ -152,9 +152,7 @@ class GitMixin:
             app.post_message(SyncProgress(text))
 
         try:
-            result = git_service.sync(
-                app.session.workspace.root, author=app.session.author, progress=progress
-            )
+            result = git_service.sync(app.session, progress=progress)
         except Exception as exc:  # noqa: BLE001 - the UI must leave the syncing state
             result = SyncResult(status="error")
             result.messages.append(i18n.t("tui.sync.failed", reason=str(exc) or type(exc).__name__))
@@ -198,7 +196,7 @@ class GitMixin:
     def _repair_worker(self, name: str) -> None:
         app = self._app
         try:
-            merged = git_service.repair(app.session.workspace.root, name)
+            merged = git_service.repair(app.session, name)
         except (MergeError, StoreError, GitError) as exc:
             app.post_message(Repaired(name, 0, i18n.t(exc.key, **exc.params)))
             return

@@ -90,8 +90,7 @@ class HistoryScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="history", exit_on_error=False)
     def load(self) -> None:
-        root = self.samenwerk.session.workspace.root
-        self.post_message(HistoryLoaded(git_service.history(root, self.file)))
+        self.post_message(HistoryLoaded(git_service.history(self.samenwerk.session, self.file)))
 
     @on(HistoryLoaded)
     def _loaded(self, message: HistoryLoaded) -> None:
@@ -177,8 +176,10 @@ class VersionScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="version", exit_on_error=False)
     def load(self) -> None:
-        root = self.samenwerk.session.workspace.root
-        self.post_message(VersionLoaded(git_service.version_at(root, self.entry.commit, self.file)))
+        session = self.samenwerk.session
+        self.post_message(
+            VersionLoaded(git_service.version_at(session, self.entry.commit, self.file))
+        )
 
     @on(VersionLoaded)
     def _loaded(self, message: VersionLoaded) -> None:
