@@ -66,7 +66,7 @@ if TYPE_CHECKING:
     from samenwerk_tui.services.session import Session
 
 Progress = Callable[[str], None]
-PUSH_ATTEMPTS = 3
+PUSH_ATTEMPTS = 4
 
 
 def sync(session: Session, *, message: str = "", progress: Progress | None = None) -> SyncResult:
@@ -213,8 +213,10 @@ class _Sync:
                 result.sent = count(outgoing)
                 set_upstream(git, up)
                 return
-            if was_rejected(pushed) and attempt + 1 < PUSH_ATTEMPTS:
-                continue  # someone pushed in between: fetch and merge again
+            if was_rejected(pushed):
+                if attempt + 1 < PUSH_ATTEMPTS:
+                    continue  # someone pushed in between: fetch and merge again
+                raise GitError("git.error.push_raced", attempts=PUSH_ATTEMPTS)
             failure = push_error(pushed)
             if failure.is_offline:
                 result.status, result.error = "offline", failure
