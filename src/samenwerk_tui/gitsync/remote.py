@@ -64,8 +64,9 @@ def push(git: Git, up: Upstream) -> Result:
 
 
 def was_rejected(result: Result) -> bool:
+    """The remote moved on since our fetch (not: a hook or a permission said no)."""
     low = result.stderr.lower()
-    return "rejected" in low or "fetch first" in low
+    return "fetch first" in low or "non-fast-forward" in low
 
 
 def push_error(result: Result) -> GitError:

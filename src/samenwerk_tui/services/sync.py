@@ -45,8 +45,15 @@ from samenwerk_tui.gitsync.remote import (
 )
 from samenwerk_tui.gitsync.runner import Git, GitError
 from samenwerk_tui.gitsync.setup import ensure_attributes, ensure_setup, is_repo
+from samenwerk_tui.gitsync.sides import repair_file
 from samenwerk_tui.gitsync.status import blocking_operation
-from samenwerk_tui.services.sync_report import SyncResult, broken_files, note_commit, note_merge
+from samenwerk_tui.services.sync_report import (
+    SyncResult,
+    broken_files,
+    label,
+    note_commit,
+    note_merge,
+)
 from samenwerk_tui.services.workspace_git import (
     HistoryEntry,
     MergeError,
@@ -60,7 +67,7 @@ from samenwerk_tui.services.workspace_git import (
     version_at,
 )
 from samenwerk_tui.store.lock import SYNC_LOCK_FILE, SYNC_TIMEOUT, LockTimeout, hold
-from samenwerk_tui.store.workspace import StoreError, Workspace
+from samenwerk_tui.store.workspace import FILE_NAME, PARTNERSHIPS_DIR, StoreError, Workspace
 
 if TYPE_CHECKING:
     from samenwerk_tui.services.session import Session
@@ -141,6 +148,7 @@ class _Sync:
                     return
             else:
                 self._commit()
+            self._repair_broken()
         up = upstream(git, branch)
         if up is None:
             result.status = "no_remote"
@@ -156,6 +164,30 @@ class _Sync:
         outcome = commit_workspace(self.root, self.git, message=self.message, author=self.author)
         note_commit(self.root, outcome, self.result)
         return outcome
+
+    def _repair_broken(self) -> None:
+        """Rebuild every unreadable partnership file git has two sides for, and commit it.
+
+        Also files committed broken before (a merge commit with markers, a colleague's
+        ``merge=union``): those are not "about to be committed", but they are repaired
+        all the same, and :meth:`_report_broken` names the ones that cannot be.
+        """
+        repaired = []
+        for problem in self.workspace.load_all().problems:
+            if FILE_NAME.fullmatch(problem.name) is None or problem.key == "broken.duplicate_id":
+                continue
+            try:
+                repair_file(self.root, problem.name)
+            except (MergeError, StoreError, GitError, OSError):
+                continue
+            repaired.append(problem.name)
+            self.result.messages.append(
+                i18n.t(
+                    "git.sync.rebuilt", name=label(self.root, f"{PARTNERSHIPS_DIR}/{problem.name}")
+                )
+            )
+        if repaired:
+            self._commit()
 
     def _finish_open_merge(self) -> bool:
         """Finish the merge git left open; False (and why) when it must stay open."""
