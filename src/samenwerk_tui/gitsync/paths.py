@@ -127,7 +127,9 @@ def restage(git: Git, changes: list[IndexChange]) -> None:
 
 def ignore_rule(git: Git, path: str) -> str | None:
     """The ignore rule that hides ``path`` (``file:line:pattern``), or None."""
-    found = git.run("check-ignore", "-v", "--no-index", "--", path, check=False)
+    # check-ignore refuses literal pathspecs; our file names hold no pattern characters.
+    plain = Git(git.root, env={**git.extra_env, "GIT_LITERAL_PATHSPECS": "0"})
+    found = plain.run("check-ignore", "-v", "--no-index", "--", path, check=False)
     if not found.ok or "\t" not in found.text:
         return None
     return found.text.split("\t", 1)[0].strip()

@@ -133,6 +133,13 @@ def classify_stderr(stderr: str) -> str:
 def first_line(stderr: str) -> str:
     """The most telling line of git's stderr, cleaned for a sentence."""
     lines = [ln.strip() for ln in stderr.splitlines() if ln.strip()]
+    # What the remote itself said (a hook's reason) explains a refused push best.
+    for line in lines:
+        if line.lower().startswith("remote:") and line[7:].strip():
+            return line[7:].strip()[:200]
+    for line in lines:
+        if line.startswith("! [") and "(" in line:
+            return line[line.index("(") :].strip("()")[:200]
     for line in lines:
         if line.lower().startswith(("fatal:", "error:")):
             return line.split(":", 1)[1].strip()[:200]

@@ -41,9 +41,8 @@ def run(ctx: Context) -> int:
 
     result = sync(session, message=ctx.args.message, progress=progress)
     for sentence in result.messages:
-        stream = (
-            sys.stderr if result.error is not None and sentence == result.messages[-1] else None
-        )
+        failed = result.error is not None or result.status == "error"
+        stream = sys.stderr if failed and sentence == result.messages[-1] else None
         line = safe_text(sentence)
         if stream is None:
             ctx.emit(line)
