@@ -61,9 +61,11 @@ from samenwerk_tui.services.workspace_git import (
     history,
     operation_warning,
     prepare,
+    rebuildable,
     refresh_changed,
     repair,
     settle_conflict,
+    sync_running_elsewhere,
     version_at,
 )
 from samenwerk_tui.store.lock import SYNC_LOCK_FILE, SYNC_TIMEOUT, LockTimeout, hold
@@ -275,7 +277,9 @@ __all__ = [
     "prepare",
     "refresh_changed",
     "repair",
+    "rebuildable",
     "settle_conflict",
     "sync",
+    "sync_running_elsewhere",
     "version_at",
 ]

@@ -21,6 +21,7 @@ from samenwerk_tui.gitsync.sides import repair_file
 from samenwerk_tui.gitsync.status import HistoryEntry, blocking_operation, changed_files, show_at
 from samenwerk_tui.gitsync.status import history as git_history
 from samenwerk_tui.store import codec
+from samenwerk_tui.store.lock import SYNC_LOCK_FILE, LockTimeout, hold
 
 if TYPE_CHECKING:
     from samenwerk_tui.services.session import Change, Session
@@ -60,6 +61,23 @@ def operation_warning(session: Session) -> str | None:
     if operation is None:
         return None
     return i18n.t("git.error.in_progress", operation=i18n.t(f"git.operation.{operation}"))
+
+
+def sync_running_elsewhere(session: Session) -> bool:
+    """True while a sync of this workspace runs in another window (or thread).
+
+    Saves wait for such a sync's commit and merge; the TUI says so on its status line.
+    """
+    path = session.workspace.root / SYNC_LOCK_FILE
+    if not path.exists():
+        return False
+    try:
+        with hold(path, timeout=0):
+            return False
+    except LockTimeout:
+        return True
+    except OSError:
+        return False
 
 
 def can_rebuild(session: Session, name: str) -> bool:
@@ -115,5 +133,6 @@ __all__ = [
     "refresh_changed",
     "repair",
     "settle_conflict",
+    "sync_running_elsewhere",
     "version_at",
 ]

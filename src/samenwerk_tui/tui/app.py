@@ -21,10 +21,11 @@ from textual.notifications import SeverityLevel
 
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.model import DomainError
+from samenwerk_tui.services import sync as git_service
 from samenwerk_tui.services.config import Config
 from samenwerk_tui.services.session import RefError, Refresh, Session
 from samenwerk_tui.store.workspace import StoreError
-from samenwerk_tui.tui.git import GitMixin, GitState
+from samenwerk_tui.tui.git import GitChecked, GitMixin, GitState
 from samenwerk_tui.tui.providers import CommandsProvider, PartnershipsProvider
 from samenwerk_tui.tui.safe import plain
 from samenwerk_tui.tui.screens.main import MainScreen
@@ -32,6 +33,7 @@ from samenwerk_tui.tui.themes import DEFAULT_THEME, TYPE_VARIABLES, bundled_them
 
 _HERE = Path(__file__).parent
 POLL_SECONDS = 1.0
+SAVE_WAIT = 5.0  # seconds a save waits for the workspace lock before saying it is busy
 
 
 class Loaded(Message):
@@ -89,6 +91,9 @@ class SamenwerkApp(GitMixin, App[int]):
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
         self.title = plain(session.workspace.display_name)
+        # Saves run on the UI thread: wait for another window's sync only briefly, then
+        # say so (the form keeps its input); the status line shows that sync meanwhile.
+        session.workspace.lock.timeout = SAVE_WAIT
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(TYPE_VARIABLES)
@@ -150,6 +155,10 @@ class SamenwerkApp(GitMixin, App[int]):
         try:
             with self.lock:
                 refresh = self.session.poll()
+            elsewhere = git_service.sync_running_elsewhere(self.session)
+            if elsewhere != self.git.elsewhere:
+                self.git.elsewhere = elsewhere
+                self.post_message(GitChecked(self.git.repo))
         except (OSError, StoreError):
             refresh = Refresh()
         finally:

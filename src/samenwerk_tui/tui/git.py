@@ -44,6 +44,9 @@ class GitState:
     syncing: bool = False
     progress: str = ""
     last_sync: datetime | None = None  # local time of the last sync that reached the remote
+    operation: str | None = None  # a rebase (etc.) the user left open: the warning sentence
+    rebuildable: frozenset[str] = frozenset()  # broken files git has both sides of
+    elsewhere: bool = False  # a sync runs in another window: saves wait for it
 
 
 class GitChecked(Message):
@@ -122,6 +125,9 @@ class GitMixin:
                 # One atomic assignment of a new set: the UI thread may read the old one
                 # meanwhile, so no session lock is held during git status.
                 git_service.refresh_changed(app.session)
+                self.git.operation = git_service.operation_warning(app.session)
+                broken = [n for n, p in list(app.session.problems.items()) if not p.is_conflicted]
+                self.git.rebuildable = frozenset(git_service.rebuildable(app.session, broken))
         finally:
             app.post_message(GitChecked(repo))
 

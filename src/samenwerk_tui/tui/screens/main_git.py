@@ -69,8 +69,12 @@ class MainGitMixin:
             if record is not None and record.partnership.conflicts:
                 return True
             problem = self.selected_problem()
-            return bool(problem is not None and problem.is_conflicted)
+            return bool(problem is not None and self._repairable(problem))
         return True
+
+    def _repairable(self, problem: Problem) -> bool:
+        """Markers, or any broken file git still has both sides of (a union merge)."""
+        return problem.is_conflicted or problem.name in self._screen.samenwerk.git.rebuildable
 
     def git_changed(self) -> None:
         """The changed files or the git state changed: marks, ``is:changed``, status, keys."""
@@ -103,6 +107,10 @@ class MainGitMixin:
                 parts.append(
                     Content(i18n.t("tui.git.last_sync", time=git.last_sync.strftime("%H:%M")))
                 )
+        if git.operation and not git.syncing:
+            parts.append(content(git.operation, "bold $text-warning"))
+        elif git.elsewhere and not git.syncing:
+            parts.append(content("⟳ " + i18n.t("tui.git.elsewhere"), "bold $accent"))
         if self.conflict_count:
             text = i18n.t("tui.git.conflicts", count=self.conflict_count)
             parts.append(Content.styled(text, "bold $text-error"))
@@ -132,7 +140,7 @@ class MainGitMixin:
             self._resolve(record)
             return
         problem = self.selected_problem()
-        if problem is not None and problem.is_conflicted:
+        if problem is not None and self._repairable(problem):
             self._offer_repair(problem)
 
     def _resolve(self, record: Record) -> None:
