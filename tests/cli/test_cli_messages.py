@@ -56,3 +56,41 @@ def test_a_filter_that_starts_with_a_minus_is_typed_as_the_next_word(
     # "--filter -w" still means: the filter is missing its value.
     missing = samenwerk("list", "--filter", "-w", str(samenwerk.workspace), expect=2)
     assert "expected one argument" in missing.err
+
+
+HOLD = """
+import sys, time
+from pathlib import Path
+from samenwerk_tui.store.lock import hold
+
+with hold(Path(sys.argv[1]), timeout=10):
+    print("held", flush=True)
+    time.sleep(float(sys.argv[2]))
+"""
+
+
+def test_a_note_typed_while_another_window_syncs_waits_and_says_so(
+    samenwerk: Samenwerk,
+) -> None:
+    import subprocess
+    import sys
+
+    from samenwerk_tui.store.lock import LOCK_FILE
+
+    pid = samenwerk("new", "Senseo").out.strip()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(samenwerk.workspace / LOCK_FILE), "1.5"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        noted = samenwerk("note", pid, "Typed during the sync.")
+    finally:
+        holder.wait(timeout=30)
+    assert noted.err == (
+        "samenwerk: waiting for the sync (or a save in another window) to finish…\n"
+    )
+    assert noted.out.startswith("Saved Senseo")
+    shown = json.loads(samenwerk("show", pid, "--format", "json").out)
+    assert [n["text"] for n in shown["notes"]] == ["Typed during the sync."]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from samenwerk_tui.gitsync.paths import is_ours, is_partnership_path
 from samenwerk_tui.gitsync.runner import Git, GitError, Result, error_for
 from samenwerk_tui.gitsync.setup import WORKSPACE_PATHS
+from samenwerk_tui.store import codec
 from samenwerk_tui.store.workspace import Problem, Workspace
 
 
@@ -107,6 +108,27 @@ def count(paths: list[str]) -> int:
     """Partnership files if any changed, else the other workspace files."""
     partnerships = [p for p in paths if is_partnership_path(p)]
     return len(partnerships) if partnerships else len([p for p in paths if is_ours(p)])
+
+
+def new_conflicts(git: Git, old: str | None, paths: list[str]) -> list[str]:
+    """Partnership files among ``paths`` whose recorded conflicts grew from ``old`` to HEAD."""
+    wanted = [p for p in paths if is_partnership_path(p)]
+    blobs = git.blobs([*(f"{old}:{p}" for p in wanted if old), *(f"HEAD:{p}" for p in wanted)])
+    found = []
+    for path in wanted:
+        before = _conflict_keys(blobs.get(f"{old}:{path}") if old else None)
+        if _conflict_keys(blobs.get(f"HEAD:{path}")) - before:
+            found.append(path)
+    return found
+
+
+def _conflict_keys(data: bytes | None) -> set[str]:
+    if data is None:
+        return set()
+    p = codec.decode_or_none(data)
+    if p is None:
+        return {"\x00unreadable"}
+    return {repr((c.field, c.ours, c.theirs)) for c in p.conflicts}
 
 
 def unreadable_in(git: Git, rev: str, paths: list[str]) -> list[tuple[str, Problem]]:

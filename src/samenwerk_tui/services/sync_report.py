@@ -14,7 +14,7 @@ from samenwerk_tui.gitsync import describe
 from samenwerk_tui.gitsync.commit import CommitOutcome
 from samenwerk_tui.gitsync.merging import MergeOutcome
 from samenwerk_tui.gitsync.paths import is_partnership_path
-from samenwerk_tui.gitsync.remote import changed_paths, count
+from samenwerk_tui.gitsync.remote import changed_paths, count, new_conflicts
 from samenwerk_tui.gitsync.runner import Git, GitError
 from samenwerk_tui.store import codec
 from samenwerk_tui.store.workspace import FILE_NAME, PARTNERSHIPS_DIR, Workspace
@@ -128,23 +128,10 @@ def _received(root: Path, old: str | None, result: SyncResult) -> None:
     git = Git(root)
     paths = changed_paths(git, old, "HEAD")
     result.received += count(paths)
-    wanted = [p for p in paths if is_partnership_path(p)]
-    blobs = git.blobs([*(f"{old}:{p}" for p in wanted if old), *(f"HEAD:{p}" for p in wanted)])
-    for path in wanted:
+    for path in paths:
         _add(result.changed_names, path)
-        before = _conflict_keys(blobs.get(f"{old}:{path}") if old else None)
-        after = _conflict_keys(blobs.get(f"HEAD:{path}"))
-        if after - before:
-            _add(result.conflicted, path)
-
-
-def _conflict_keys(data: bytes | None) -> set[str]:
-    if data is None:
-        return set()
-    p = codec.decode_or_none(data)
-    if p is None:
-        return {"\x00unreadable"}
-    return {repr((c.field, c.ours, c.theirs)) for c in p.conflicts}
+    for path in new_conflicts(git, old, paths):
+        _add(result.conflicted, path)
 
 
 def broken_files(workspace: Workspace, already: set[str]) -> list[tuple[str, str]]:
