@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from samenwerk_tui.gitsync.paths import is_ours
 from samenwerk_tui.gitsync.runner import Git, GitError
 from samenwerk_tui.store.workspace import PARTNERSHIPS_DIR
 
@@ -161,8 +162,6 @@ def blocking_operation(root: Path) -> str | None:
         operation = operation_in_progress(git)
         if operation != "merge":
             return operation
-        from samenwerk_tui.gitsync.paths import is_ours
-
         out = git.run("ls-files", "-u", "-z").stdout
         paths = {e.split(b"\t", 1)[1].decode("utf-8", "replace") for e in out.split(b"\0")
                  if b"\t" in e}  # fmt: skip
