@@ -126,7 +126,8 @@ class GitMixin:
                 # meanwhile, so no session lock is held during git status.
                 git_service.refresh_changed(app.session)
                 self.git.operation = git_service.operation_warning(app.session)
-                broken = [n for n, p in list(app.session.problems.items()) if not p.is_conflicted]
+                with app.lock:
+                    broken = [n for n, p in app.session.problems.items() if not p.is_conflicted]
                 self.git.rebuildable = frozenset(git_service.rebuildable(app.session, broken))
         finally:
             app.post_message(GitChecked(repo))
