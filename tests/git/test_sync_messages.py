@@ -143,3 +143,21 @@ def test_a_push_refused_after_a_merge_does_not_claim_nothing_changed(team: Team)
     assert "your files are unchanged" not in run.out
     assert "your changes are committed locally but not sent" in run.out
     assert len(team.bram.git("log", "-1", "--format=%P").split()) == 2  # merged here
+
+
+def test_a_push_meeting_another_push_at_the_remote_is_tried_again(team: Team) -> None:
+    """The remote's branch is locked (a colleague's push this moment, or a crash there)."""
+    team.anna.session().add_note(team.senseo_id, "Anna's note")
+    team.anna.sync()
+    team.bram.session().create(edits.new_partnership("Brainport"))
+    lock = team.remote / "refs" / "heads" / "main.lock"
+    lock.write_text("")
+    run = team.bram.sync()
+    assert run.code == 1
+    assert "The remote was taking your colleagues' changes (or stayed locked)" in run.err
+    assert "Another git program is working in this workspace" not in run.err
+    lock.unlink()
+    again = team.bram.sync()
+    assert again.code == 0, again
+    remote_main = team.anna.git("ls-remote", str(team.remote), "main").split()[0]
+    assert team.bram.git("rev-parse", "HEAD").strip() == remote_main

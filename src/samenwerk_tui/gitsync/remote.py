@@ -65,9 +65,15 @@ def push(git: Git, up: Upstream) -> Result:
 
 
 def was_rejected(result: Result) -> bool:
-    """The remote moved on since our fetch (not: a hook or a permission said no)."""
+    """The remote moved on since our fetch, or is taking a colleague's push this moment.
+
+    Not: a hook or a permission said no. A push that meets another push at the remote
+    gets "cannot lock ref" / "failed to update ref" from it; fetching, merging and pushing
+    again is the answer to both.
+    """
     low = result.stderr.lower()
-    return "fetch first" in low or "non-fast-forward" in low
+    racing = "failed to update ref" in low or ("remote:" in low and "cannot lock ref" in low)
+    return "fetch first" in low or "non-fast-forward" in low or racing
 
 
 def push_error(result: Result) -> GitError:

@@ -20,6 +20,8 @@ the partnership files the merge changed, to reload exactly those
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -249,7 +251,10 @@ class _Sync:
                 return
             if was_rejected(pushed):
                 if attempt + 1 < PUSH_ATTEMPTS:
-                    continue  # someone pushed in between: fetch and merge again
+                    # Someone pushed in between: fetch and merge again, after a pause that
+                    # differs per try so that two advisors do not keep meeting.
+                    time.sleep(random.uniform(0.1, 0.5) * (attempt + 1))
+                    continue
                 raise GitError("git.error.push_raced", attempts=PUSH_ATTEMPTS)
             failure = push_error(pushed)
             if failure.is_offline:
