@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from samenwerk_tui import i18n
 from samenwerk_tui.gitsync.commit import CommitOutcome, commit_workspace, merging
+from samenwerk_tui.gitsync.describe import clean
 from samenwerk_tui.gitsync.merging import MergeOutcome, finish_merge, merge_remote
 from samenwerk_tui.gitsync.paths import foreign_staged
 from samenwerk_tui.gitsync.remote import (
@@ -137,10 +138,13 @@ class _Sync:
         if not branch:
             raise GitError("git.error.detached")
         ensure_setup(self.root)
-        staged = foreign_staged(git)
+        # During a merge the index also holds the colleagues' other files: those are the
+        # merge's, committed with it, not files the user staged.
+        staged = [] if merging(git) else foreign_staged(git)
         if staged:
             key = "git.sync.foreign_one" if len(staged) == 1 else "git.sync.foreign_many"
-            files = ", ".join(c.path for c in staged[:5]) + (" …" if len(staged) > 5 else "")
+            files = ", ".join(clean(c.path, 80) for c in staged[:5])
+            files += " …" if len(staged) > 5 else ""
             result.messages.append(i18n.t(key, count=len(staged), files=files))
 
         self.say(i18n.t("git.progress.commit"))
