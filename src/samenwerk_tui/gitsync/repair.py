@@ -23,8 +23,9 @@ from pathlib import Path
 
 from samenwerk_tui.gitsync.merge import MergeError, merge_bytes
 from samenwerk_tui.gitsync.paths import is_partnership_path
+from samenwerk_tui.gitsync.paths import stage as stage_paths
 from samenwerk_tui.gitsync.runner import Git
-from samenwerk_tui.gitsync.sides import blob, parses, rebuilt_blob, unmerged
+from samenwerk_tui.gitsync.sides import parses, rebuilt_blob, unmerged
 from samenwerk_tui.gitsync.status import git_dirs
 from samenwerk_tui.store import codec
 from samenwerk_tui.store.atomic import write_atomic
@@ -66,32 +67,41 @@ def repair_unmerged(root: Path, git: Git | None = None) -> RepairReport:
     git = git or Git(root)
     report = RepairReport()
     started = merge_started_ns(git)
-    for path, stages in sorted(unmerged(git).items()):
+    found = sorted(unmerged(git).items())
+    # Every stage in one ``cat-file --batch`` and every result in one ``add``: a merge of a
+    # few hundred files would otherwise start a thousand git processes.
+    blobs = git.blobs([sha for _path, stages in found for sha in stages.values()])
+
+    def stage(stages: dict[int, str], number: int) -> bytes | None:
+        return blobs.get(stages[number]) if number in stages else None
+
+    done: list[str] = []
+    for path, stages in found:
         target = root / path
-        if is_partnership_path(path) and _settled_by_user(target, git, stages, started):
+        ours, theirs = stage(stages, 2), stage(stages, 3)
+        if is_partnership_path(path) and _settled_by_user(target, ours, started):
             report.taken.append(path)
-        elif 2 in stages and 3 in stages:
-            base = blob(git, stages[1]) if 1 in stages else None
-            ours, theirs = blob(git, stages[2]), blob(git, stages[3])
-            if not _merge_two(root, git, path, base, ours, theirs, report):
+        elif ours is not None and theirs is not None:
+            if not _merge_two(root, git, path, stage(stages, 1), ours, theirs, report):
                 continue  # left unmerged, for the user to settle
-        elif 2 in stages:
+        elif ours is not None:
             # Theirs deleted it, ours changed it: our file is in the work tree; keep it.
             if not target.exists():
-                write_atomic(target, blob(git, stages[2]))
+                write_atomic(target, ours)
             report.kept_here.append(path)
-        elif 3 in stages:
+        elif theirs is not None:
             # Ours deleted it, theirs changed it: bring theirs back.
             target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, blob(git, stages[3]))
+            write_atomic(target, theirs)
             report.kept_there.append(path)
         else:
             continue  # deleted on both sides: nothing to keep
-        git.run("add", "--force", "--", path)
+        done.append(path)
+    stage_paths(git, done)
     return report
 
 
-def _settled_by_user(target: Path, git: Git, stages: dict[int, str], started: int | None) -> bool:
+def _settled_by_user(target: Path, left_by_git: bytes | None, started: int | None) -> bool:
     """The app (or an editor) saved a readable version after the merge began."""
     try:
         data = target.read_bytes()
@@ -100,7 +110,6 @@ def _settled_by_user(target: Path, git: Git, stages: dict[int, str], started: in
         return False
     if not parses(data) or started is None or mtime < started:
         return False
-    left_by_git = blob(git, stages[2]) if 2 in stages else None
     return data != left_by_git
 
 

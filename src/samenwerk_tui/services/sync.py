@@ -78,7 +78,7 @@ if TYPE_CHECKING:
     from samenwerk_tui.services.session import Session
 
 Progress = Callable[[str], None]
-PUSH_ATTEMPTS = 4
+PUSH_ATTEMPTS = 6
 
 
 def sync(session: Session, *, message: str = "", progress: Progress | None = None) -> SyncResult:
