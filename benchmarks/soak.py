@@ -249,6 +249,20 @@ def check(base: Path, roots: dict[str, Path], logs: list[Path]) -> dict[str, Any
     return figures
 
 
+def per_process(sync_logs: list[Path], saved_logs: list[Path]) -> dict[str, Any]:
+    """Syncs (all / exit 0) and notes saved, per writer and sync loop: nobody starves."""
+    out: dict[str, Any] = {}
+    for sync_log, saved_log in zip(sync_logs, saved_logs, strict=True):
+        runs = [json.loads(line) for line in sync_log.read_text("utf-8").splitlines()]
+        name = sync_log.name.removesuffix("-syncs.log")
+        out[name] = {
+            "syncs": len(runs),
+            "syncs_ok": sum(1 for r in runs if r["code"] == 0),
+            "notes_saved": len(saved_log.read_text("utf-8").splitlines()),
+        }
+    return out
+
+
 def sync_figures(logs: list[Path]) -> dict[str, Any]:
     runs = [json.loads(line) for log in logs for line in log.read_text("utf-8").splitlines()]
     codes: dict[str, int] = {}
@@ -322,6 +336,7 @@ def main() -> int:
         "git": subprocess.run(["git", "--version"], capture_output=True, text=True).stdout.strip(),
         "converge_rounds": rounds,
         **sync_figures(sync_logs),
+        "per_process": per_process(sync_logs, saved_logs),
         **check(base, roots, saved_logs),
         "dir": str(base),
     }
