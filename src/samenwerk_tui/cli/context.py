@@ -67,7 +67,13 @@ class Context:
             else:
                 self._session = Session(Workspace(root), "")
                 self._session.load()
+            self._session.workspace.lock.on_wait = self.say_waiting
         return self._session
+
+    def say_waiting(self) -> None:
+        """A save (or sync) has to wait for the workspace lock: say so on stderr."""
+        sys.stderr.write(f"samenwerk: {i18n.t('cli.waiting')}\n")
+        sys.stderr.flush()
 
     def resolve(self, ref: str) -> Record:
         """The one partnership ``ref`` names (see :meth:`Session.resolve`).
@@ -84,7 +90,7 @@ class Context:
         except RefError as exc:
             wanted = ref.strip()
             for problem in session.sorted_problems():
-                if exc.key == "error.ref_none" and wanted in (problem.name, problem.name[:-5]):
+                if exc.key == "error.ref_none" and _names_problem(wanted, problem.name):
                     reason = i18n.text_of(problem)
                     where = f"{PARTNERSHIPS_DIR}/{problem.name}:{problem.line}:{problem.column}"
                     raise ProblemsFound("cli.unreadable", where=where, reason=reason) from None
@@ -93,3 +99,23 @@ class Context:
     def emit(self, text: str) -> None:
         """Write ``text`` (already safe) to stdout with one trailing newline."""
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _names_problem(ref: str, name: str) -> bool:
+    """True when ``ref`` names the unreadable file ``name``: its file name, or its id.
+
+    The id of a file that cannot be read is known only from its name (``<slug>-<id6>``),
+    so an id, or an id prefix of at least four characters, matches those six characters.
+    """
+    from pathlib import PurePath
+
+    from samenwerk_tui.store.workspace import FILE_NAME
+
+    base = PurePath(ref).name
+    if base in (name, name[:-5]):
+        return True
+    match = FILE_NAME.fullmatch(name)
+    if match is None or len(ref) < 4:
+        return False
+    id6, wanted = match.group(1), ref.lower()
+    return wanted.startswith(id6) if len(wanted) >= 6 else id6.startswith(wanted)

@@ -230,22 +230,28 @@ class Session:
         """Apply ``edit`` to the partnership and save it at once.
 
         If the file changed on disk since it was read, the edit is applied again to the
-        version on disk (the change then carries the :data:`REAPPLIED` warning). If that
-        version is unreadable or gone, a :class:`StoreError` says so and nothing is
-        written. An edit that changes nothing writes nothing and cannot be undone.
+        version on disk (the change then carries the :data:`REAPPLIED` warning), all under
+        the workspace lock (no other save or sync in between). If that version is unreadable
+        or gone, a :class:`StoreError` says so and nothing is written. An edit that changes
+        nothing writes nothing and cannot be undone.
         """
         loaded = self.records[pid]
         warning = None
-        try:
-            new = edit(loaded.partnership)
-            if new == loaded.partnership:
-                return Change(action, pid, new.name, loaded.name, loaded, None, None, loaded.digest)
-            saved, before = self.workspace.save(loaded, new)
-        except StaleFileError as stale:
-            fresh = self._fresh(loaded.name, stale.current)
-            new = edit(fresh.partnership)
-            saved, before = self.workspace.save(fresh, new)
-            warning = REAPPLIED
+        # One critical section from the stale check to the retry: under the workspace lock
+        # the version read again cannot change before it is replaced.
+        with self.workspace.locked():
+            try:
+                new = edit(loaded.partnership)
+                if new == loaded.partnership:
+                    return Change(
+                        action, pid, new.name, loaded.name, loaded, None, None, loaded.digest
+                    )
+                saved, before = self.workspace.save(loaded, new)
+            except StaleFileError as stale:
+                fresh = self._fresh(loaded.name, stale.current)
+                new = edit(fresh.partnership)
+                saved, before = self.workspace.save(fresh, new)
+                warning = REAPPLIED
         self._remember(saved)
         change = Change(
             action, pid, saved.partnership.name, saved.name, saved, warning, before, saved.digest

@@ -24,6 +24,7 @@ from textual.message import Message
 
 from samenwerk_tui import i18n
 from samenwerk_tui.errors import SamenwerkError
+from samenwerk_tui.services import git_session
 from samenwerk_tui.services.changes import Refresh
 from samenwerk_tui.services.config import Config
 from samenwerk_tui.services.session import Session
@@ -34,6 +35,7 @@ from samenwerk_tui.tui.git import (
     GitChecked,
     Repaired,
     SyncDone,
+    SyncElsewhere,
     SyncProgress,
     look,
     repair,
@@ -49,6 +51,8 @@ from samenwerk_tui.tui.themes import DEFAULT_THEME, TYPE_VARIABLES, bundled_them
 
 _HERE = Path(__file__).parent
 POLL_SECONDS = 1.0
+#: Seconds a save on the UI thread waits for another window's sync before it says so.
+SAVE_WAIT = 5.0
 
 
 class Loaded(Message):
@@ -104,6 +108,9 @@ class SamenwerkApp(App[int]):
         if self.state.config.keymap:
             self.set_keymap(self.state.config.keymap)
         self.title = plain(session.workspace.display_name)
+        # Saves run on the UI thread: wait for another window's sync only briefly, then
+        # say so (the form keeps its input); the status line shows that sync meanwhile.
+        session.workspace.lock.timeout = SAVE_WAIT
 
     @property
     def session(self) -> Session:
@@ -171,12 +178,19 @@ class SamenwerkApp(App[int]):
         try:
             with self.state.lock:
                 refresh = self.session.poll()
+            elsewhere = git_session.sync_running_elsewhere(self.session)
+            if elsewhere != self.state.git.elsewhere:
+                self.post_message(SyncElsewhere(elsewhere))
         except (OSError, SamenwerkError):
             refresh = Refresh()
         finally:
             self._polling = False
         if refresh.any:
             self.post_message(WorkspaceChanged(refresh))
+
+    @on(SyncElsewhere)
+    def _sync_elsewhere(self, message: SyncElsewhere) -> None:
+        self.state.git = replace(self.state.git, elsewhere=message.elsewhere)
 
     @on(WorkspaceChanged)
     def _workspace_changed(self, _message: WorkspaceChanged) -> None:
@@ -207,14 +221,20 @@ class SamenwerkApp(App[int]):
     def _git_worker(self, prepare: bool) -> None:
         checked = GitChecked(self.state.git.repo, self.state.git.changed)
         try:
-            checked = look(self.session, checked.repo, prepare=prepare)
+            checked = look(self.session, checked.repo, prepare=prepare, lock=self.state.lock)
         finally:
             self.post_message(checked)
 
     @on(GitChecked)
     def _git_checked(self, message: GitChecked) -> None:
         self._git_busy = False
-        self.state.git = replace(self.state.git, repo=message.repo, changed=message.changed)
+        self.state.git = replace(
+            self.state.git,
+            repo=message.repo,
+            changed=message.changed,
+            operation=message.operation,
+            rebuildable=message.rebuildable,
+        )
         if self._git_again:
             self._git_again = False
             self.refresh_git()

@@ -62,6 +62,13 @@ class GitState:
     progress: str = ""  # the running sync's current step, as a sentence
     last_sync: datetime | None = None  # local time of the last sync that reached the remote
     changed: frozenset[str] = field(default_factory=frozenset)  # files changed since commit
+    operation: str | None = None  # a rebase (etc.) the user left open: the warning sentence
+    rebuildable: frozenset[str] = field(default_factory=frozenset)  # broken, git has sides
+    elsewhere: bool = False  # a sync runs in another window: saves wait for it
+
+    def repairable(self, problem: Problem) -> bool:
+        """Whether ``r`` can rebuild this unreadable file from its two sides in git."""
+        return problem.is_conflicted or problem.name in self.rebuildable
 
 
 @dataclass(frozen=True)

@@ -343,7 +343,7 @@ class MainScreen(Screen[None]):
         problem = self.selected_problem()
         if record is not None and record.facets.conflicts:
             self.app.push_screen(ResolveScreen(self.state, record.id))
-        elif problem is not None and problem.is_conflicted:
+        elif problem is not None and self.state.git.repairable(problem):
             self._offer_repair(problem)
 
     def _offer_repair(self, problem: Problem) -> None:

@@ -90,4 +90,8 @@ class StatusLine(Static):
         parts = [Content.styled(text, "$text-warning" if count else "$text-success")]
         if git.last_sync is not None:
             parts.append(Content(i18n.t("tui.git.last_sync", time=git.last_sync.strftime("%H:%M"))))
+        if git.operation:
+            parts.append(content(git.operation, "bold $text-warning"))
+        elif git.elsewhere:
+            parts.append(content("⟳ " + i18n.t("tui.git.elsewhere"), "bold $accent"))
         return parts
