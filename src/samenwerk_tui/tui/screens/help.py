@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from samenwerk_tui import i18n
-from samenwerk_tui.tui.commands import COMMANDS, PALETTE_KEY, key_text
+from samenwerk_tui.tui.commands import COMMANDS, bindings, key_text
 from samenwerk_tui.tui.state import AppState
 from samenwerk_tui.tui.widgets.partnership_list import CHANGED_MARK, CONFLICT_MARK
 
@@ -23,16 +23,17 @@ _SECTIONS = (
     ("resolve", "tui.help.section_resolve"),
     ("history", "tui.help.section_history"),
     ("version", "tui.help.section_version"),
+    ("welcome", "tui.help.section_welcome"),
+    ("help", "tui.help.section_help"),
+    ("app", "tui.help.section_app"),
 )
 
 
 class HelpScreen(ModalScreen[None]):
-    """Keys and what they do (as the user's keymap has them); ``escape``, ``?`` or ``q``
-    closes it."""
+    """Keys and what they do (as the user's keymap has them, with what of the keymap
+    could not be used); ``escape``, ``?`` or ``q`` closes it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,q", "dismiss", i18n.t("tui.help.close"), id="help.close"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings("help"))
 
     def __init__(self, state: AppState) -> None:
         super().__init__()
@@ -55,13 +56,15 @@ class HelpScreen(ModalScreen[None]):
         """(keys, text, is_heading) for every command of the table, grouped by scope."""
         keymap = self.state.keymap
         out: list[tuple[str, str, bool]] = []
+        problems = self.state.keymap_check.problems
+        if problems:  # what of the user's [keymap] is not in effect, and why
+            out.append(("", i18n.t("tui.keymap.heading"), True))
+            out += [("!", problem, False) for problem in problems]
         for scope, title_key in _SECTIONS:
             out.append(("", i18n.t(title_key), True))
             for command in COMMANDS:
                 if command.scope == scope:
                     out.append((key_text(command, keymap), command.help, False))
-            if scope == "main":
-                out.append((PALETTE_KEY, i18n.t("tui.help.palette"), False))
             if scope == "list":
                 out.append((CHANGED_MARK, i18n.t("tui.help.changed_mark"), False))
                 out.append((CONFLICT_MARK, i18n.t("tui.help.conflict_mark"), False))
