@@ -116,3 +116,11 @@ async def test_a_keymap_with_problems_is_reported_at_start_and_in_the_help(
         assert lines[0].strip() == "Your keymap"
         assert any("main.frobnicate" in line for line in lines[1:3])
         assert "x  Delete the partnership (asks first; the u key undoes it)" in lines
+
+
+async def test_a_rebound_key_keeps_its_place_in_a_narrow_footer(workspace: Path) -> None:
+    app = keymap_app(workspace, {"main.annotate": "N"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        shown = [k.key_display for k in app.main.query(FooterKey)]
+        assert shown[:7] == ["/", "n", "e", "1-4", "c", "N", "?"]

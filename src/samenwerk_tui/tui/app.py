@@ -238,11 +238,13 @@ class SamenwerkApp(App[int]):
 
     @work(thread=True, group="git-status", exit_on_error=False)
     def _git_worker(self, prepare: bool) -> None:
+        session = self.session
         checked = GitChecked(self.state.git.repo, self.state.git.changed)
         try:
-            checked = look(self.session, checked.repo, prepare=prepare)
+            checked = look(session, checked.repo, prepare=prepare)
         finally:
-            self.post_message(checked)
+            if self.session is session:  # not about a workspace left meanwhile
+                self.post_message(checked)
 
     @on(GitChecked)
     def _git_checked(self, message: GitChecked) -> None:
@@ -357,7 +359,8 @@ class SamenwerkApp(App[int]):
         self.preferences.workspace_opened(session.workspace.root)
         tell(self, i18n.t("tui.workspace.opened", name=session.workspace.display_name))
         self.load_workspace()
-        self.refresh_git()
+        self._git_busy, self._git_again = True, False
+        self._git_worker(True)  # as on every open: is it a repository, register the driver
 
     # ------------------------------------------------------------------ settings, sort, copy
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, Static
@@ -26,9 +28,17 @@ class AuthorPrompt(FormScreen[str]):
 
     title_key = "tui.author.title"
 
+    def compose(self) -> ComposeResult:
+        """The form, with the question why above its one field."""
+        with Vertical(classes="form-box") as box:
+            box.border_title = self.form_title()
+            yield Static(Content(i18n.t("tui.author.question")), classes="form-question")
+            for name, field in self.fields():
+                yield Horizontal(name, field, classes="form-row")
+            yield Static(classes="form-error", id="form-error")
+            yield Static(self.hint(), classes="form-hint")
+
     def fields(self) -> Iterator[tuple[Widget, Widget]]:
-        question = Static(Content(i18n.t("tui.author.question")), classes="form-question")
-        yield Static(""), question
         yield label("tui.author.title"), text_input("", "author")
 
     def hint(self) -> Content:

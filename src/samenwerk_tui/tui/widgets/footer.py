@@ -20,7 +20,7 @@ from textual.events import Resize
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from samenwerk_tui.tui.commands import KEEP, footer_rank, help_of, label_of
+from samenwerk_tui.tui.commands import COMMANDS, KEEP, footer_rank, help_of, label_of
 
 #: Cells a compact key takes beyond its key and label: the space between, the margin.
 _KEY_EXTRA = 2
@@ -28,6 +28,14 @@ _KEY_EXTRA = 2
 _PALETTE_EXTRA = 3
 #: The action of Textual's command palette binding.
 _PALETTE_ACTION = "command_palette"
+
+
+_PLACES = {command.id: index for index, command in enumerate(COMMANDS)}
+
+
+def place(command_id: str | None) -> int:
+    """Where a binding id stands in the command table (others after ours, in order)."""
+    return _PLACES.get(command_id or "", len(COMMANDS))
 
 
 def key_width(key: FooterKey) -> int:
@@ -60,12 +68,15 @@ class FittingFooter(Footer):
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
             return
-        keys = list(self._keys())
+        # In the command table's order: a key rebound in the keymap keeps its place
+        # (Textual puts rebound keys last, where the narrow footer would drop them first).
+        keys = sorted(self._keys(), key=lambda item: item[2])
         self._fitted_width = self.app.size.width
-        yield from fit(keys, self._fitted_width)
+        yield from fit([(key, rank) for key, rank, _ in keys], self._fitted_width)
 
-    def _keys(self) -> Iterator[tuple[FooterKey, int]]:
-        """One key per action of the screen's active bindings, then the palette's."""
+    def _keys(self) -> Iterator[tuple[FooterKey, int, int]]:
+        """One key per action of the screen's active bindings, then the palette's: each
+        with its footer rank and its place in the command table."""
         seen: set[str] = set()
         palette: tuple[Binding, bool] | None = None
         for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
@@ -82,7 +93,7 @@ class FittingFooter(Footer):
                 disabled=not enabled,
                 tooltip=help_of(binding.id, tooltip or binding.tooltip),
             ).data_bind(compact=Footer.compact)
-            yield key, footer_rank(binding.id)
+            yield key, footer_rank(binding.id), place(binding.id)
         if palette is not None and self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
             binding, enabled = palette
             key = FooterKey(
@@ -94,7 +105,7 @@ class FittingFooter(Footer):
                 disabled=not enabled,
                 tooltip=help_of(binding.id, binding.tooltip),
             )
-            yield key, KEEP
+            yield key, KEEP, len(COMMANDS)
 
     def on_resize(self, event: Resize) -> None:
         if event.size.width and event.size.width != self._fitted_width:
