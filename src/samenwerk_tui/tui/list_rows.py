@@ -12,6 +12,7 @@ from __future__ import annotations
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.ordering import DEFAULT_SORT, KEYS, known_sort
 from samenwerk_tui.domain.query import Query, Subject
+from samenwerk_tui.domain.types import Stage
 from samenwerk_tui.services.session import Record, Session
 from samenwerk_tui.tui.state import BROKEN_PREFIX
 from samenwerk_tui.tui.widgets.partnership_list import Row
@@ -35,6 +36,7 @@ class ListRows:
         first = KEYS[self.sort]
         self.order = sorted(session.records.values(), key=lambda r: (*first(r.facets), r.sort_key))
         conflicts = sum(1 for p in session.problems.values() if p.is_conflicted)
+        stage_names = {stage: i18n.stage_name(stage.value) for stage in Stage}  # once, not per row
         rows = []
         for record in self.order:
             p = record.facets  # the list needs no full model (built on demand)
@@ -44,7 +46,7 @@ class ListRows:
                     record.id,
                     p.name,
                     p.primary,
-                    i18n.stage_name(p.stage.value),
+                    stage_names[p.stage],
                     conflicted=bool(p.conflicts),
                     file=record.name,
                 )
