@@ -163,3 +163,20 @@ async def test_a_first_start_without_any_name_asks_for_one_once(
     async with again.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(again.screen, MainScreen)  # asked once
+
+
+async def test_keeping_the_login_name_is_said_and_not_asked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("GIT_AUTHOR_NAME")
+    root = build_workspace(tmp_path / "ws")
+    session = Session.open(root, "root", create=False)
+    app = SamenwerkApp(session, load_config(), poll=False, blink=False)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, AuthorPrompt)
+        await pilot.press("escape")
+        await pilot.pause()
+        told = [n.message for n in app._notifications]
+        assert "Your changes are signed root (your login name)" in told[-1]
+    assert load_config().author == "root"

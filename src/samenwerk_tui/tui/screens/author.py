@@ -2,7 +2,8 @@
 
 Notes and classifications carry who made them; a login name such as ``root`` would be a
 poor signature, so the app asks. The name is kept in ``config.toml`` (``author``), so it
-is asked only once. ``escape`` keeps the login name, and says so.
+is asked only once. ``escape`` keeps the login name (in the config too, so it is not asked
+again), and says so.
 """
 
 from __future__ import annotations
@@ -68,5 +69,11 @@ class AuthorPrompt(FormScreen[str]):
         tell(self.app, i18n.t("tui.author.saved", name=name))
 
     def action_cancel(self) -> None:
+        """Keep the login name, on purpose: kept in the config, so it is not asked again."""
+        login = self.state.session.author
+        try:
+            self.state.set_author(login)
+        except SamenwerkError as exc:
+            tell(self.app, i18n.text_of(exc), "error")
         self.dismiss(False)
-        tell(self.app, i18n.t("tui.author.login", name=self.state.session.author), "warning")
+        tell(self.app, i18n.t("tui.author.login", name=login), "warning")
