@@ -20,14 +20,20 @@ from samenwerk_tui.tui.commands import COMMANDS, Command
 
 #: Scopes whose keys are live at the same time (the focused widget, its screen, the app).
 #: A key may mean one thing in each group; the app's keys (the palette) are live everywhere.
+#: A screen with a pane and a list of choices has a group for each: one has focus at a time.
 GROUPS: tuple[frozenset[str], ...] = (
     frozenset({"list", "main", "app"}),
+    frozenset({"pane", "main", "app"}),
     frozenset({"form", "app"}),
     frozenset({"resolve", "app"}),
-    frozenset({"history", "app"}),
-    frozenset({"version", "app"}),
-    frozenset({"help", "app"}),
+    frozenset({"history", "options", "app"}),
+    frozenset({"version", "pane", "app"}),
+    frozenset({"help", "pane", "app"}),
     frozenset({"welcome", "app"}),
+    frozenset({"diagnosis", "pane", "app"}),
+    frozenset({"guidance", "pane", "app"}),
+    frozenset({"portfolio", "options", "app"}),
+    frozenset({"portfolio", "pane", "app"}),
 )
 
 _KEY = re.compile(r"[A-Za-z0-9_]+(\+[A-Za-z0-9_]+)*")
@@ -104,16 +110,17 @@ def _first_clash(overrides: Mapping[str, str]) -> tuple[str, Command, Command] |
                 continue
             for key in keys_of(overrides.get(command.id, command.keys)):
                 other = owner.get(key)
-                if other is not None and _clash(other, command, overrides):
+                if other is not None and _chosen(key, other, command):
                     return key, other, command
                 owner.setdefault(key, command)
     return None
 
 
-def _clash(first: Command, second: Command, overrides: Mapping[str, str]) -> bool:
-    """Two commands of one group on one key clash if the user chose one of the keys.
+def _chosen(key: str, first: Command, second: Command) -> bool:
+    """Two commands of one group on one key clash if the user chose it for one of them.
 
-    The defaults never clash within a group (a test holds them to it); by default
-    ``escape`` closes a form and clears the filter, but those are different groups.
+    Where the defaults share a key, that is by design: a pane's ``g`` (to the top) stands
+    in front of the main screen's ``g`` (guidance) while the pane has focus, and the
+    wizard's digits answer a statement and later choose a type.
     """
-    return first.id in overrides or second.id in overrides
+    return key not in keys_of(first.keys) or key not in keys_of(second.keys)

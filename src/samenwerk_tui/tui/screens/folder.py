@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -21,8 +20,7 @@ from samenwerk_tui import i18n
 from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.services.workspaces import FolderKind, folder_kind, typed_folder
 from samenwerk_tui.tui.messages import OpenWorkspace
-from samenwerk_tui.tui.safe import content
-from samenwerk_tui.tui.screens.confirm import ConfirmScreen
+from samenwerk_tui.tui.screens.confirm import ConfirmScreen, question
 from samenwerk_tui.tui.screens.forms.base import FormScreen, label, text_input
 
 
@@ -71,12 +69,11 @@ class FolderPrompt(FormScreen[FolderValues]):
             if values.kind == "missing"
             else ("tui.workspace.create_folder")
         )
-        before, _, after = i18n.t(key).partition("{path}")
-        question = Content(before) + content(str(values.root), "bold") + Content(after)
+        asked = question(key, "path", str(values.root))
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self.dismiss(True)
                 self.app.post_message(OpenWorkspace(values.root, create=True))
 
-        self.app.push_screen(ConfirmScreen(question, i18n.t("tui.workspace.create_yes")), answered)
+        self.app.push_screen(ConfirmScreen(asked, i18n.t("tui.workspace.create_yes")), answered)

@@ -17,11 +17,10 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Container, Vertical, VerticalScroll
-from textual.content import Content
+from textual.containers import Container, Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.query import Query, parse_query
@@ -33,15 +32,17 @@ from samenwerk_tui.tui.commands import bindings, key_for
 from samenwerk_tui.tui.feedback import tell, tell_change
 from samenwerk_tui.tui.list_rows import ListRows
 from samenwerk_tui.tui.messages import RepairRequested, ShowPartnership, SyncRequested
-from samenwerk_tui.tui.safe import content
-from samenwerk_tui.tui.screens.confirm import ConfirmScreen
+from samenwerk_tui.tui.screens.confirm import ConfirmScreen, question
 from samenwerk_tui.tui.screens.forms import ClassificationForm, NoteForm, PartnershipForm
+from samenwerk_tui.tui.screens.forms.perspectives import PerspectivesForm
 from samenwerk_tui.tui.screens.main_commands import availability
+from samenwerk_tui.tui.screens.openers import screen_for
 from samenwerk_tui.tui.state import AppState, DataVersion, GitState, MutateFn
 from samenwerk_tui.tui.widgets.detail import DetailPane
 from samenwerk_tui.tui.widgets.footer import FittingFooter
 from samenwerk_tui.tui.widgets.notes import NotesPane
 from samenwerk_tui.tui.widgets.partnership_list import PartnershipList
+from samenwerk_tui.tui.widgets.scroll import Pane
 from samenwerk_tui.tui.widgets.status_line import Counts, StatusLine
 
 
@@ -69,11 +70,13 @@ class MainScreen(Screen[None]):
                     select_on_focus=False,
                 )
                 yield PartnershipList(id="list")
-            with VerticalScroll(id="detail-scroll", can_focus=True):
+            with Pane(id="detail-scroll"):
                 yield DetailPane(
-                    id="detail", resolve_key=key_for("main.resolve", self.state.keymap)
+                    id="detail",
+                    resolve_key=key_for("main.resolve", self.state.keymap),
+                    perspectives_key=key_for("main.perspectives", self.state.keymap),
                 )
-            with VerticalScroll(id="notes-scroll", can_focus=True):
+            with Pane(id="notes-scroll"):
                 yield NotesPane(id="notes")
         yield StatusLine(id="status")
         yield FittingFooter(compact=True)
@@ -101,11 +104,9 @@ class MainScreen(Screen[None]):
         self._layout_for(event.size.width)
 
     def _layout_for(self, width: int) -> None:
-        """Three columns when wide, list beside detail-over-notes when narrow."""
+        """Three columns when wide, list beside detail-over-notes, or stacked (< 100)."""
         self.set_class(width >= 150, "-wide")
         self.set_class(width < 100, "-narrow")
-        # The palette key is in the help screen; at 80 columns its footer room goes to quit.
-        self.query_one(Footer).show_command_palette = width >= 100
 
     # ------------------------------------------------------------------ state, watched
 
@@ -238,6 +239,8 @@ class MainScreen(Screen[None]):
         self.list.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open" and parameters:  # open('diagnose') runs when diagnose may
+            action = str(parameters[0])
         return availability(
             action,
             git=self.state.git,
@@ -299,18 +302,27 @@ class MainScreen(Screen[None]):
         if record is not None:
             self.app.push_screen(NoteForm(self.state, record.partnership))
 
+    def action_open(self, name: str) -> None:
+        """d, g, v, p: a screen about the selection (see :mod:`.openers`)."""
+        screen = screen_for(name, self.state, self.selected_record())
+        if screen is not None:
+            self.app.push_screen(screen, self._go_to)
+
+    def _go_to(self, answer: object) -> None:
+        if isinstance(answer, str):  # the portfolio's choice of a partnership
+            self.jump_to(answer)
+
     def action_delete(self) -> None:
         record = self.selected_record()
         if record is None:
             return
-        before, _, after = i18n.t("tui.delete.question").partition("{name}")
-        question = Content(before) + content(record.facets.name, "bold") + Content(after)
+        asked = question("tui.delete.question", "name", record.facets.name)
 
         def confirmed(yes: bool | None) -> None:
             if yes:
                 self.save_and_tell(lambda s: s.delete(record.id))
 
-        self.app.push_screen(ConfirmScreen(question, i18n.t("tui.delete.yes")), confirmed)
+        self.app.push_screen(ConfirmScreen(asked, i18n.t("tui.delete.yes")), confirmed)
 
     def action_undo(self) -> None:
         if not self.state.session.undo_stack:
@@ -342,14 +354,13 @@ class MainScreen(Screen[None]):
             self._offer_repair(problem)
 
     def _offer_repair(self, problem: Problem) -> None:
-        before, _, after = i18n.t("tui.repair.question").partition("{file}")
-        question = Content(before) + content(problem.name, "bold") + Content(after)
+        asked = question("tui.repair.question", "file", problem.name)
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self.post_message(RepairRequested(problem.name))
 
-        self.app.push_screen(ConfirmScreen(question, i18n.t("tui.repair.yes")), answered)
+        self.app.push_screen(ConfirmScreen(asked, i18n.t("tui.repair.yes")), answered)
 
     # ------------------------------------------------------------------ forms
 
@@ -372,6 +383,11 @@ class MainScreen(Screen[None]):
     def _note_submitted(self, event: NoteForm.Submitted) -> None:
         pid, values = event.form.pid, event.values
         event.form.answer(self.save(lambda s: s.add_note(pid, values.text, **values.fields())))
+
+    @on(PerspectivesForm.Submitted)
+    def _perspectives_submitted(self, event: PerspectivesForm.Submitted) -> None:
+        pid, edit = event.form.pid, event.values.edit_from(event.form.start)
+        event.form.answer(self.save(lambda s: s.update(pid, edit, "perspective")) if edit else None)
 
     # ------------------------------------------------------------------ saving
 

@@ -23,12 +23,25 @@ EDITING = frozenset(
         "delete",
         "undo",
         "resolve",
+        "diagnose",
+        "perspectives",
     }
 )
 #: Commands about git.
 GIT_ACTIONS = frozenset({"sync", "history", "resolve"})
 #: Commands that need a readable partnership under the cursor.
-NEEDS_PARTNERSHIP = frozenset({"edit_partnership", "set_primary", "classify", "annotate", "delete"})
+NEEDS_PARTNERSHIP = frozenset(
+    {
+        "edit_partnership",
+        "set_primary",
+        "classify",
+        "annotate",
+        "delete",
+        "diagnose",
+        "guidance",
+        "perspectives",
+    }
+)
 
 
 def availability(
