@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from samenwerk_tui import i18n
 from samenwerk_tui.errors import SamenwerkError
-from samenwerk_tui.services.config import Config, resolve_author, resolve_workspace
+from samenwerk_tui.services.config import Config, find_author, resolve_workspace
 
 if TYPE_CHECKING:
     # Imported where used: opening a session pulls in the store and the domain model,
@@ -35,6 +35,8 @@ class Context:
     config: Config
     _session: Session | None = field(default=None, init=False)
     _author: str | None = field(default=None, init=False)
+    #: The terminal app asks for a name itself, so it needs no note about the login name.
+    quiet_author: bool = field(default=False, init=False)
 
     @property
     def workspace_path(self) -> Path:
@@ -42,8 +44,15 @@ class Context:
 
     @property
     def author(self) -> str:
+        """Who signs the changes; a login name stands in only with a note on stderr."""
         if self._author is None:
-            self._author = resolve_author(self.config, self.workspace_path)
+            found = find_author(self.config, self.workspace_path)
+            if found.source == "login" and not self.quiet_author:
+                from samenwerk_tui.domain.text import safe_text
+
+                note = i18n.t("cli.author.login", name=found.name, file=str(self.config.file))
+                sys.stderr.write(f"samenwerk: {safe_text(note)}\n")
+            self._author = found.name
         return self._author
 
     def session(self, *, create: bool = False, write: bool | None = None) -> Session:

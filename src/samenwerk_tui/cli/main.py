@@ -153,7 +153,13 @@ def _pre_language(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = _dash_values(list(sys.argv[1:] if argv is None else argv))
     config = load_config()
-    i18n.set_language(i18n.detect_language(_pre_language(argv), config.lang))
+    wanted = _pre_language(argv)
+    unknown = i18n.unknown_language(wanted, config.lang)
+    if unknown is not None:
+        where, value = unknown
+        where_text = i18n.t(f"cli.language.{where}")
+        return _fail(i18n.t("cli.language.unknown", where=where_text, value=value), EXIT_USAGE)
+    i18n.set_language(i18n.detect_language(wanted, config.lang))
     with contextlib.suppress(AttributeError, ValueError):
         sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
     bad = _bad_argument(argv)

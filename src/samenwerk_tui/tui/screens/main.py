@@ -18,7 +18,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container, Vertical
-from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Input
@@ -33,8 +32,7 @@ from samenwerk_tui.tui.commands import bindings, key_for
 from samenwerk_tui.tui.feedback import tell, tell_change
 from samenwerk_tui.tui.list_rows import ListRows
 from samenwerk_tui.tui.messages import RepairRequested, ShowPartnership, SyncRequested
-from samenwerk_tui.tui.safe import content
-from samenwerk_tui.tui.screens.confirm import ConfirmScreen
+from samenwerk_tui.tui.screens.confirm import ConfirmScreen, question
 from samenwerk_tui.tui.screens.forms import ClassificationForm, NoteForm, PartnershipForm
 from samenwerk_tui.tui.screens.forms.perspectives import PerspectivesForm
 from samenwerk_tui.tui.screens.main_commands import availability
@@ -92,10 +90,13 @@ class MainScreen(Screen[None]):
         status = self.query_one(StatusLine)
         status.loaded = state.loaded
         status.workspace = state.session.workspace.display_name
+        status.sort = state.sort
         self.watch(state, "loaded", self._loaded_changed, init=False)
         self.watch(state, "data_version", self._data_changed, init=False)
         self.watch(state, "git", self._git_changed)
         self.watch(state, "filter", self._filter_set, init=False)
+        self.watch(state, "sort", self._redraw, init=False)
+        self.watch(state, "language", self._redraw, init=False)
         if state.loaded:
             self.refresh_data()
 
@@ -131,6 +132,13 @@ class MainScreen(Screen[None]):
         self.query_one(StatusLine).git = git
         self.refresh_bindings()
 
+    def _redraw(self) -> None:
+        """Another sort order or language: every row, pane and the status line again."""
+        self.query_one("#filter", Input).placeholder = i18n.t("tui.filter.placeholder")
+        self._shown = None
+        self.refresh_data()
+        self.query_one(StatusLine).redraw(sort=self.state.sort)
+
     def _filter_set(self, text: str) -> None:
         box = self.query_one("#filter", Input)
         if text != self._typed:  # set from outside the box: show it there
@@ -165,7 +173,7 @@ class MainScreen(Screen[None]):
         """Rebuild rows from the session; the cursor stays on ``keep`` or the current row."""
         keep = keep or self.selected_key
         with self.state.lock:
-            self.list_rows.rebuild(self.state.session)
+            self.list_rows.rebuild(self.state.session, self.state.sort)
         self.apply_filter(keep)
 
     def apply_filter(self, keep: str | None = None) -> None:
@@ -308,14 +316,13 @@ class MainScreen(Screen[None]):
         record = self.selected_record()
         if record is None:
             return
-        before, _, after = i18n.t("tui.delete.question").partition("{name}")
-        question = Content(before) + content(record.facets.name, "bold") + Content(after)
+        asked = question("tui.delete.question", "name", record.facets.name)
 
         def confirmed(yes: bool | None) -> None:
             if yes:
                 self.save_and_tell(lambda s: s.delete(record.id))
 
-        self.app.push_screen(ConfirmScreen(question, i18n.t("tui.delete.yes")), confirmed)
+        self.app.push_screen(ConfirmScreen(asked, i18n.t("tui.delete.yes")), confirmed)
 
     def action_undo(self) -> None:
         if not self.state.session.undo_stack:
@@ -347,14 +354,13 @@ class MainScreen(Screen[None]):
             self._offer_repair(problem)
 
     def _offer_repair(self, problem: Problem) -> None:
-        before, _, after = i18n.t("tui.repair.question").partition("{file}")
-        question = Content(before) + content(problem.name, "bold") + Content(after)
+        asked = question("tui.repair.question", "file", problem.name)
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self.post_message(RepairRequested(problem.name))
 
-        self.app.push_screen(ConfirmScreen(question, i18n.t("tui.repair.yes")), answered)
+        self.app.push_screen(ConfirmScreen(asked, i18n.t("tui.repair.yes")), answered)
 
     # ------------------------------------------------------------------ forms
 

@@ -26,6 +26,7 @@ from samenwerk_tui.domain.text import normalize_line, normalize_text
 from samenwerk_tui.domain.types import AgreementType, PerspectiveName, Stage
 from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.services import git_session
+from samenwerk_tui.services.localtime import minute
 from samenwerk_tui.tui.commands import bindings, commands, key_text
 from samenwerk_tui.tui.feedback import tell, tell_change
 from samenwerk_tui.tui.safe import content
@@ -83,7 +84,7 @@ def value_content(field: str, value: Any) -> Content:
     if isinstance(value, bool):
         return Content(str(value).lower())
     if isinstance(value, datetime):
-        return Content(value.strftime("%Y-%m-%d %H:%M"))
+        return Content(minute(value))
     if isinstance(value, list):
         return content(", ".join(str(v) for v in value))
     if isinstance(value, dict):

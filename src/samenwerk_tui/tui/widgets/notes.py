@@ -7,13 +7,14 @@ from textual.widgets import Static
 
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.model import Note, Partnership
+from samenwerk_tui.services.localtime import minute
 from samenwerk_tui.tui.safe import content
 from samenwerk_tui.tui.widgets.detail import type_chip
 
 
 def note_content(note: Note) -> Content:
     """Header (date, author, type with letter and colour, tags) and the text."""
-    header = [Content.styled(note.created.strftime("%Y-%m-%d %H:%M"), "$text-muted")]
+    header = [Content.styled(minute(note.created), "$text-muted")]
     header.append(content(note.author, "bold"))
     if note.type is not None:
         header.append(type_chip(note.type) + Content(" " + i18n.type_name(note.type.value)))
