@@ -52,7 +52,23 @@ def report(data: dict[str, Any]) -> None:
 
 
 def probe_open(workspace: str) -> None:
+    import samenwerk_tui.tui as tui
     from samenwerk_tui.cli.main import main
+
+    run_tui = tui.run_tui
+
+    # The hook goes in when the CLI starts the app, not before: importing the screens
+    # here would import Textual before the CLI starts reading, which it never does.
+    def hooked(*args: Any, **kwargs: Any) -> int:
+        hook_main_screen()
+        return run_tui(*args, **kwargs)
+
+    tui.run_tui = hooked  # type: ignore[assignment]
+    sys.exit(main(["-w", workspace]))
+
+
+def hook_main_screen() -> None:
+    """Report (and quit) just after the first screen refresh that shows the list's rows."""
     from samenwerk_tui.tui.screens.main import MainScreen
 
     original = MainScreen.refresh_data
@@ -76,7 +92,6 @@ def probe_open(workspace: str) -> None:
         self.list.refresh()  # a refresh is already due; this makes sure one comes
 
     MainScreen.refresh_data = refresh_data  # type: ignore[method-assign]
-    sys.exit(main(["-w", workspace]))
 
 
 def probe_floor(workspace: str) -> None:

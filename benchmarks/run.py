@@ -71,11 +71,13 @@ def on_pty(args: list[str], env: dict[str, str], timeout: float = 120.0) -> dict
                 try:
                     os.read(main_fd, 65536)  # the screen; drained so the app never blocks
                 except OSError:
-                    break
-        if proc.poll() is None:
+                    break  # the child closed the terminal: it is exiting
+        try:
+            proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
             proc.kill()
-            raise RuntimeError(f"{args} did not finish in {timeout} s")
-        proc.wait()
+            proc.wait()
+            raise RuntimeError(f"{args} did not finish in {timeout} s") from None
     finally:
         os.close(main_fd)
     if not report.exists():

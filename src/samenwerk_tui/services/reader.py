@@ -46,6 +46,18 @@ class WorkspaceReader:
         self._preloader = threading.Thread(target=run, name="samenwerk-preload", daemon=True)
         self._preloader.start()
 
+    @property
+    def preload_finished(self) -> bool:
+        """True when a preload was started and has finished (:meth:`take` will not wait)."""
+        return self._preloader is not None and not self._preloader.is_alive()
+
+    def wait_for_preload(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` seconds for the preload; True when it has finished."""
+        if self._preloader is None:
+            return False
+        self._preloader.join(timeout)
+        return not self._preloader.is_alive()
+
     def take(self) -> tuple[Read, bool]:
         """What the preload read (waiting for it), else a read now; and whether preloaded."""
         preloader, self._preloader = self._preloader, None
@@ -67,10 +79,24 @@ class WorkspaceReader:
         else:
             result, to_index = self.workspace.load_indexed(stats, self.index)
         for record in result.records:
-            # Here, on the reading thread: what the list and the filter will ask for first.
+            # Here, on the reading thread: what the list will ask for first (the index
+            # cache keeps it; a file read now computes it). The filter's haystacks come
+            # later, from :meth:`warm`.
             record.sort_key  # noqa: B018 - computed and kept by the record
-            record.haystack  # noqa: B018
         return stats, result, to_index
+
+    @staticmethod
+    def warm(records: list[Record]) -> None:
+        """Ready what the first filter keystroke needs (the haystacks), in the background.
+
+        Called after the first paint; a keystroke before it is done computes the rest.
+        """
+
+        def run() -> None:
+            for record in records:
+                record.haystack  # noqa: B018 - computed and kept by the record
+
+        threading.Thread(target=run, name="samenwerk-warm", daemon=True).start()
 
     def write_index_later(self, entries: list[tuple[FileStat, Record]], delay: float) -> None:
         """Write the index cache ``delay`` seconds from now, in a thread of its own.

@@ -94,10 +94,17 @@ class Session:
         if to_index is not None:
             # After a preload (the TUI) the cache waits a moment, to leave the first paint.
             self.reader.write_index_later(to_index, INDEX_DELAY if preloaded else 0.0)
+        if preloaded:  # the TUI: ready the filter's text while the user looks at the list
+            self.reader.warm(result.records)
 
     def preload(self) -> None:
         """Start reading the workspace in a thread now; the next :meth:`load` takes it."""
         self.reader.preload()
+
+    @property
+    def preload_finished(self) -> bool:
+        """True when the :meth:`preload` has read everything (so :meth:`load` is quick)."""
+        return self.reader.preload_finished
 
     def wait_for_index(self) -> None:
         """Wait until the index cache written by the last :meth:`load` is on disk."""

@@ -188,15 +188,25 @@ class Workspace:
         cached = index.read()
         kept: list[tuple[FileStat, Record]] = []
         to_read: list[str] = []
+        from_row = lean.facets_from_row
+        get = cached.get
         for name in sorted(stats):
             st = stats[name]
-            hit = cached.get(name)
+            hit = get(name)
             record = None
             if hit is not None and hit[0] == st:
-                _, hashed, row, hay, blob = hit
+                _, hashed, row, sort_name, position, start, end = hit
                 with contextlib.suppress(ValueError, TypeError, KeyError):  # a mangled entry
-                    facets = lean.facets_from_row(row)
-                    record = Record(name, None, hashed, blob=blob, facets=facets, haystack=hay)
+                    record = Record(
+                        name,
+                        None,
+                        hashed,
+                        source=cached,
+                        position=position,
+                        span=(start, end),
+                        facets=from_row(row),
+                        sort_name=sort_name,
+                    )
             if record is None:
                 to_read.append(name)
             else:

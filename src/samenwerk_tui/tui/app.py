@@ -222,8 +222,10 @@ class SamenwerkApp(App[int]):
         self.state.git = replace(self.state.git, elsewhere=message.elsewhere)
 
     @on(WorkspaceChanged)
-    def _workspace_changed(self, _message: WorkspaceChanged) -> None:
-        self.state.data_changed()
+    def _workspace_changed(self, message: WorkspaceChanged) -> None:
+        refresh = message.refresh
+        only = None if refresh.problems_changed else refresh.changed | refresh.removed
+        self.state.data_changed(only=only)
         self.refresh_git()
 
     def on_app_focus(self) -> None:

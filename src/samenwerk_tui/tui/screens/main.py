@@ -120,7 +120,13 @@ class MainScreen(Screen[None]):
 
     def _data_changed(self, version: DataVersion) -> None:
         self.query_one(StatusLine).workspace = self.state.session.workspace.display_name
-        self.refresh_data(version.focus)
+        if version.only is not None and self.list_rows.built:
+            keep = version.focus or self.selected_key
+            with self.state.lock:  # a save or a poll: only the rows of what changed
+                self.list_rows.update(self.state.session, version.only)
+            self.apply_filter(keep)
+        else:
+            self.refresh_data(version.focus)
 
     def _git_changed(self, git: GitState) -> None:
         """The changed files or the git state changed: marks, ``is:changed``, status, keys."""
