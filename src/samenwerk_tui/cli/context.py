@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from samenwerk_tui import i18n
 from samenwerk_tui.errors import SamenwerkError
-from samenwerk_tui.services.config import Config, find_author, resolve_workspace
+from samenwerk_tui.services.config import Config, data_dir, find_author, resolve_workspace
 
 if TYPE_CHECKING:
     # Imported where used: opening a session pulls in the store and the domain model,
@@ -43,6 +44,19 @@ class Context:
         return resolve_workspace(getattr(self.args, "workspace", None), self.config)
 
     @property
+    def may_create_workspace(self) -> bool:
+        """Whether a missing workspace may be made without asking: only the first-run
+        default (no ``-w``, no ``$SAMENWERK_WORKSPACE``, none configured, none opened
+        before). A folder the user named is never made a workspace by accident: ``init``
+        and ``demo`` make one on purpose, the TUI asks first."""
+        named = (
+            getattr(self.args, "workspace", None)
+            or os.environ.get("SAMENWERK_WORKSPACE")
+            or self.config.workspace
+        )
+        return not named and self.workspace_path == data_dir() / "workspace"
+
+    @property
     def author(self) -> str:
         """Who signs the changes; a login name stands in only with a note on stderr."""
         if self._author is None:
@@ -58,7 +72,9 @@ class Context:
     def session(self, *, create: bool = False, write: bool | None = None) -> Session:
         """Open the workspace.
 
-        ``create`` makes a missing workspace (``new`` and the TUI do). ``write`` defaults to
+        ``create`` makes a missing workspace, but only the first-run default
+        (:attr:`may_create_workspace`); any other missing one is refused with the sentence
+        that names ``samenwerk init PATH``. ``write`` defaults to
         ``create``; a read-only session (``write=False``) neither creates nor sweeps
         anything and does not ask git for the author, so ``list``, ``show``, ``check`` and
         ``export`` leave the folder byte for byte as they found it.
@@ -69,7 +85,7 @@ class Context:
 
             root = self.workspace_path
             writing = create if write is None else write
-            if not create and not Workspace.is_workspace(root):
+            if not Workspace.is_workspace(root) and not (create and self.may_create_workspace):
                 raise StoreError("error.no_workspace", path=str(root))
             if writing or create:
                 self._session = Session.open(root, self.author, create=create)

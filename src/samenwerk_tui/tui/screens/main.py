@@ -322,7 +322,9 @@ class MainScreen(Screen[None]):
         record = self.selected_record()
         if record is None:
             return
-        asked = question("tui.delete.question", "name", record.facets.name)
+        # Only a workspace in git keeps the file's history; say so only there.
+        key = "tui.delete.question" if self.state.git.repo else "tui.delete_local.question"
+        asked = question(key, "name", record.facets.name)
 
         def confirmed(yes: bool | None) -> None:
             if yes:
