@@ -177,7 +177,7 @@ def _predicate(body: str) -> Predicate:
             # "soort:x" before it was a key, "fsae:x": a key that matches nothing would
             # silently empty the list, so it is named instead. Words with a colon that
             # cannot be keys ("10:30", "zoë:") stay words.
-            raise DomainError("error_filter.unknown_key", key=key, value=value)
+            raise DomainError("error_filter.unknown_key", name=key, value=value)
         word = fold(body)
         return lambda s: word in s.haystack
     if key == "is":
