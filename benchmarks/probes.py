@@ -310,8 +310,9 @@ def probe_detail(workspace: str, ref: str) -> None:
         app = SamenwerkApp(session, Config(), poll=False, blink=False)
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
-            app.main.jump_to("")  # nothing selected in particular
+            app.main.list.action_cursor_bottom()  # another partnership first
             await pilot.pause()
+            assert app.main.selected_key != pid
             shown_at.clear()
             start = time.perf_counter()
             app.main.jump_to(pid)

@@ -12,7 +12,13 @@ from samenwerk_tui.tui.safe import content
 from samenwerk_tui.tui.widgets.detail import type_chip
 
 
-def note_content(note: Note) -> Content:
+#: Characters of one note the pane shows. The pane lays out all it is given (to know its
+#: height), so a note of megabytes would take seconds each time it is selected; past this
+#: a line says how much more there is and where to read it all.
+NOTE_SHOWN = 20_000
+
+
+def note_content(note: Note, pid: str = "") -> Content:
     """Header (date, author, type with letter and colour, tags) and the text."""
     header = [Content.styled(minute(note.created), "$text-muted")]
     header.append(content(note.author, "bold"))
@@ -20,7 +26,12 @@ def note_content(note: Note) -> Content:
         header.append(type_chip(note.type) + Content(" " + i18n.type_name(note.type.value)))
     if note.tags:
         header.append(content(" ".join(f"#{tag}" for tag in note.tags), "$accent"))
-    return Content("\n").join([Content("  ").join(header), content(note.text, multiline=True)])
+    text = note.text
+    parts = [Content("  ").join(header), content(text[:NOTE_SHOWN], multiline=True)]
+    if len(text) > NOTE_SHOWN:
+        more = i18n.t("tui.notes_long.more", count=len(text) - NOTE_SHOWN, id=pid[:6])
+        parts.append(Content.styled(more, "$text-muted italic"))
+    return Content("\n").join(parts)
 
 
 class NotesPane(Static):
@@ -36,5 +47,5 @@ class NotesPane(Static):
                 heading + Content("\n") + Content.styled(i18n.t("tui.notes.none"), "$text-muted")
             )
             return
-        blocks = [heading, *(note_content(note) for note in reversed(p.notes))]
+        blocks = [heading, *(note_content(note, p.id) for note in reversed(p.notes))]
         self.update(Content("\n\n").join(blocks))
