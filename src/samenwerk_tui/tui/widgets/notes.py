@@ -11,7 +11,6 @@ from samenwerk_tui.services.localtime import minute
 from samenwerk_tui.tui.safe import content
 from samenwerk_tui.tui.widgets.detail import type_chip
 
-
 #: Characters of one note the pane shows. The pane lays out all it is given (to know its
 #: height), so a note of megabytes would take seconds each time it is selected; past this
 #: a line says how much more there is and where to read it all.
