@@ -274,6 +274,8 @@ def probe_interact(workspace: str) -> None:
             for n, key in enumerate(keys):
                 screen.list.select_key(key)
                 screen.show_selected(only_if_changed=True)
+                if n % 100 == 0:  # let the app handle the moves, as it would between keys
+                    await pilot.pause()
                 if n == len(keys) // 2:
                     half = rss_mb()["rss_mb"]
             after_all = rss_mb()["rss_mb"]
