@@ -195,8 +195,8 @@ class Workspace:
             hit = get(name)
             record = None
             if hit is not None and hit[0] == st:
-                _, hashed, row, sort_name, position, start, end = hit
-                with contextlib.suppress(ValueError, TypeError, KeyError):  # a mangled entry
+                try:  # (a try costs nothing until it catches; a mangled entry is read anew)
+                    _, hashed, row, sort_name, position, start, end = hit
                     record = Record(
                         name,
                         None,
@@ -207,6 +207,8 @@ class Workspace:
                         facets=from_row(row),
                         sort_name=sort_name,
                     )
+                except (ValueError, TypeError, KeyError):
+                    record = None
             if record is None:
                 to_read.append(name)
             else:

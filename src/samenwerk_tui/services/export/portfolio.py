@@ -17,6 +17,7 @@ from samenwerk_tui.services.export.common import (
     cell,
     fit,
     iso,
+    iso_seconds,
     md,
     problem_location,
     problem_reason,
@@ -101,7 +102,7 @@ def list_record(row: Row) -> dict[str, Any]:
             "stage": f.stage.value,
             "tags": list(f.tags),
             "parties": list(f.parties),
-            "updated": iso(f.updated_at),
+            "updated": iso_seconds(f.updated),
             **dict(zip(_TYPE_IDS, f.scores, strict=True)),
             "broken": False,
             "problem": None,
@@ -133,18 +134,21 @@ def render_csv(records: Iterable[dict[str, Any]], columns: Sequence[str]) -> str
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
-    for item in records:
-        writer.writerow([_csv_value(item.get(col)) for col in columns])
+    value = _csv_value
+    writer.writerows([value(item.get(col)) for col in columns] for item in records)
     return buffer.getvalue()
 
 
 def _csv_value(value: Any) -> str:
+    kind = type(value)
+    if kind is int:  # most cells: scores and counts
+        return str(value)
     if value is None:
         return ""
-    if isinstance(value, bool):
+    if kind is bool:
         return "true" if value else "false"
-    if isinstance(value, list):
-        return cell("; ".join(str(v) for v in value))
+    if kind is list:
+        return cell("; ".join(map(str, value)))
     return cell(value)
 
 
