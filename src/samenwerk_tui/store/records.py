@@ -66,7 +66,7 @@ class Record:
     """
 
     __slots__ = (
-        "name", "digest", "_partnership", "_packed", "_source", "_position", "_span",
+        "name", "digest", "_partnership", "_packed", "_blob", "_source", "_position", "_span",
         "_facets", "_haystack", "_sort",
     )  # fmt: skip
 
@@ -77,6 +77,7 @@ class Record:
         digest: str = "",
         *,
         packed: lean.Packed | None = None,
+        blob: bytes | None = None,
         source: CachedIndex | None = None,
         position: int = 0,
         span: tuple[int, int] = (0, 0),
@@ -84,12 +85,15 @@ class Record:
         haystack: str | None = None,
         sort_name: str | None = None,
     ) -> None:
-        if partnership is None and packed is None and (source is None or facets is None):
+        if partnership is None and packed is None and facets is None:
+            raise TypeError("a record needs a partnership or a packed file")
+        if partnership is None and packed is None and blob is None and source is None:
             raise TypeError("a record needs a partnership or a packed file")
         self.name = name
         self.digest = digest
         self._partnership = partnership
         self._packed = packed
+        self._blob = blob
         self._source = source
         self._position = position
         self._span = span
@@ -125,12 +129,17 @@ class Record:
         """The packed file, when the record was read through the lean path."""
         if self._packed is not None:
             return self._packed
+        if self._blob is not None:
+            packed: lean.Packed = marshal.loads(self._blob)  # not kept: the blob holds it
+            return packed
         if self._source is not None:
             return self._source.packed(self._span)  # not kept: the cache holds it
         return None
 
     def blob(self) -> bytes | memoryview | None:
         """The packed file marshalled, as the index cache keeps it (None: not packed)."""
+        if self._blob is not None:
+            return self._blob
         if self._source is not None:
             return self._source.blob(self._span)
         if self._packed is not None:

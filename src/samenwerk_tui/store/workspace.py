@@ -19,7 +19,7 @@ from typing import Any
 
 from samenwerk_tui.domain.model import Partnership
 from samenwerk_tui.domain.text import slugify
-from samenwerk_tui.store import codec, lean
+from samenwerk_tui.store import codec, lean, parallel
 from samenwerk_tui.store.atomic import TEMP_SUFFIX, sweep_temp_files, write_atomic
 from samenwerk_tui.store.index import Index
 from samenwerk_tui.store.lock import IGNORE_PATTERN, LockTimeout, WorkspaceLock
@@ -241,15 +241,18 @@ class Workspace:
         return self._deduplicate(records, problems)
 
     def _load_each(self, names: Iterable[str]) -> Iterator[Record | Problem]:
-        for name in names:
-            try:
-                data = self.path_of(name).read_bytes()
-            except FileNotFoundError:
-                continue
-            except OSError as exc:
-                yield Problem(name, "broken.unreadable", {"reason": exc.strerror or str(exc)})
-                continue
-            yield self.parse(name, data)
+        """Read and parse these files; many at once go to every core (:mod:`.parallel`)."""
+        return parallel.parse_many(self.folder, list(names), self.read_one)
+
+    def read_one(self, name: str) -> Record | Problem | None:
+        """Read and parse one file (None: it is gone)."""
+        try:
+            data = self.path_of(name).read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            return Problem(name, "broken.unreadable", {"reason": exc.strerror or str(exc)})
+        return self.parse(name, data)
 
     @staticmethod
     def parse(name: str, data: bytes) -> Record | Problem:

@@ -1,0 +1,132 @@
+"""Reading many partnership files on every core: the first open of a big workspace.
+
+Parsing is interpreter work (the Rust parser holds the interpreter lock while it parses),
+so threads would take turns; processes do not. When a read has at least
+:data:`PARALLEL_FROM` files to parse and the machine more than one core, the files are
+split into chunks that worker processes read and parse (the same
+:meth:`Workspace.parse <samenwerk_tui.store.workspace.Workspace.parse>` as a plain read),
+each sending back per file its digest, its packed form, its facets, the name it sorts by
+and its haystack, so nothing of it is computed (or parsed) again here. Anything that goes
+wrong with the workers (no process support, a worker that died) falls back to reading
+the rest in this process: the result is always that of a plain sequential read, which
+``tests/store/test_parallel_read.py`` checks on a corpus with broken files, duplicates
+and files changed during the read.
+"""
+
+from __future__ import annotations
+
+import marshal
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any
+
+from samenwerk_tui.store import lean
+from samenwerk_tui.store.records import Problem, Record
+
+#: Files to parse from which worker processes pay for their start (about 0.1 s each).
+PARALLEL_FROM = 1500
+#: Files per chunk a worker reads at a time (results come back chunk by chunk).
+CHUNK = 500
+
+
+def workers() -> int:
+    """Worker processes worth starting here: one per core, at most four; 0 for one core."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return 0 if cores < 2 else min(cores, 4)
+
+
+def parse_many(
+    folder: Path,
+    names: Sequence[str],
+    read: Callable[[str], Record | Problem | None],
+    *,
+    processes: int | None = None,
+) -> Iterator[Record | Problem]:
+    """Read and parse ``names`` (in ``folder``), in worker processes when it pays.
+
+    ``read`` reads and parses one file in this process (None: the file is gone): the
+    plain path, and the fallback.
+    """
+    count = workers() if processes is None else processes
+    if count < 2 or len(names) < PARALLEL_FROM:
+        for name in names:
+            found = read(name)
+            if found is not None:
+                yield found
+        return
+    chunks = [list(names[i : i + CHUNK]) for i in range(0, len(names), CHUNK)]
+    done = 0
+    try:
+        # "spawn": a fresh interpreter per worker. Forking now could copy a lock another
+        # thread of the app holds (the import lock, while Textual is being imported).
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+            futures: list[Future[tuple[bytes, list[Record | Problem]]]] = [
+                pool.submit(_parse_chunk, str(folder), chunk) for chunk in chunks
+            ]
+            for future in futures:
+                yield from _records(future.result())
+                done += 1
+    except (BrokenProcessPool, OSError, RuntimeError, ImportError):
+        for chunk in chunks[done:]:
+            for name in chunk:
+                found = read(name)
+                if found is not None:
+                    yield found
+
+
+def _parse_chunk(folder: str, names: list[str]) -> tuple[bytes, list[Record | Problem]]:
+    """In a worker: read and parse these files.
+
+    Records of the lean path come back as one ``marshal``-led list of plain tuples (name,
+    digest, packed file marshalled, facets, sort name, haystack): unmarshalling it costs
+    the app little, and the packed file stays marshalled until someone needs its model
+    (the index cache stores it as it is). Problems and the rare file only the full
+    decoder reads come back pickled, as they are.
+    """
+    from samenwerk_tui.store.workspace import Workspace
+
+    lean_rows: list[tuple[Any, ...]] = []
+    others: list[Record | Problem] = []
+    base = Path(folder)
+    for name in names:
+        try:
+            data = (base / name).read_bytes()
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            others.append(Problem(name, "broken.unreadable", {"reason": exc.strerror or str(exc)}))
+            continue
+        item = Workspace.parse(name, data)
+        if isinstance(item, Record) and item.packed is not None:
+            packed = item.packed
+            lean_rows.append(
+                (item.name, item.digest, marshal.dumps(packed), lean.facets_row(item.facets))
+                + (item.sort_key[0], item.haystack)
+            )
+        else:
+            others.append(item)
+    return marshal.dumps(lean_rows), others
+
+
+def _records(parsed: tuple[bytes, list[Record | Problem]]) -> Iterator[Record | Problem]:
+    rows, others = parsed
+    from_row = lean.facets_from_row
+    for name, digest, blob, facets, sort_name, hay in marshal.loads(rows):
+        yield Record(
+            name,
+            None,
+            digest,
+            blob=blob,
+            facets=from_row(facets),
+            haystack=hay,
+            sort_name=sort_name,
+        )
+    yield from others
