@@ -38,8 +38,11 @@ def reference_safe_text(value: str, *, multiline: bool = False) -> str:
             out.append(chr(0x2400 + code))
         elif code == 0x7F:
             out.append("␡")
-        elif code <= 0x9F and code >= 0x80 or unicodedata.category(ch) in ("Zl", "Zp") or (
-            unicodedata.category(ch) == "Cf" and ch != "\u200d"
+        elif (
+            code <= 0x9F
+            and code >= 0x80
+            or unicodedata.category(ch) in ("Zl", "Zp")
+            or (unicodedata.category(ch) == "Cf" and ch != "\u200d")
         ):
             out.append(f"⟨U+{code:04X}⟩")
         else:

@@ -85,8 +85,14 @@ class Context:
 
             root = self.workspace_path
             writing = create if write is None else write
-            if not Workspace.is_workspace(root) and not (create and self.may_create_workspace):
-                raise StoreError("error.no_workspace", path=str(root))
+            if not Workspace.is_workspace(root):
+                from samenwerk_tui.services.workspace_git import empty_clone
+
+                empty = empty_clone(root)
+                if empty is not None:  # a clone on an empty branch: say which to check out
+                    raise empty
+                if not (create and self.may_create_workspace):
+                    raise StoreError("error.no_workspace", path=str(root))
             if writing or create:
                 self._session = Session.open(root, self.author, create=create)
             else:

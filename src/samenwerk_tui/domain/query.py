@@ -173,10 +173,10 @@ def _predicate(body: str) -> Predicate:
     key = key.lower()
     key = _KEY_ALIASES.get(key, key)
     if not sep or key not in KEYS:
-        if sep and key.isalpha() and key.isascii():
+        if sep and key.isalpha() and key.isascii() and not value.startswith("//"):
             # "soort:x" before it was a key, "fsae:x": a key that matches nothing would
             # silently empty the list, so it is named instead. Words with a colon that
-            # cannot be keys ("10:30", "zoë:") stay words.
+            # cannot be keys ("10:30", "https://…") stay words.
             raise DomainError("error_filter.unknown_key", name=key, value=value)
         word = fold(body)
         return lambda s: word in s.haystack

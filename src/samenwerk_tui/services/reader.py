@@ -31,6 +31,8 @@ class WorkspaceReader:
         self._preloader: threading.Thread | None = None
         self._preloaded: Read | BaseException | None = None
         self._index_writer: threading.Thread | None = None
+        #: Files read so far and files to read, while a read runs (for a progress line).
+        self.progress: tuple[int, int] = (0, 0)
 
     def preload(self) -> None:
         """Start reading in a thread now; the next :meth:`take` returns what it read."""
@@ -77,7 +79,7 @@ class WorkspaceReader:
         if self.index is None or not self.index.enabled:
             result, to_index = self.workspace.load_names(sorted(stats)), None
         else:
-            result, to_index = self.workspace.load_indexed(stats, self.index)
+            result, to_index = self.workspace.load_indexed(stats, self.index, self._told)
         for record in result.records:
             # Here, on the reading thread: what the list will ask for first (the index
             # cache keeps it; a file read now computes it). The filter's haystacks come
@@ -97,6 +99,9 @@ class WorkspaceReader:
                 record.haystack  # noqa: B018 - computed and kept by the record
 
         threading.Thread(target=run, name="samenwerk-warm", daemon=True).start()
+
+    def _told(self, done: int, total: int) -> None:
+        self.progress = (done, total)
 
     def write_index_later(self, entries: list[tuple[FileStat, Record]], delay: float) -> None:
         """Write the index cache ``delay`` seconds from now, in a thread of its own.

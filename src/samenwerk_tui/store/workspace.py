@@ -13,7 +13,7 @@ import contextlib
 import os
 import re
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -178,12 +178,16 @@ class Workspace:
         return self.load_names(sorted(self.scan()))
 
     def load_indexed(
-        self, stats: dict[str, FileStat], index: Index
+        self,
+        stats: dict[str, FileStat],
+        index: Index,
+        progress: Callable[[int, int], None] | None = None,
     ) -> tuple[LoadResult, list[tuple[FileStat, Record]] | None]:
         """Read the files in ``stats``, taking those whose stat is unchanged from ``index``.
 
         Returns the result and, when the index is out of date, what it should now hold
         (for :meth:`Index.write`; the caller decides when to spend the time on it).
+        ``progress(done, total)`` is told now and then how many files are taken.
         """
         cached = index.read()
         kept: list[tuple[FileStat, Record]] = []
@@ -216,7 +220,12 @@ class Workspace:
         records = [r for _, r in kept]
         problems: list[Problem] = []
         fresh = 0
-        for item in self._load_each(to_read):
+        total = len(stats)
+        if progress is not None:
+            progress(len(kept), total)
+        for done, item in enumerate(self._load_each(to_read), len(kept) + 1):
+            if progress is not None and done % 250 == 0:
+                progress(done, total)
             if isinstance(item, Record):
                 records.append(item)
                 st = stats[item.name]

@@ -28,6 +28,7 @@ from textual.app import App
 from textual.binding import BindingType
 from textual.command import CommandPalette
 from textual.message import Message
+from textual.timer import Timer
 
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.ordering import next_sort
@@ -115,6 +116,7 @@ class SamenwerkApp(App[int]):
         self._git_busy = False
         self._git_again = False
         self._welcomed = False  # the welcome pane was offered for this workspace
+        self._progress_timer: Timer | None = None
         self.preferences = Preferences(self, self.state)
         self.preferences.start()
         self.title = plain(session.workspace.display_name)
@@ -147,6 +149,7 @@ class SamenwerkApp(App[int]):
         self.watch(state, "sort", preferences.sort_changed, init=False)
         if self._load:
             self.load_workspace()
+            self._progress_timer = self.set_interval(0.2, self._show_progress)
         else:
             self._offer_welcome()
         self._git_busy = True
@@ -186,6 +189,14 @@ class SamenwerkApp(App[int]):
             self.post_message(Loaded(i18n.t("tui.load_failed", reason=reason)))
             return
         self.post_message(Loaded())
+
+    def _show_progress(self) -> None:
+        """While a big workspace is read: how far, in the status line."""
+        if self.state.loaded:
+            if self._progress_timer is not None:
+                self._progress_timer.stop()
+            return
+        self.state.progress = self.session.reader.progress
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
@@ -377,6 +388,9 @@ class SamenwerkApp(App[int]):
         self.preferences.workspace_opened(session.workspace.root)
         tell(self, i18n.t("tui.workspace.opened", name=session.workspace.display_name))
         self.load_workspace()
+        if self._progress_timer is not None:
+            self._progress_timer.stop()
+        self._progress_timer = self.set_interval(0.2, self._show_progress)
         self._git_busy, self._git_again = True, False
         self._git_worker(True)  # as on every open: is it a repository, register the driver
 

@@ -108,6 +108,8 @@ class AppState(DOMNode):
     # init=False throughout: the state is never mounted, so its vars start on first use,
     # and a watcher must not be called with the default then.
     loaded: var[bool] = var(False, init=False)
+    #: While loading: files read so far and files to read (a big first open takes a while).
+    progress: var[tuple[int, int]] = var((0, 0), init=False)
     data_version: var[DataVersion] = var(DataVersion(), init=False)
     git: var[GitState] = var(GitState(), init=False)
     # The row under the main list's cursor (the main screen keeps it up to date; to move

@@ -27,6 +27,12 @@ def run_open(ctx: Context) -> int:
     ctx.quiet_author = True  # the app asks for a name if it only has the login name
     root = ctx.workspace_path
     kind = folder_kind(root)
+    if kind == "folder":
+        from samenwerk_tui.services.workspace_git import empty_clone
+
+        empty = empty_clone(root)
+        if empty is not None:  # a clone on an empty branch: never make a workspace there
+            raise empty
     if kind != "workspace" and not ctx.may_create_workspace:
         if kind == "file" or not (sys.stdin.isatty() and sys.stdout.isatty()):
             raise StoreError("error.no_workspace", path=str(root))

@@ -92,6 +92,7 @@ class MainScreen(Screen[None]):
         status.workspace = state.session.workspace.display_name
         status.sort = state.sort
         self.watch(state, "loaded", self._loaded_changed, init=False)
+        self.watch(state, "progress", self._progress_changed, init=False)
         self.watch(state, "data_version", self._data_changed, init=False)
         self.watch(state, "git", self._git_changed)
         self.watch(state, "filter", self._filter_set, init=False)
@@ -117,6 +118,9 @@ class MainScreen(Screen[None]):
     def _loaded_changed(self, loaded: bool) -> None:
         self.list.loading = not loaded
         self.query_one(StatusLine).loaded = loaded
+
+    def _progress_changed(self, progress: tuple[int, int]) -> None:
+        self.query_one(StatusLine).progress = progress
 
     def _data_changed(self, version: DataVersion) -> None:
         self.query_one(StatusLine).workspace = self.state.session.workspace.display_name
