@@ -16,16 +16,16 @@ and files changed during the read.
 from __future__ import annotations
 
 import marshal
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from samenwerk_tui.store import lean
 from samenwerk_tui.store.records import Problem, Record
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 #: Files to parse from which worker processes pay for their start (about 0.1 s each).
 PARALLEL_FROM = 1500
@@ -46,20 +46,26 @@ def parse_many(
     folder: Path,
     names: Sequence[str],
     read: Callable[[str], Record | Problem | None],
+    parse: Callable[[str, bytes], Record | Problem],
     *,
     processes: int | None = None,
 ) -> Iterator[Record | Problem]:
     """Read and parse ``names`` (in ``folder``), in worker processes when it pays.
 
     ``read`` reads and parses one file in this process (None: the file is gone): the
-    plain path, and the fallback.
+    plain path, and the fallback. ``parse`` (a module-level function, so a worker can be
+    handed it) turns one file's bytes into a record or a problem.
     """
     count = workers() if processes is None else processes
+    try:
+        # Imported here: only a big first read needs processes (start-up is spared them).
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+    except ImportError:  # a platform without processes
+        count = 0
     if count < 2 or len(names) < PARALLEL_FROM:
-        for name in names:
-            found = read(name)
-            if found is not None:
-                yield found
+        yield from _sequential(names, read)
         return
     chunks = [list(names[i : i + CHUNK]) for i in range(0, len(names), CHUNK)]
     done = 0
@@ -69,20 +75,27 @@ def parse_many(
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
             futures: list[Future[tuple[bytes, list[Record | Problem]]]] = [
-                pool.submit(_parse_chunk, str(folder), chunk) for chunk in chunks
+                pool.submit(_parse_chunk, str(folder), chunk, parse) for chunk in chunks
             ]
             for future in futures:
                 yield from _records(future.result())
                 done += 1
-    except (BrokenProcessPool, OSError, RuntimeError, ImportError):
-        for chunk in chunks[done:]:
-            for name in chunk:
-                found = read(name)
-                if found is not None:
-                    yield found
+    except (BrokenProcessPool, OSError, RuntimeError):
+        yield from _sequential([name for chunk in chunks[done:] for name in chunk], read)
 
 
-def _parse_chunk(folder: str, names: list[str]) -> tuple[bytes, list[Record | Problem]]:
+def _sequential(
+    names: Sequence[str], read: Callable[[str], Record | Problem | None]
+) -> Iterator[Record | Problem]:
+    for name in names:
+        found = read(name)
+        if found is not None:
+            yield found
+
+
+def _parse_chunk(
+    folder: str, names: list[str], parse: Callable[[str, bytes], Record | Problem]
+) -> tuple[bytes, list[Record | Problem]]:
     """In a worker: read and parse these files.
 
     Records of the lean path come back as one ``marshal``-led list of plain tuples (name,
@@ -91,8 +104,6 @@ def _parse_chunk(folder: str, names: list[str]) -> tuple[bytes, list[Record | Pr
     (the index cache stores it as it is). Problems and the rare file only the full
     decoder reads come back pickled, as they are.
     """
-    from samenwerk_tui.store.workspace import Workspace
-
     lean_rows: list[tuple[Any, ...]] = []
     others: list[Record | Problem] = []
     base = Path(folder)
@@ -104,7 +115,7 @@ def _parse_chunk(folder: str, names: list[str]) -> tuple[bytes, list[Record | Pr
         except OSError as exc:
             others.append(Problem(name, "broken.unreadable", {"reason": exc.strerror or str(exc)}))
             continue
-        item = Workspace.parse(name, data)
+        item = parse(name, data)
         if isinstance(item, Record) and item.packed is not None:
             packed = item.packed
             lean_rows.append(

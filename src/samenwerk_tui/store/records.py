@@ -13,7 +13,7 @@ import marshal
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from samenwerk_tui.domain.model import Partnership
 from samenwerk_tui.domain.query import Facets, haystack
@@ -21,8 +21,17 @@ from samenwerk_tui.domain.text import fold
 from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.store import lean
 
-if TYPE_CHECKING:
-    from samenwerk_tui.store.index import CachedIndex
+
+class CachedFiles(Protocol):
+    """Where a record taken from the index cache finds its haystack and packed file
+    (:class:`samenwerk_tui.store.index.CachedIndex`)."""
+
+    def haystack(self, position: int) -> str: ...
+
+    def packed(self, span: tuple[int, int]) -> lean.Packed: ...
+
+    def blob(self, span: tuple[int, int]) -> memoryview: ...
+
 
 #: Models built on demand from packed files, kept for the last few records asked about
 #: (the detail pane, then an edit of the same partnership): browsing every row of a big
@@ -78,7 +87,7 @@ class Record:
         *,
         packed: lean.Packed | None = None,
         blob: bytes | None = None,
-        source: CachedIndex | None = None,
+        source: CachedFiles | None = None,
         position: int = 0,
         span: tuple[int, int] = (0, 0),
         facets: Facets | None = None,

@@ -251,7 +251,7 @@ class Workspace:
 
     def _load_each(self, names: Iterable[str]) -> Iterator[Record | Problem]:
         """Read and parse these files; many at once go to every core (:mod:`.parallel`)."""
-        return parallel.parse_many(self.folder, list(names), self.read_one)
+        return parallel.parse_many(self.folder, list(names), self.read_one, Workspace.parse)
 
     def read_one(self, name: str) -> Record | Problem | None:
         """Read and parse one file (None: it is gone)."""

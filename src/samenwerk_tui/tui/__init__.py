@@ -1,4 +1,5 @@
-"""The Textual front end. ``run_tui`` is the only entry point the CLI uses.
+"""The Textual front end. ``run_tui`` is the only entry point the CLI uses (and, before
+it, ``ask_to_create`` for a folder that is no workspace yet).
 
 How state and events move here (and so how to add a screen) is in :mod:`.state`'s
 docstring: one ``AppState`` flows down to every screen, messages flow up, and every
@@ -7,6 +8,7 @@ change is ``state.apply(...)`` returning one ``Change``.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -41,3 +43,11 @@ def run_tui(session: Session, config: Config, *, loaded: bool = True) -> int:
     app = SamenwerkApp(session, config, load=not loaded)
     result = app.run()
     return int(result or 0) if app.return_code in (None, 0) else int(app.return_code or 1)
+
+
+def ask_to_create(root: Path, kind: str) -> bool:
+    """Ask in the terminal whether to make a workspace at ``root`` (``kind``: "missing"
+    or "folder", from ``services.workspaces.folder_kind``); True on a yes."""
+    from samenwerk_tui.tui.ask import ask_to_create as ask
+
+    return ask(root, kind)

@@ -33,12 +33,10 @@ from textual.timer import Timer
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.ordering import next_sort
 from samenwerk_tui.errors import SamenwerkError
-from samenwerk_tui.services import git_session
 from samenwerk_tui.services.changes import Refresh
 from samenwerk_tui.services.config import Config
 from samenwerk_tui.services.session import Session
 from samenwerk_tui.services.workspaces import open_demo, open_folder, recent_workspaces
-from samenwerk_tui.tui.clipboard import copy as copy_to_clipboard
 from samenwerk_tui.tui.commands import bindings, key_for
 from samenwerk_tui.tui.feedback import tell
 from samenwerk_tui.tui.git import (
@@ -58,8 +56,6 @@ from samenwerk_tui.tui.preferences import RELOAD_SECONDS, Preferences
 from samenwerk_tui.tui.providers import CommandsProvider, PartnershipsProvider
 from samenwerk_tui.tui.safe import plain
 from samenwerk_tui.tui.screens.main import MainScreen
-from samenwerk_tui.tui.screens.settings import SettingsScreen
-from samenwerk_tui.tui.screens.welcome import WelcomeScreen
 from samenwerk_tui.tui.settings_providers import SettingsProvider
 from samenwerk_tui.tui.state import AppState, DataVersion
 from samenwerk_tui.tui.themes import ThemeRegistry
@@ -153,7 +149,9 @@ class SamenwerkApp(App[int]):
         else:
             self._offer_welcome()
         self._git_busy = True
-        self._git_worker(True)
+        # After the first paint: git (a subprocess, and importing git support) would
+        # compete with it for the interpreter, and the list matters first.
+        self.call_after_refresh(self._git_worker, True)
         if self._poll:
             self.set_interval(POLL_SECONDS, self.poll_workspace)
             self.set_interval(RELOAD_SECONDS, preferences.look)
@@ -218,6 +216,8 @@ class SamenwerkApp(App[int]):
         try:
             with self.state.lock:
                 refresh = self.session.poll()
+            from samenwerk_tui.services import git_session  # with the worker, not the app
+
             elsewhere = git_session.sync_running_elsewhere(self.session)
             if elsewhere != self.state.git.elsewhere:
                 self.post_message(SyncElsewhere(elsewhere))
@@ -356,6 +356,8 @@ class SamenwerkApp(App[int]):
         if self._welcomed or session.records or session.problems:
             return
         self._welcomed = True
+        from samenwerk_tui.tui.screens.welcome import WelcomeScreen
+
         recent = recent_workspaces(self.state.config, session.workspace.root)
         self.push_screen(WelcomeScreen(self.state, recent))
 
@@ -397,6 +399,8 @@ class SamenwerkApp(App[int]):
     # ------------------------------------------------------------------ settings, sort, copy
 
     def action_settings(self) -> None:
+        from samenwerk_tui.tui.screens.settings import SettingsScreen
+
         self.push_screen(SettingsScreen(self.state))
 
     def action_cycle_sort(self, step: int) -> None:
@@ -409,4 +413,6 @@ class SamenwerkApp(App[int]):
 
     def action_copy(self, what: str = "") -> None:
         """``ctrl+c`` (and the palette's copy entries): see ``tui/clipboard.py``."""
+        from samenwerk_tui.tui.clipboard import copy as copy_to_clipboard
+
         copy_to_clipboard(self, self.state, what)

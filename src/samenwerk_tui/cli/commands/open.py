@@ -20,9 +20,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run_open(ctx: Context) -> int:
     """Open the TUI. A named folder that is no workspace is made one only after a yes in
     the terminal (without a terminal: refused, with the sentence naming ``init``)."""
+    from samenwerk_tui.errors import SamenwerkError
     from samenwerk_tui.services.session import Session
     from samenwerk_tui.services.workspaces import folder_kind
-    from samenwerk_tui.store.workspace import StoreError
 
     ctx.quiet_author = True  # the app asks for a name if it only has the login name
     root = ctx.workspace_path
@@ -35,8 +35,8 @@ def run_open(ctx: Context) -> int:
             raise empty
     if kind != "workspace" and not ctx.may_create_workspace:
         if kind == "file" or not (sys.stdin.isatty() and sys.stdout.isatty()):
-            raise StoreError("error.no_workspace", path=str(root))
-        from samenwerk_tui.tui.ask import ask_to_create
+            raise SamenwerkError("error.no_workspace", path=str(root))
+        from samenwerk_tui.tui import ask_to_create
 
         if not ask_to_create(root, kind):
             return 0
