@@ -58,7 +58,8 @@ class MainScreen(Screen[None]):
         self._typed = ""  # what the filter box last said (to tell its changes from others')
         self._filter_error = ""
         self.list_rows = ListRows()
-        self._shown: tuple[str | None, object] | None = None  # what the detail pane shows
+        self._shown: tuple[str | None, Record | Problem | None] | None = None  # the panes show
+        self._fill_pending = False  # the panes are to be filled after the next paint
 
     def compose(self) -> ComposeResult:
         with Container(id="panes"):
@@ -217,6 +218,18 @@ class MainScreen(Screen[None]):
         if only_if_changed and shown is not None and same:
             return
         self._shown = (key, shown)
+        # The panes fill in after the list's next paint: moving the cursor (or the first
+        # paint of 10,000 rows) shows at once, and a run of moves lays the panes out once.
+        if not self._fill_pending:
+            self._fill_pending = True
+            self.call_after_refresh(self._fill_panes)
+
+    def _fill_panes(self) -> None:
+        """Show in the detail and notes panes what :meth:`show_selected` chose last."""
+        self._fill_pending = False
+        if self._shown is None or not self.is_attached:
+            return
+        key, shown = self._shown
         detail = self.query_one(DetailPane)
         notes = self.query_one(NotesPane)
         if isinstance(shown, Record):
