@@ -16,8 +16,9 @@ since their stdout is the screen.
                    first screen drawn with all N rows loaded.
 ``interact WS``    the app headless (``App.run_test``) on the loaded workspace: filter
                    keystrokes (the first one included), the palette's partnership search
-                   (and the models it builds), moving the cursor one row, saving one change
-                   from the screen (and the rows it rebuilt), memory before and after
+                   (and the models it builds), moving the cursor one row (to the list's
+                   paint, and to the detail pane's), saving one change from the screen
+                   (and the full rebuilds of the rows it made), memory before and after
                    showing every partnership once in the detail pane.
 ``save WS``        a loaded session; the time of one ``Session.edit`` (encode,
                    no-blind-overwrite check, atomic write with fsync) and the files changed.
@@ -167,6 +168,7 @@ def probe_interact(workspace: str) -> None:
     from samenwerk_tui.tui.app import SamenwerkApp
     from samenwerk_tui.tui.providers import PartnershipsProvider
     from samenwerk_tui.tui.screens.main import MainScreen
+    from samenwerk_tui.tui.widgets.partnership_list import PartnershipList
 
     # A keystroke (or a move, or a save) is done when the screen refresh after the new
     # list has happened: the handlers end in ``apply_filter`` / ``show_selected``, which
@@ -184,7 +186,23 @@ def probe_interact(workspace: str) -> None:
         setattr(MainScreen, name, hooked)
 
     after("apply_filter")
-    after("show_selected")
+    # A move is seen when the list has painted its cursor; the detail and notes panes
+    # fill in after that paint (``_fill_panes``), measured on their own.
+    filled_at: list[float] = []
+    move = PartnershipList._move
+
+    def moved(self: PartnershipList, index: int) -> None:
+        move(self, index)
+        self.app.call_after_refresh(lambda: shown_at.append(time.perf_counter()))
+
+    PartnershipList._move = moved  # type: ignore[method-assign]
+    fill = MainScreen._fill_panes
+
+    def filled(self: MainScreen) -> None:
+        fill(self)
+        self.app.call_after_refresh(lambda: filled_at.append(time.perf_counter()))
+
+    MainScreen._fill_panes = filled  # type: ignore[method-assign]
     rebuilt = [0]
     rebuild = list_rows.ListRows.rebuild
 
@@ -194,11 +212,16 @@ def probe_interact(workspace: str) -> None:
 
     list_rows.ListRows.rebuild = counting_rebuild  # type: ignore[method-assign]
 
-    async def timed(pilot: Any, key: str) -> float | None:
+    async def timed(pilot: Any, key: str, details: list[float] | None = None) -> float | None:
         shown_at.clear()
+        filled_at.clear()
         start = time.perf_counter()
         await pilot.press(key)
         await pilot.pause()
+        if details is not None:
+            await pilot.pause(0.1)
+            if filled_at:
+                details.append(filled_at[-1] - start)
         return shown_at[0] - start if shown_at else None
 
     async def run() -> dict[str, Any]:
@@ -244,12 +267,17 @@ def probe_interact(workspace: str) -> None:
             )
             # Moving the cursor one row (the detail and notes panes follow).
             app.main.list.focus()
-            moves = []
+            moves: list[float] = []
+            details: list[float] = []
             for _ in range(15):
-                took = await timed(pilot, "down")
+                took = await timed(pilot, "down", details)
                 if took is not None:
                     moves.append(took)
-            out.update(select_median_s=statistics.median(moves), select_max_s=max(moves))
+            out.update(
+                select_median_s=statistics.median(moves),
+                select_max_s=max(moves),
+                select_details_median_s=statistics.median(details),
+            )
             # Saving one change from the screen: the time, and the full rebuilds it made.
             saves = []
             rebuilt[0] = 0

@@ -296,8 +296,13 @@ def print_table(r: Results, sizes: list[int], largest: int, repeat: int, have_vd
     add(f"filter, first keystroke, {big}", med("interact", "filter_first_s"), "ms", None, 0.060)
     add(f"palette search, {big}, median", med("interact", "palette_median_s"), "ms", None, 0.050)
     add(f"palette search, {big}, worst", med("interact", "palette_max_s"), "ms", None, 0.050)
+    add(f"select the next row: list, {big}", med("interact", "select_median_s"), "ms", None, 0.016)
     add(
-        f"select the next row, {big}, median", med("interact", "select_median_s"), "ms", None, 0.016
+        f"select the next row: details, {big}",
+        med("interact", "select_details_median_s"),
+        "ms",
+        None,
+        None,
     )
     add(f"save one change (session), {big}", r.median("save", "median_s"), "ms", None, 0.010)
     add(f"save one change (screen), {big}", med("interact", "save_ui_median_s"), "ms", None, None)
