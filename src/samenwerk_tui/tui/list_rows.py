@@ -93,6 +93,10 @@ class ListRows:
             record.id, p.name, p.primary, self._stage_names[p.stage], False, conflicted, record.name
         )
 
+    def warm(self, session: Session) -> None:
+        """Make what the first filter keystroke needs now (lock held), not at the key."""
+        self._current_subjects(session)
+
     def _current_subjects(self, session: Session) -> list[Subject]:
         """The query subjects of ``order``, rebuilt only when the changed files differ."""
         stale = len(self._subjects) != len(self.order)

@@ -46,6 +46,10 @@ from samenwerk_tui.tui.widgets.scroll import Pane
 from samenwerk_tui.tui.widgets.status_line import Counts, StatusLine
 
 
+#: Seconds after new rows before the filter's subjects are made (after the first paint).
+WARM_AFTER = 0.3
+
+
 class MainScreen(Screen[None]):
     """List on the left (filter on top), detail and notes beside or below it."""
 
@@ -186,6 +190,12 @@ class MainScreen(Screen[None]):
         with self.state.lock:
             self.list_rows.rebuild(self.state.session, self.state.sort)
         self.apply_filter(keep)
+        # What a first filter keystroke needs, made while the user looks at the list.
+        self.set_timer(WARM_AFTER, self._warm_filter)
+
+    def _warm_filter(self) -> None:
+        with self.state.lock:
+            self.list_rows.warm(self.state.session)
 
     def apply_filter(self, keep: str | None = None) -> None:
         """Show the rows the filter lets through, and the counts in the status line."""
