@@ -20,7 +20,7 @@ from samenwerk_tui.domain.types import AgreementType, Stage
 from samenwerk_tui.services.session import Session
 from samenwerk_tui.store import codec, parallel
 from samenwerk_tui.store.index import Index
-from samenwerk_tui.store.records import LoadResult, Record
+from samenwerk_tui.store.records import LoadResult
 from samenwerk_tui.store.workspace import Workspace
 
 

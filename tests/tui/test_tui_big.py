@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from samenwerk_tui.domain.ordering import SORTS
 from samenwerk_tui.domain.types import AgreementType, Stage
+from samenwerk_tui.services.changes import Change
 from samenwerk_tui.services.config import Config
 from samenwerk_tui.services.session import Session
 from samenwerk_tui.tui import list_rows
@@ -48,16 +49,18 @@ async def test_a_save_redoes_only_its_row_and_the_rows_equal_a_full_rebuild(
             rebuilds.clear()
             target = screen.list_rows.order[(step * 37) % 300]
             # A rename to the front, a new stage and type: the row moves in every order.
-            screen.save_and_tell(
-                lambda s, pid=target.id, step=step: s.edit(
-                    pid, name=f"Aaa {step}", stage=list(Stage)[(step + 3) % len(Stage)]
-                )
-            )
-            screen.save_and_tell(
-                lambda s, pid=target.id, step=step: s.classify(
-                    pid, primary=list(AgreementType)[step % 4]
-                )
-            )
+            pid = target.id
+            name, stage = f"Aaa {step}", list(Stage)[(step + 3) % len(Stage)]
+            primary = list(AgreementType)[step % 4]
+
+            def rename(s: Session) -> Change:
+                return s.edit(pid, name=name, stage=stage)
+
+            def classify(s: Session) -> Change:
+                return s.classify(pid, primary=primary)
+
+            screen.save_and_tell(rename)
+            screen.save_and_tell(classify)
             await pilot.pause()
             assert rebuilds == [], f"a save rebuilt every row ({sort})"
             fresh = ListRows()

@@ -45,7 +45,6 @@ from samenwerk_tui.tui.widgets.partnership_list import PartnershipList
 from samenwerk_tui.tui.widgets.scroll import Pane
 from samenwerk_tui.tui.widgets.status_line import Counts, StatusLine
 
-
 #: Seconds after new rows before the filter's subjects are made (after the first paint).
 WARM_AFTER = 0.3
 
