@@ -53,10 +53,12 @@ async def test_a_save_redoes_only_its_row_and_the_rows_equal_a_full_rebuild(
             name, stage = f"Aaa {step}", list(Stage)[(step + 3) % len(Stage)]
             primary = list(AgreementType)[step % 4]
 
-            def rename(s: Session) -> Change:
+            def rename(
+                s: Session, pid: str = pid, name: str = name, stage: Stage = stage
+            ) -> Change:
                 return s.edit(pid, name=name, stage=stage)
 
-            def classify(s: Session) -> Change:
+            def classify(s: Session, pid: str = pid, primary: AgreementType = primary) -> Change:
                 return s.classify(pid, primary=primary)
 
             screen.save_and_tell(rename)
