@@ -35,7 +35,9 @@ class Command:
     footer: bool = True  # shown in the footer
     palette: bool = True  # offered in the command palette
     key_display: str | None = None  # how the footer shows the key, if not the key itself
-    priority: bool = False  # checked before the focused widget (ctrl+s inside a TextArea)
+    # Handled where the app reads the key, before the keys queued behind it reach the
+    # focused widget: only for keys that move focus (``/``), never for a save.
+    priority: bool = False
     # When the footer is too narrow, entries with the lowest rank leave it first (the
     # rightmost of a rank first); KEEP never leaves, so help and quit are always there.
     rank: int = 1
@@ -58,7 +60,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("list.bottom", "end", "cursor_bottom", "list", footer=False, palette=False),
     Command("list.page_down", "pagedown", "page_down", "list", footer=False, palette=False),
     Command("list.page_up", "pageup", "page_up", "list", footer=False, palette=False),
-    Command("main.filter", "slash", "focus_filter", "main", key_display="/", rank=3),
+    # Priority: handled where the app reads keys, so letters typed right after it reach the
+    # filter box (the screen refuses it while the box has focus: there "/" is text).
+    Command("main.filter", "slash", "focus_filter", "main", key_display="/", rank=3, priority=True),
     Command("main.new", "n", "new_partnership", "main", rank=2),
     Command("main.edit", "e", "edit_partnership", "main", rank=2),
     Command("main.primary_deliver", "1", "set_primary('deliver')", "main", key_display="1-4"),
@@ -78,7 +82,10 @@ COMMANDS: tuple[Command, ...] = (
     Command("main.help", "question_mark", "help", "main", key_display="?", rank=KEEP),
     Command("main.quit", "q", "quit", "main", rank=KEEP),
     Command("main.back", "escape", "back", "main", footer=False, palette=False),
-    Command("form.save", "ctrl+s", "save", "form", palette=False, priority=True),
+    # Not priority: the key travels behind the keys typed before it, through the focused
+    # field, so the save sees everything typed (a priority binding ran before the field
+    # had taken the last letters).
+    Command("form.save", "ctrl+s", "save", "form", palette=False),
     Command("form.cancel", "escape", "cancel", "form", palette=False),
     Command("resolve.next", "j,down", "move(1)", "resolve", footer=False, palette=False),
     Command("resolve.prev", "k,up", "move(-1)", "resolve", footer=False, palette=False),

@@ -49,6 +49,9 @@ class MainScreen(Screen[None]):
     """List on the left (filter on top), detail and notes beside or below it."""
 
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("main"))
+    # Focus is set here, at once and on purpose (never by Textual's choice of "the first
+    # focusable widget", which is the filter box while the list is loading).
+    AUTO_FOCUS = ""
 
     def __init__(self, state: AppState) -> None:
         super().__init__()
@@ -82,7 +85,7 @@ class MainScreen(Screen[None]):
         state = self.state
         self.query_one("#filter", Input).cursor_blink = state.blink
         self.list.loading = not state.loaded
-        self.list.focus()
+        self.set_focus(self.list)  # at once: keys typed from now on go to the list
         self._layout_for(self.size.width)
         status = self.query_one(StatusLine)
         status.loaded = state.loaded
@@ -113,6 +116,8 @@ class MainScreen(Screen[None]):
     def _loaded_changed(self, loaded: bool) -> None:
         self.list.loading = not loaded
         self.query_one(StatusLine).loaded = loaded
+        if loaded and self.focused is None:  # the list could not take focus while loading
+            self.set_focus(self.list)
 
     def _data_changed(self, version: DataVersion) -> None:
         self.query_one(StatusLine).workspace = self.state.session.workspace.display_name
@@ -228,6 +233,8 @@ class MainScreen(Screen[None]):
         self.list.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "focus_filter":  # in the box, "/" is text
+            return self.is_mounted and self.focused is not self.query_one("#filter", Input)
         return availability(
             action,
             git=self.state.git,
@@ -250,7 +257,9 @@ class MainScreen(Screen[None]):
         self.list.focus()
 
     def action_focus_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        # At once, not after a refresh (``focus()``): the app hands the keys queued behind
+        # "/" to whichever widget has focus when it reads them.
+        self.set_focus(self.query_one("#filter", Input))
 
     def action_back(self) -> None:
         """Escape: clear the filter (from the box or the list) and go back to the list."""
