@@ -29,8 +29,9 @@ class Command:
     id: str  # binding id, e.g. "main.new"; a user's keymap uses it
     keys: str  # default keys, comma separated as Textual takes them
     action: str  # action on the scope's screen/widget, e.g. "new_partnership"
-    # "main" (main screen), "list" (the partnership list), "form" (every form), "resolve",
-    # "history" and "version" (the git screens)
+    # "main" (main screen), "list" (the partnership list), "notes" (the notes pane),
+    # "form" (every form), "clash" and "gone" (a form's save that met a change made
+    # meanwhile), "resolve", "history" and "version" (the git screens)
     scope: str
     footer: bool = True  # shown in the footer
     palette: bool = True  # offered in the command palette
@@ -79,6 +80,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("main.sync", "s", "sync", "main", rank=2),
     Command("main.history", "h", "history", "main", footer=False),
     Command("main.resolve", "r", "resolve", "main", rank=2),
+    Command("main.open", "o", "open_file", "main"),
     Command("main.help", "question_mark", "help", "main", key_display="?", rank=KEEP),
     Command("main.quit", "q", "quit", "main", rank=KEEP),
     Command("main.back", "escape", "back", "main", footer=False, palette=False),
@@ -96,6 +98,23 @@ COMMANDS: tuple[Command, ...] = (
     Command("history.show", "enter", "show_version", "history", palette=False),
     Command("history.close", "escape", "close", "history", palette=False),
     Command("version.close", "escape", "close", "version", palette=False),
+    # The notes pane, when it has focus: a cursor over the notes, and two changes to one.
+    Command("notes.down", "j,down", "move(1)", "notes", footer=False, palette=False),
+    Command("notes.up", "k,up", "move(-1)", "notes", footer=False, palette=False),
+    Command("notes.edit", "e", "edit_note", "notes", palette=False, rank=3),
+    Command("notes.delete", "x", "delete_note", "notes", palette=False, rank=3),
+    # A form saved onto a file changed meanwhile: choose per field, then save again.
+    Command("clash.next", "j,down", "move(1)", "clash", footer=False, palette=False),
+    Command("clash.prev", "k,up", "move(-1)", "clash", footer=False, palette=False),
+    Command("clash.ours", "o", "choose('ours')", "clash", palette=False),
+    Command("clash.theirs", "t", "choose('theirs')", "clash", palette=False),
+    Command("clash.record", "c", "choose('record')", "clash", palette=False),
+    Command("clash.save", "ctrl+s", "save", "clash", palette=False),
+    Command("clash.back", "escape", "back", "clash", palette=False),
+    # A form's partnership deleted or broken meanwhile: keep what was typed.
+    Command("gone.new", "n", "answer('new')", "gone", palette=False),
+    Command("gone.copy", "c", "answer('copy')", "gone", palette=False),
+    Command("gone.back", "escape", "answer('back')", "gone", palette=False),
 )
 
 #: The palette's own key, shown in help; Textual binds it (``App.COMMAND_PALETTE_BINDING``).

@@ -19,7 +19,10 @@ from samenwerk_tui.tui.widgets.partnership_list import CHANGED_MARK, CONFLICT_MA
 _SECTIONS = (
     ("list", "tui.help.section_list"),
     ("main", "tui.help.section_main"),
+    ("notes", "tui.sections.notes"),
     ("form", "tui.help.section_form"),
+    ("clash", "tui.sections.clash"),
+    ("gone", "tui.sections.gone"),
     ("resolve", "tui.help.section_resolve"),
     ("history", "tui.help.section_history"),
     ("version", "tui.help.section_version"),

@@ -5,9 +5,12 @@ files. It watches the state's vars (a new data version redraws the rows, the git
 the marks and the status line, the filter the list) and hands plain values down to its
 widgets; it keeps the state's ``selected`` up to date. Commands that change a partnership
 either save at once (``1``-``4``, ``x``, ``u``) or open a form whose ``Submitted``
-message comes back here; both save through :meth:`AppState.apply` and report with
-:func:`~samenwerk_tui.tui.feedback.tell_change`. Sync and repair are the app's work: the
-screen posts :mod:`~samenwerk_tui.tui.messages` for them.
+message comes back here (:mod:`.main_forms` says what each saves; the form saves it
+three-way); both report with :func:`~samenwerk_tui.tui.feedback.tell_change`. The notes
+pane's corrections are :mod:`.main_notes`'s, ``o`` (the file in an editor) is
+:mod:`samenwerk_tui.tui.editor`'s. A key whose command cannot run now says why
+(:func:`.main_commands.reason`). Sync and repair are the app's work: the screen posts
+:mod:`~samenwerk_tui.tui.messages` for them.
 """
 
 from __future__ import annotations
@@ -18,8 +21,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container, Vertical, VerticalScroll
-from textual.content import Content
-from textual.events import Resize
+from textual.events import Key, Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 
@@ -30,17 +32,17 @@ from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.services.changes import Change
 from samenwerk_tui.services.session import Problem, Record, Session
 from samenwerk_tui.tui.commands import bindings, key_for
+from samenwerk_tui.tui.editor import open_in_editor
 from samenwerk_tui.tui.feedback import tell, tell_change
 from samenwerk_tui.tui.list_rows import ListRows
-from samenwerk_tui.tui.messages import RepairRequested, ShowPartnership, SyncRequested
-from samenwerk_tui.tui.safe import content
-from samenwerk_tui.tui.screens.confirm import ConfirmScreen
+from samenwerk_tui.tui.messages import ShowPartnership, SyncRequested
+from samenwerk_tui.tui.screens import main_dialogs, main_forms
 from samenwerk_tui.tui.screens.forms import ClassificationForm, NoteForm, PartnershipForm
-from samenwerk_tui.tui.screens.main_commands import availability
+from samenwerk_tui.tui.screens.main_commands import action_of, availability, command_for_key, reason
 from samenwerk_tui.tui.state import AppState, DataVersion, GitState, MutateFn
 from samenwerk_tui.tui.widgets.detail import DetailPane
 from samenwerk_tui.tui.widgets.footer import FittingFooter
-from samenwerk_tui.tui.widgets.notes import NotesPane
+from samenwerk_tui.tui.widgets.notes import NotesPane, NotesScroll
 from samenwerk_tui.tui.widgets.partnership_list import PartnershipList
 from samenwerk_tui.tui.widgets.status_line import Counts, StatusLine
 
@@ -76,7 +78,7 @@ class MainScreen(Screen[None]):
                 yield DetailPane(
                     id="detail", resolve_key=key_for("main.resolve", self.state.keymap)
                 )
-            with VerticalScroll(id="notes-scroll", can_focus=True):
+            with NotesScroll(id="notes-scroll", can_focus=True):
                 yield NotesPane(id="notes")
         yield StatusLine(id="status")
         yield FittingFooter(compact=True)
@@ -202,7 +204,7 @@ class MainScreen(Screen[None]):
             return
         self._shown = (key, shown)
         detail = self.query_one(DetailPane)
-        notes = self.query_one(NotesPane)
+        notes = self.query_one(NotesScroll)
         if isinstance(shown, Record):
             detail.show(shown.partnership, shown.name)
             notes.show(shown.partnership)
@@ -242,6 +244,24 @@ class MainScreen(Screen[None]):
             problem=self.selected_problem(),
             can_undo=bool(self.state.session.undo_stack),
         )
+
+    def on_key(self, event: Key) -> None:
+        """A key of a main command that cannot run now says why, instead of nothing."""
+        keymap = self.state.keymap
+        if isinstance(self.focused, Input):
+            return
+        if isinstance(self.focused, NotesScroll) and command_for_key(event.key, keymap, "notes"):
+            return  # the notes pane's own e and x
+        command = command_for_key(event.key, keymap)
+        if command is None or command.priority:
+            return
+        action, params = action_of(command)
+        if self.check_action(action, params) is not True:
+            event.stop()
+            record, problem = self.selected_record(), self.selected_problem()
+            git = self.state.git
+            why = reason(action, git=git, record=record, problem=problem, keymap=keymap)
+            tell(self, why, "warning")
 
     # ------------------------------------------------------------------ actions
 
@@ -286,30 +306,28 @@ class MainScreen(Screen[None]):
     def action_edit_partnership(self) -> None:
         record = self.selected_record()
         if record is not None:
-            self.app.push_screen(PartnershipForm(self.state, record.partnership))
+            self.app.push_screen(PartnershipForm(self.state, record))
 
     def action_classify(self) -> None:
         record = self.selected_record()
         if record is not None:
-            self.app.push_screen(ClassificationForm(self.state, record.partnership))
+            self.app.push_screen(ClassificationForm(self.state, record))
 
     def action_annotate(self) -> None:
         record = self.selected_record()
         if record is not None:
-            self.app.push_screen(NoteForm(self.state, record.partnership))
+            self.app.push_screen(NoteForm(self.state, record))
+
+    def action_open_file(self) -> None:
+        record, problem = self.selected_record(), self.selected_problem()
+        name = record.name if record is not None else problem.name if problem else None
+        if name is not None:
+            open_in_editor(self, self.state, name)
 
     def action_delete(self) -> None:
         record = self.selected_record()
-        if record is None:
-            return
-        before, _, after = i18n.t("tui.delete.question").partition("{name}")
-        question = Content(before) + content(record.facets.name, "bold") + Content(after)
-
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.save_and_tell(lambda s: s.delete(record.id))
-
-        self.app.push_screen(ConfirmScreen(question, i18n.t("tui.delete.yes")), confirmed)
+        if record is not None:
+            main_dialogs.ask_delete_partnership(self, record)
 
     def action_undo(self) -> None:
         if not self.state.session.undo_stack:
@@ -338,39 +356,33 @@ class MainScreen(Screen[None]):
         if record is not None and record.facets.conflicts:
             self.app.push_screen(ResolveScreen(self.state, record.id))
         elif problem is not None and problem.is_conflicted:
-            self._offer_repair(problem)
+            main_dialogs.offer_repair(self, problem)
 
-    def _offer_repair(self, problem: Problem) -> None:
-        before, _, after = i18n.t("tui.repair.question").partition("{file}")
-        question = Content(before) + content(problem.name, "bold") + Content(after)
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.post_message(RepairRequested(problem.name))
-
-        self.app.push_screen(ConfirmScreen(question, i18n.t("tui.repair.yes")), answered)
-
-    # ------------------------------------------------------------------ forms
+    # ------------------------------------------------------------------ forms, notes
 
     @on(PartnershipForm.Submitted)
     def _partnership_submitted(self, event: PartnershipForm.Submitted) -> None:
-        values, pid = event.values, event.form.pid
-        if pid is None:
-            event.form.answer(self.save(lambda s: s.create(values.new_partnership())))
-            return
-        changes = values.changes_from(event.form.start)
-        event.form.answer(self.save(lambda s: s.edit(pid, **changes)) if changes else None)
+        main_forms.partnership_submitted(event)
 
     @on(ClassificationForm.Submitted)
     def _classification_submitted(self, event: ClassificationForm.Submitted) -> None:
-        pid = event.form.pid
-        changes = event.values.changes_from(event.form.start)
-        event.form.answer(self.save(lambda s: s.classify(pid, **changes)) if changes else None)
+        main_forms.classification_submitted(self.state, event)
 
     @on(NoteForm.Submitted)
     def _note_submitted(self, event: NoteForm.Submitted) -> None:
-        pid, values = event.form.pid, event.values
-        event.form.answer(self.save(lambda s: s.add_note(pid, values.text, **values.fields())))
+        main_forms.note_submitted(self.state, event)
+
+    @on(NotesScroll.EditNote)
+    def _edit_note(self, message: NotesScroll.EditNote) -> None:
+        record = self.selected_record()
+        if record is not None:
+            self.app.push_screen(NoteForm(self.state, record, message.note))
+
+    @on(NotesScroll.DeleteNote)
+    def _delete_note(self, message: NotesScroll.DeleteNote) -> None:
+        record = self.selected_record()
+        if record is not None:
+            main_dialogs.ask_delete_note(self, record, message.note)
 
     # ------------------------------------------------------------------ saving
 
