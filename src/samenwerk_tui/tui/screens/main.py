@@ -75,8 +75,11 @@ class MainScreen(Screen[None]):
                 )
                 yield PartnershipList(id="list")
             with VerticalScroll(id="detail-scroll", can_focus=True):
+                keymap = self.state.keymap
                 yield DetailPane(
-                    id="detail", resolve_key=key_for("main.resolve", self.state.keymap)
+                    id="detail",
+                    resolve_key=key_for("main.resolve", keymap),
+                    open_key=key_for("main.open", keymap),
                 )
             with NotesScroll(id="notes-scroll", can_focus=True):
                 yield NotesPane(id="notes")
@@ -259,6 +262,9 @@ class MainScreen(Screen[None]):
         if self.check_action(action, params) is not True:
             event.stop()
             record, problem = self.selected_record(), self.selected_problem()
+            if action == "open_file" and record is not None and not self.state.git.syncing:
+                self.action_open_file()  # any file can be opened; the footer offers broken ones
+                return
             git = self.state.git
             why = reason(action, git=git, record=record, problem=problem, keymap=keymap)
             tell(self, why, "warning")

@@ -5,8 +5,10 @@ footer, the help screen and the palette all follow from it (through the screen's
 ``check_action``). Hidden rather than greyed where possible: at 80 columns the footer has
 no room to spare, so the footer shows only keys that can act on the current row (``s``
 only in a repository, ``r`` only on a conflict, ``u`` only with a change to undo, ``e``
-not on a broken file). A key pressed when its command cannot run is not silently
-ignored: :func:`reason` gives the sentence that says why and what would help.
+not on a broken file, ``o`` only on a broken file, where it is the way out; on a
+readable row the screen runs ``o`` all the same). A key pressed when its command cannot
+run is not silently ignored: :func:`reason` gives the sentence that says why and what
+would help.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ GIT_ACTIONS = frozenset({"sync", "history", "resolve"})
 #: Commands that need a readable partnership under the cursor.
 NEEDS_PARTNERSHIP = frozenset({"edit_partnership", "set_primary", "classify", "annotate", "delete"})
 #: Commands that need a row, readable or not.
-NEEDS_ROW = frozenset({"history", "open_file"})
+NEEDS_ROW = frozenset({"history"})
 
 
 def availability(
@@ -66,6 +68,8 @@ def _availability(
         return bool(problem is not None and problem.is_conflicted)
     if action in NEEDS_PARTNERSHIP and record is None:
         return False
+    if action == "open_file":
+        return problem is not None  # offered where it is needed; runs on any row
     if action in NEEDS_ROW and record is None and problem is None:
         return False
     return not (action == "undo" and not can_undo)

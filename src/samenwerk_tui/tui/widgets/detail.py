@@ -61,12 +61,20 @@ class TypeCard(Static):
 class DetailPane(Vertical):
     """Summary, parties, stage, tags, the 2x2 type grid and the perspectives.
 
-    ``resolve_key`` is how the hint on a conflict names the key that settles it.
+    ``resolve_key`` is how the hint on a conflict names the key that settles it,
+    ``open_key`` the key that opens a broken file in an editor.
     """
 
-    def __init__(self, *, resolve_key: str = "r", id: str | None = None) -> None:  # noqa: A002
+    def __init__(
+        self,
+        *,
+        resolve_key: str = "r",
+        open_key: str = "o",
+        id: str | None = None,  # noqa: A002
+    ) -> None:
         super().__init__(id=id)
         self.resolve_key = resolve_key
+        self.open_key = open_key
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-title")
@@ -114,6 +122,7 @@ class DetailPane(Vertical):
                     content(where),
                     content(reason),
                     Content.styled(i18n.t("tui.broken.never"), "$text-muted"),
+                    Content.styled(i18n.t("tui.editor.hint", key=self.open_key), "$text-muted"),
                 ]
             ),
         )
