@@ -7,6 +7,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.widgets import Input, Static
 
 from samenwerk_tui.tui.app import SamenwerkApp
@@ -138,7 +139,25 @@ async def test_keys_with_nothing_selected_say_so(tmp_path: Path) -> None:
         assert told(app)[-1] == "Nothing selected: press n to add a partnership."
 
 
-async def test_o_without_a_terminal_to_hand_over_says_so(workspace: Path) -> None:
+async def test_o_with_an_editor_that_is_not_installed_says_so_and_keeps_the_screen(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", "no-such-editor-here --wait")
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        assert told(app)[-1] == (
+            "The editor no-such-editor-here (from $EDITOR) is not installed; "
+            "set $VISUAL or $EDITOR to one you have."
+        )
+
+
+async def test_o_without_a_terminal_to_hand_over_says_so(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EDITOR", "true")
     app = make_app(workspace)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("o")

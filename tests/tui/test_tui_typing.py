@@ -102,3 +102,21 @@ async def test_letters_typed_after_slash_while_the_app_is_still_loading(workspac
         assert isinstance(app.screen, MainScreen)
         assert app.main.query_one("#filter", Input).value == "sen"
         assert app.state.filter == "sen"
+
+
+async def test_keys_typed_right_after_enter_or_escape_in_the_filter_reach_the_list(
+    workspace: Path,
+) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        type_at_once(app, "slash", *"e", "enter", "j")
+        await pilot.pause()
+        assert app.main.query_one("#filter", Input).value == "e"  # "j" was not typed into it
+        assert app.focused is app.main.list
+        assert app.main.list.highlighted_key == SENSEO  # "j" moved the cursor down one
+        type_at_once(app, "slash", *"zz", "escape", "k")
+        await pilot.pause()
+        assert app.main.query_one("#filter", Input).value == ""
+        assert app.focused is app.main.list
+        assert app.main.list.highlighted_key == "rivier0bbbbb"

@@ -109,7 +109,7 @@ _NAMED_BELOW = {"classification", "perspectives"}
 
 def changed_fields(before: Partnership | None, after: Partnership | None) -> tuple[str, ...]:
     """The fields that differ between two versions, as paths (``stage``,
-    ``classification.primary``, ``classification.deliver``, ``notes``)."""
+    ``classification.primary``, ``classification.deliver.comment``, ``notes``)."""
     if before is None or after is None:
         return ()
     old, new = codec.to_document(before), codec.to_document(after)
@@ -122,7 +122,13 @@ def changed_fields(before: Partnership | None, after: Partnership | None) -> tup
             inner_a, inner_b = a or {}, b or {}
             for sub in [*inner_b, *(k for k in inner_a if k not in inner_b)]:
                 path = f"{key}.{sub}"
-                if path not in _BOOKKEEPING and inner_a.get(sub) != inner_b.get(sub):
+                x, y = inner_a.get(sub), inner_b.get(sub)
+                if path in _BOOKKEEPING or x == y:
+                    continue
+                if isinstance(x, dict) and isinstance(y, dict):  # a type's score or comment
+                    out += [f"{path}.{k}" for k in [*y, *(k for k in x if k not in y)]
+                            if x.get(k) != y.get(k)]  # fmt: skip
+                else:
                     out.append(path)
         else:
             out.append(key)

@@ -25,7 +25,8 @@ class EditorError(SamenwerkError):
 
 
 def editor_command() -> list[str]:
-    """The editor to run, as a command line; :class:`EditorError` if there is none."""
+    """The editor to run, as a command line; :class:`EditorError` if there is none, or the
+    one the environment names cannot be found (said before any screen is handed over)."""
     for variable in ("VISUAL", "EDITOR"):
         value = os.environ.get(variable, "").strip()
         if value:
@@ -33,6 +34,8 @@ def editor_command() -> list[str]:
                 words = shlex.split(value)
             except ValueError:
                 words = value.split()
+            if words and shutil.which(words[0]) is None:
+                raise EditorError("editor.not_found", editor=words[0], variable=variable)
             if words:
                 return words
     for name in FALLBACKS:
@@ -42,17 +45,17 @@ def editor_command() -> list[str]:
     raise EditorError("editor.none")
 
 
-def run_editor(command: list[str], path: Path) -> int:
-    """Run the editor on ``path`` and wait for it; its exit status.
+def run_editor(command: list[str], path: Path) -> EditorError | None:
+    """Run the editor on ``path`` and wait for it; what went wrong, as a value (the caller
+    has handed the terminal over and must take it back whatever happens).
 
     The file's path is one argument, never parsed by a shell.
     """
     try:
-        return subprocess.run([*command, str(path)], check=False).returncode
+        subprocess.run([*command, str(path)], check=False)
     except OSError as exc:
-        raise EditorError(
-            "editor.failed", editor=command[0], reason=exc.strerror or str(exc)
-        ) from exc
+        return EditorError("editor.failed", editor=command[0], reason=exc.strerror or str(exc))
+    return None
 
 
 def reopen(session: Session, name: str) -> Record | Problem | None:

@@ -29,7 +29,8 @@ class Command:
     id: str  # binding id, e.g. "main.new"; a user's keymap uses it
     keys: str  # default keys, comma separated as Textual takes them
     action: str  # action on the scope's screen/widget, e.g. "new_partnership"
-    # "main" (main screen), "list" (the partnership list), "notes" (the notes pane),
+    # "main" (main screen), "list" (the partnership list), "filter" (the filter box),
+    # "notes" (the notes pane),
     # "form" (every form), "clash" and "gone" (a form's save that met a change made
     # meanwhile), "resolve", "history" and "version" (the git screens)
     scope: str
@@ -84,6 +85,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("main.help", "question_mark", "help", "main", key_display="?", rank=KEEP),
     Command("main.quit", "q", "quit", "main", rank=KEEP),
     Command("main.back", "escape", "back", "main", footer=False, palette=False),
+    # In the filter box; priority, so keys typed right after them reach the list.
+    Command("filter.keep", "enter", "keep", "filter", footer=False, palette=False, priority=True),
+    Command(
+        "filter.clear", "escape", "clear", "filter", footer=False, palette=False, priority=True
+    ),
     # Not priority: the key travels behind the keys typed before it, through the focused
     # field, so the save sees everything typed (a priority binding ran before the field
     # had taken the last letters).

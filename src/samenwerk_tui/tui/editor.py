@@ -24,13 +24,17 @@ def open_in_editor(node: Widget, state: AppState, name: str) -> None:
     session = state.session
     try:
         command = editor.editor_command()
+        # Nothing may raise inside: Textual takes the terminal back only on a normal exit.
         with node.app.suspend():
-            editor.run_editor(command, editor.path_of(session, name))
+            failed = editor.run_editor(command, editor.path_of(session, name))
     except SuspendNotSupported:
         tell(node, i18n.t("tui.editor.cannot_suspend"), "error")
         return
     except SamenwerkError as exc:
         tell(node, i18n.text_of(exc), "error")
+        return
+    if failed is not None:
+        tell(node, i18n.text_of(failed), "error")
         return
     node.app.refresh()
     with state.lock:

@@ -23,8 +23,8 @@ from samenwerk_tui import i18n
 from samenwerk_tui.domain.model import Conflict
 from samenwerk_tui.services.changes import ClashError, Settled
 from samenwerk_tui.tui.commands import bindings, commands, key_text
-from samenwerk_tui.tui.safe import content
 from samenwerk_tui.tui.fields import field_label, value_content
+from samenwerk_tui.tui.safe import content
 from samenwerk_tui.tui.state import AppState
 
 #: The choices, in the order the card lists them.

@@ -18,6 +18,7 @@ from samenwerk_tui.tui.widgets.partnership_list import CHANGED_MARK, CONFLICT_MA
 
 _SECTIONS = (
     ("list", "tui.help.section_list"),
+    ("filter", "tui.sections.filter"),
     ("main", "tui.help.section_main"),
     ("notes", "tui.sections.notes"),
     ("form", "tui.help.section_form"),

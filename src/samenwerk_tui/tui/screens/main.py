@@ -41,6 +41,7 @@ from samenwerk_tui.tui.screens.forms import ClassificationForm, NoteForm, Partne
 from samenwerk_tui.tui.screens.main_commands import action_of, availability, command_for_key, reason
 from samenwerk_tui.tui.state import AppState, DataVersion, GitState, MutateFn
 from samenwerk_tui.tui.widgets.detail import DetailPane
+from samenwerk_tui.tui.widgets.filter_box import FilterBox
 from samenwerk_tui.tui.widgets.footer import FittingFooter
 from samenwerk_tui.tui.widgets.notes import NotesPane, NotesScroll
 from samenwerk_tui.tui.widgets.partnership_list import PartnershipList
@@ -67,7 +68,7 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Container(id="panes"):
             with Vertical(id="left"):
-                yield Input(
+                yield FilterBox(
                     id="filter",
                     placeholder=i18n.t("tui.filter.placeholder"),
                     compact=True,
@@ -233,10 +234,6 @@ class MainScreen(Screen[None]):
         self._typed = event.value
         self.state.filter = event.value
 
-    @on(Input.Submitted, "#filter")
-    def _filter_submitted(self) -> None:
-        self.list.focus()
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "focus_filter":  # in the box, "/" is text
             return self.is_mounted and self.focused is not self.query_one("#filter", Input)
@@ -288,9 +285,9 @@ class MainScreen(Screen[None]):
         self.set_focus(self.query_one("#filter", Input))
 
     def action_back(self) -> None:
-        """Escape: clear the filter (from the box or the list) and go back to the list."""
+        """Escape (in the list or a pane): clear the filter and go back to the list."""
         self.state.filter = ""
-        self.list.focus()
+        self.set_focus(self.list)
 
     def action_quit(self) -> None:
         self.app.exit(0)
