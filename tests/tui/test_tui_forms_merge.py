@@ -232,3 +232,43 @@ async def test_escape_asks_before_throwing_away_what_was_typed(workspace: Path) 
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
     assert all(n["text"] != "Half a thought" for n in read(workspace)["notes"])
+
+
+async def test_a_digit_on_a_partnership_deleted_before_the_poll_saw_it_says_so(
+    workspace: Path,
+) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("j")
+        path = file_of(workspace, SENSEO)
+        path.unlink()  # the list still shows it: no poll yet
+        await pilot.press("2")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert any("was deleted by someone else" in m for m in told(app)), told(app)
+        assert SENSEO not in [row.key for row in app.main.list.rows]
+    assert not path.exists()
+
+
+async def test_settling_a_conflict_of_a_partnership_deleted_meanwhile_says_so(
+    workspace: Path,
+) -> None:
+    from samenwerk_tui.domain.model import Conflict
+    from samenwerk_tui.tui.screens.resolve import ResolveScreen
+
+    session = open_session(workspace)
+    session.update(
+        SENSEO,
+        lambda p: p.replace(conflicts=(Conflict("summary", "ours text", "theirs text"),)),
+    )
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("j", "r")
+        await pilot.pause()
+        assert isinstance(app.screen, ResolveScreen)
+        file_of(workspace, SENSEO).unlink()
+        await poll(app, pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        error = str(app.screen.query_one("#resolve-error").render())
+        assert "was deleted by someone else" in error
