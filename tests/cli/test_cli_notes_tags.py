@@ -26,15 +26,17 @@ def test_an_advisor_corrects_and_removes_notes_by_the_ids_show_prints(
     samenwerk("new", "Senseo")
     samenwerk("note", "senseo", "Kick-off went wel", "--tag", "kickoff")
     samenwerk("note", "senseo", "Second note")
-    first, second = (n["id"] for n in data_of(samenwerk)["notes"])
-    created = data_of(samenwerk)["notes"][0]["created"]
+    # Both notes may carry the same second; notes sort by (created, id), so find them by text.
+    by_text = {n["text"]: n for n in data_of(samenwerk)["notes"]}
+    first, second = by_text["Kick-off went wel"]["id"], by_text["Second note"]["id"]
+    created = by_text["Kick-off went wel"]["created"]
 
     shown = samenwerk("show", "senseo").out
     assert f"  {first}  " in shown and f"  {second}  " in shown
 
     fixed = samenwerk("note", "senseo", "--edit", first[:5], "Kick-off went well")
     assert fixed.out.startswith("Saved Senseo")
-    note = data_of(samenwerk)["notes"][0]
+    (note,) = (n for n in data_of(samenwerk)["notes"] if n["id"] == first)
     assert (note["id"], note["created"], note["text"]) == (first, created, "Kick-off went well")
     assert note["tags"] == ["kickoff"] and "edited" in note
     assert "corrected" in samenwerk("show", "senseo").out

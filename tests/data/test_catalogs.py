@@ -17,7 +17,7 @@ import pytest
 
 from samenwerk_tui import i18n
 
-AREAS = ("core", "cli", "tui", "git")
+AREAS = ("core", "cli", "tui", "git", "decide")
 
 
 def catalog(lang: str, area: str) -> dict[str, Any]:

@@ -120,3 +120,20 @@ async def test_keys_typed_right_after_enter_or_escape_in_the_filter_reach_the_li
         assert app.main.query_one("#filter", Input).value == ""
         assert app.focused is app.main.list
         assert app.main.list.highlighted_key == "rivier0bbbbb"
+
+
+async def test_a_diagnosis_answered_and_applied_at_once_keeps_every_answer(
+    workspace: Path,
+) -> None:
+    from tests.tui.test_tui_decide import DELIVERY, digits
+
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("d")  # Gezond Rivierdal
+        await pilot.pause()
+        type_at_once(app, *digits(DELIVERY), "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    data = tomllib.loads(file_of(workspace, "rivier0bbbbb").read_text("utf-8"))
+    (assessment,) = data["assessments"]
+    assert len(assessment["answers"]) == 16

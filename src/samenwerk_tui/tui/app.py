@@ -74,6 +74,7 @@ class SamenwerkApp(App[int]):
         _HERE / "app.tcss",
         _HERE / "screens" / "main.tcss",
         _HERE / "screens" / "forms.tcss",
+        _HERE / "screens" / "decide.tcss",
         _HERE / "widgets" / "widgets.tcss",
     ]
     COMMANDS: ClassVar[set[Any]] = {CommandsProvider, PartnershipsProvider}

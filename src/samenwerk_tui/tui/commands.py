@@ -3,10 +3,12 @@
 Each :class:`Command` names its binding id (what a user's ``[keymap]`` rebinds), its default
 keys, the action it runs on the screen, and its catalog keys. Screens take their
 ``BINDINGS`` from :func:`bindings`, the help screen lists :data:`COMMANDS`, and the palette
-offers every command whose ``palette`` is true, so the four can never disagree. Later issues
-(diagnosis ``d``, guidance ``g``, portfolio ``p``) add one row each. The git commands
-(``s`` sync, ``h`` history, ``r`` resolve) have rows here too, and their screens (history,
-an earlier version, conflict resolution) have scopes of their own.
+offers every command whose ``palette`` is true, so the four can never disagree. The main
+screen's commands open the other screens (diagnosis ``d``, guidance ``g``, perspectives
+``v``, portfolio ``p``, history ``h``, conflicts ``r``), and each of those has a scope of
+its own. Two scopes are for widgets rather than screens: ``pane`` (every scrollable pane)
+and ``options`` (every list of choices but the partnership list), so ``j``/``k``,
+``g``/``G`` and ``ctrl+d``/``ctrl+u`` move the same way everywhere.
 """
 
 from __future__ import annotations
@@ -30,9 +32,10 @@ class Command:
     keys: str  # default keys, comma separated as Textual takes them
     action: str  # action on the scope's screen/widget, e.g. "new_partnership"
     # "main" (main screen), "list" (the partnership list), "filter" (the filter box),
-    # "notes" (the notes pane),
-    # "form" (every form), "clash" and "gone" (a form's save that met a change made
-    # meanwhile), "resolve", "history" and "version" (the git screens)
+    # "notes" (the notes pane), "form" (every form), "clash" and "gone" (a form's save that
+    # met a change made meanwhile), "resolve", "history" and "version" (the git screens),
+    # "diagnosis", "guidance", "portfolio", "pane" and "options" (widgets: scrollable
+    # panes, lists of choices)
     scope: str
     footer: bool = True  # shown in the footer
     palette: bool = True  # offered in the command palette
@@ -62,6 +65,10 @@ COMMANDS: tuple[Command, ...] = (
     Command("list.bottom", "end", "cursor_bottom", "list", footer=False, palette=False),
     Command("list.page_down", "pagedown", "page_down", "list", footer=False, palette=False),
     Command("list.page_up", "pageup", "page_up", "list", footer=False, palette=False),
+    # The list's G goes to the end; its g stays the main screen's guidance (DESIGN §5).
+    Command("list.last", "G", "cursor_bottom", "list", footer=False, palette=False),
+    Command("list.half_down", "ctrl+d", "half_page(1)", "list", footer=False, palette=False),
+    Command("list.half_up", "ctrl+u", "half_page(-1)", "list", footer=False, palette=False),
     # Priority: handled where the app reads keys, so letters typed right after it reach the
     # filter box (the screen refuses it while the box has focus: there "/" is text).
     Command("main.filter", "slash", "focus_filter", "main", key_display="/", rank=3, priority=True),
@@ -74,17 +81,25 @@ COMMANDS: tuple[Command, ...] = (
     Command("main.primary_clear", "0", "set_primary('')", "main", footer=False),
     Command("main.classify", "c", "classify", "main"),
     Command("main.annotate", "a", "annotate", "main"),
+    Command("main.diagnose", "d", "open('diagnose')", "main", rank=2),
+    Command("main.guidance", "g", "open('guidance')", "main", rank=3),
+    Command("main.perspectives", "v", "open('perspectives')", "main"),
+    Command("main.portfolio", "p", "open('portfolio')", "main"),
     # Not in the footer: it asks first anyway, and at 80 columns the room goes to sync.
     Command("main.delete", "x", "delete", "main", footer=False),
     # Shown only when they can run, and then they matter: they outlast the edit keys.
-    Command("main.undo", "u", "undo", "main", rank=2),
-    Command("main.sync", "s", "sync", "main", rank=2),
+    Command("main.undo", "u", "undo", "main", rank=3),
+    Command("main.sync", "s", "sync", "main", rank=3),
     Command("main.history", "h", "history", "main", footer=False),
-    Command("main.resolve", "r", "resolve", "main", rank=2),
+    Command("main.resolve", "r", "resolve", "main", rank=3),
     Command("main.open", "o", "open_file", "main"),
     Command("main.help", "question_mark", "help", "main", key_display="?", rank=KEEP),
     Command("main.quit", "q", "quit", "main", rank=KEEP),
     Command("main.back", "escape", "back", "main", footer=False, palette=False),
+    Command("main.next_pane", "tab", "app.focus_next", "main", footer=False, palette=False),
+    Command(
+        "main.previous_pane", "shift+tab", "app.focus_previous", "main", footer=False, palette=False
+    ),
     # In the filter box; priority, so keys typed right after them reach the list.
     Command("filter.keep", "enter", "keep", "filter", footer=False, palette=False, priority=True),
     Command(
@@ -104,6 +119,74 @@ COMMANDS: tuple[Command, ...] = (
     Command("history.show", "enter", "show_version", "history", palette=False),
     Command("history.close", "escape", "close", "history", palette=False),
     Command("version.close", "escape", "close", "version", palette=False),
+    # Every scrollable pane (detail, notes, help, guidance, an earlier version): here g and
+    # G go to the top and the bottom, as in a pager.
+    Command("pane.down", "j,down", "scroll_down", "pane", footer=False, palette=False),
+    Command("pane.up", "k,up", "scroll_up", "pane", footer=False, palette=False),
+    Command("pane.top", "g,home", "scroll_home", "pane", footer=False, palette=False),
+    Command("pane.bottom", "G,end", "scroll_end", "pane", footer=False, palette=False),
+    Command("pane.half_down", "ctrl+d", "half_page(1)", "pane", footer=False, palette=False),
+    Command("pane.half_up", "ctrl+u", "half_page(-1)", "pane", footer=False, palette=False),
+    # Every list of choices but the partnership list (history, the portfolio's lists).
+    Command("options.down", "j,down", "cursor_down", "options", footer=False, palette=False),
+    Command("options.up", "k,up", "cursor_up", "options", footer=False, palette=False),
+    Command("options.top", "g,home", "first", "options", footer=False, palette=False),
+    Command("options.bottom", "G,end", "last", "options", footer=False, palette=False),
+    Command("options.half_down", "ctrl+d", "half_page(1)", "options", footer=False, palette=False),
+    Command("options.half_up", "ctrl+u", "half_page(-1)", "options", footer=False, palette=False),
+    # The diagnosis wizard: a statement at a time, then the result.
+    *(
+        Command(
+            f"diagnosis.answer_{n}",
+            str(n),
+            f"answer({n})",
+            "diagnosis",
+            palette=False,
+            footer=False,
+        )
+        for n in range(1, 6)
+    ),  # fmt: skip
+    Command("diagnosis.skip", "minus", "skip", "diagnosis", palette=False, footer=False),
+    # Priority: the statement's scrolling pane would take left and right for itself.
+    Command(
+        "diagnosis.back",
+        "backspace,left",
+        "back",
+        "diagnosis",
+        palette=False,
+        footer=False,
+        priority=True,
+    ),
+    Command(
+        "diagnosis.forward",
+        "right",
+        "forward",
+        "diagnosis",
+        palette=False,
+        footer=False,
+        priority=True,
+    ),
+    Command("diagnosis.result", "enter", "result", "diagnosis", palette=False, footer=False),
+    *(
+        Command(
+            f"diagnosis.choose_{t}",
+            str(i),
+            f"choose('{t}')",
+            "diagnosis",
+            palette=False,
+            footer=False,
+        )
+        for i, t in enumerate(("deliver", "goals", "movement", "platform"), start=1)
+    ),  # fmt: skip
+    # Not priority, as a form's save: they act after the answers typed before them.
+    Command("diagnosis.apply", "ctrl+s", "apply", "diagnosis", palette=False),
+    Command("diagnosis.store", "ctrl+k", "store", "diagnosis", palette=False),
+    Command("diagnosis.close", "escape", "close", "diagnosis", palette=False),
+    Command("guidance.diagnose", "d", "diagnose", "guidance", palette=False),
+    Command("guidance.perspectives", "v", "perspectives", "guidance", palette=False),
+    Command("guidance.close", "escape", "close", "guidance", palette=False),
+    Command("portfolio.show", "enter", "show", "portfolio", palette=False),
+    Command("portfolio.close", "escape", "close", "portfolio", palette=False),
     # The notes pane, when it has focus: a cursor over the notes, and two changes to one.
     Command("notes.down", "j,down", "move(1)", "notes", footer=False, palette=False),
     Command("notes.up", "k,up", "move(-1)", "notes", footer=False, palette=False),
@@ -191,4 +274,10 @@ _KEY_NAMES = {
     "enter": "enter",
     "pagedown": "pgdn",
     "pageup": "pgup",
+    "minus": "-",
+    "backspace": "⌫",
+    "left": "←",
+    "right": "→",
+    "tab": "tab",
+    "shift+tab": "shift+tab",
 }

@@ -3,23 +3,28 @@
 Commands come from the one command table; a command the screen cannot run right now
 (``check_action`` says no) is not offered. The partnership search reads each record's
 facets (its name, from the lean read or the index cache), so searching 10,000
-partnerships builds no model. Partnership names are user text: they are made safe and
-markup-escaped before ``Matcher.highlight`` parses them. A jump is a
+partnerships builds no model. It matches case- and accent-insensitively, as the filter
+does ("zoe" finds "Zoë"): query and name are both folded, and the matched letters are
+marked on the name as shown. Partnership names are user text: they are made safe and
+shown as literal ``Content``, never parsed. A jump is a
 :class:`~samenwerk_tui.tui.messages.ShowPartnership` message to the main screen.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.fuzzy import Matcher
 from textual.markup import escape
 
 from samenwerk_tui import i18n
+from samenwerk_tui.domain.text import fold
 from samenwerk_tui.tui.commands import commands, key_text
 from samenwerk_tui.tui.messages import ShowPartnership
-from samenwerk_tui.tui.safe import markup_escaped
+from samenwerk_tui.tui.safe import markup_escaped, plain
 from samenwerk_tui.tui.screens.main import MainScreen
 
 
@@ -81,10 +86,26 @@ class PartnershipsProvider(Provider):
         with state.lock:
             candidates = [(r.id, r.facets.name) for r in state.session.records.values()]
         matcher = self.matcher(query)
+        search = matcher.fuzzy_search
+        wanted = fold(query)
         help_text = escape(i18n.t("tui.palette.jump"))
         for pid, name in candidates:
-            score = matcher.match(name)
+            shown = plain(name)
+            folded = fold(shown)
+            score, offsets = search.match(wanted, folded)
             if score > 0:
-                shown = markup_escaped(name)
                 jump = partial(screen.post_message, ShowPartnership(pid))
-                yield Hit(score, matcher.highlight(shown), jump, shown, help_text)
+                yield Hit(score, marked(shown, folded, offsets, matcher), jump, shown, help_text)
+
+
+def marked(shown: str, folded: str, offsets: Sequence[int], matcher: Matcher) -> Content:
+    """``shown`` as literal text with the matched letters marked. Folding keeps one letter
+    per letter for nearly every name; where it does not ("ß" becomes "ss"), the name is
+    shown unmarked rather than marked in the wrong places."""
+    text = Content(shown)
+    if len(folded) != len(shown):
+        return text
+    for offset in offsets:
+        if not shown[offset].isspace():
+            text = text.stylize(matcher.match_style, offset, offset + 1)
+    return text

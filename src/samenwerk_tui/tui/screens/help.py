@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -15,6 +15,7 @@ from samenwerk_tui import i18n
 from samenwerk_tui.tui.commands import COMMANDS, PALETTE_KEY, key_text
 from samenwerk_tui.tui.state import AppState
 from samenwerk_tui.tui.widgets.partnership_list import CHANGED_MARK, CONFLICT_MARK
+from samenwerk_tui.tui.widgets.scroll import Pane
 
 _SECTIONS = (
     ("list", "tui.help.section_list"),
@@ -27,6 +28,11 @@ _SECTIONS = (
     ("resolve", "tui.help.section_resolve"),
     ("history", "tui.help.section_history"),
     ("version", "tui.help.section_version"),
+    ("pane", "tui.help.sections.pane"),
+    ("options", "tui.help.sections.options"),
+    ("diagnosis", "tui.help.sections.diagnosis"),
+    ("guidance", "tui.help.sections.guidance"),
+    ("portfolio", "tui.help.sections.portfolio"),
 )
 
 
@@ -43,7 +49,7 @@ class HelpScreen(ModalScreen[None]):
         self.state = state
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="help-box") as box:
+        with Pane(classes="help-box") as box:
             box.border_title = Content(i18n.t("tui.help.title"))
             for keys, text, heading in self.rows():
                 if heading:
@@ -66,6 +72,7 @@ class HelpScreen(ModalScreen[None]):
                     out.append((key_text(command, keymap), command.help, False))
             if scope == "main":
                 out.append((PALETTE_KEY, i18n.t("tui.help.palette"), False))
+                out.append(("", i18n.t("tui.help.sections.palette"), False))
             if scope == "list":
                 out.append((CHANGED_MARK, i18n.t("tui.help.changed_mark"), False))
                 out.append((CONFLICT_MARK, i18n.t("tui.help.conflict_mark"), False))

@@ -12,7 +12,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
@@ -28,6 +28,7 @@ from samenwerk_tui.tui.safe import content
 from samenwerk_tui.tui.state import AppState
 from samenwerk_tui.tui.widgets.detail import DetailPane
 from samenwerk_tui.tui.widgets.notes import NotesPane
+from samenwerk_tui.tui.widgets.scroll import ChoiceList, Pane
 
 WHEN = "%Y-%m-%d %H:%M"
 
@@ -75,7 +76,7 @@ class HistoryScreen(ModalScreen[None]):
             yield Static(
                 Content.styled(i18n.t("tui.history.loading"), "$text-muted"), id="history-state"
             )
-            yield OptionList(id="history-list", markup=False, compact=True)
+            yield ChoiceList(id="history-list", markup=False, compact=True)
             yield Static(hint("history", self.state.keymap), classes="history-hint")
 
     def on_mount(self) -> None:
@@ -143,7 +144,7 @@ class VersionScreen(ModalScreen[None]):
                 )
             )
             yield Static(self._about(), id="version-about")
-            with VerticalScroll(id="version-scroll", can_focus=True):
+            with Pane(id="version-scroll"):
                 resolve_key = key_for("main.resolve", self.state.keymap)
                 yield DetailPane(id="version-detail", resolve_key=resolve_key)
                 yield NotesPane(id="version-notes")

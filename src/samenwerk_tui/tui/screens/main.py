@@ -20,10 +20,10 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Container, Vertical, VerticalScroll
+from textual.containers import Container, Vertical
 from textual.events import Key, Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.query import Query, parse_query
@@ -38,13 +38,16 @@ from samenwerk_tui.tui.list_rows import ListRows
 from samenwerk_tui.tui.messages import ShowPartnership, SyncRequested
 from samenwerk_tui.tui.screens import main_dialogs, main_forms
 from samenwerk_tui.tui.screens.forms import ClassificationForm, NoteForm, PartnershipForm
-from samenwerk_tui.tui.screens.main_commands import action_of, availability, command_for_key, reason
+from samenwerk_tui.tui.screens.forms.perspectives import PerspectivesForm
+from samenwerk_tui.tui.screens.main_commands import availability, explain_key
+from samenwerk_tui.tui.screens.openers import screen_for
 from samenwerk_tui.tui.state import AppState, DataVersion, GitState, MutateFn
 from samenwerk_tui.tui.widgets.detail import DetailPane
 from samenwerk_tui.tui.widgets.filter_box import FilterBox
 from samenwerk_tui.tui.widgets.footer import FittingFooter
 from samenwerk_tui.tui.widgets.notes import NotesPane, NotesScroll
 from samenwerk_tui.tui.widgets.partnership_list import PartnershipList
+from samenwerk_tui.tui.widgets.scroll import Pane
 from samenwerk_tui.tui.widgets.status_line import Counts, StatusLine
 
 
@@ -75,14 +78,15 @@ class MainScreen(Screen[None]):
                     select_on_focus=False,
                 )
                 yield PartnershipList(id="list")
-            with VerticalScroll(id="detail-scroll", can_focus=True):
+            with Pane(id="detail-scroll"):
                 keymap = self.state.keymap
                 yield DetailPane(
                     id="detail",
                     resolve_key=key_for("main.resolve", keymap),
+                    perspectives_key=key_for("main.perspectives", keymap),
                     open_key=key_for("main.open", keymap),
                 )
-            with NotesScroll(id="notes-scroll", can_focus=True):
+            with NotesScroll(id="notes-scroll"):
                 yield NotesPane(id="notes")
         yield StatusLine(id="status")
         yield FittingFooter(compact=True)
@@ -107,11 +111,9 @@ class MainScreen(Screen[None]):
         self._layout_for(event.size.width)
 
     def _layout_for(self, width: int) -> None:
-        """Three columns when wide, list beside detail-over-notes when narrow."""
+        """Three columns when wide, list beside detail-over-notes, or stacked (< 100)."""
         self.set_class(width >= 150, "-wide")
         self.set_class(width < 100, "-narrow")
-        # The palette key is in the help screen; at 80 columns its footer room goes to quit.
-        self.query_one(Footer).show_command_palette = width >= 100
 
     # ------------------------------------------------------------------ state, watched
 
@@ -237,6 +239,8 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "focus_filter":  # in the box, "/" is text
             return self.is_mounted and self.focused is not self.query_one("#filter", Input)
+        if action == "open" and parameters:  # open('diagnose') runs when diagnose may
+            action = str(parameters[0])
         return availability(
             action,
             git=self.state.git,
@@ -247,24 +251,8 @@ class MainScreen(Screen[None]):
 
     def on_key(self, event: Key) -> None:
         """A key of a main command that cannot run now says why, instead of nothing."""
-        keymap = self.state.keymap
-        if isinstance(self.focused, Input):
-            return
-        if isinstance(self.focused, NotesScroll) and command_for_key(event.key, keymap, "notes"):
-            return  # the notes pane's own e and x
-        command = command_for_key(event.key, keymap)
-        if command is None or command.priority:
-            return
-        action, params = action_of(command)
-        if self.check_action(action, params) is not True:
+        if explain_key(self, event.key):
             event.stop()
-            record, problem = self.selected_record(), self.selected_problem()
-            if action == "open_file" and record is not None and not self.state.git.syncing:
-                self.action_open_file()  # any file can be opened; the footer offers broken ones
-                return
-            git = self.state.git
-            why = reason(action, git=git, record=record, problem=problem, keymap=keymap)
-            tell(self, why, "warning")
 
     # ------------------------------------------------------------------ actions
 
@@ -327,6 +315,16 @@ class MainScreen(Screen[None]):
         if name is not None:
             open_in_editor(self, self.state, name)
 
+    def action_open(self, name: str) -> None:
+        """d, g, v, p: a screen about the selection (see :mod:`.openers`)."""
+        screen = screen_for(name, self.state, self.selected_record())
+        if screen is not None:
+            self.app.push_screen(screen, self._go_to)
+
+    def _go_to(self, answer: object) -> None:
+        if isinstance(answer, str):  # the portfolio's choice of a partnership
+            self.jump_to(answer)
+
     def action_delete(self) -> None:
         record = self.selected_record()
         if record is not None:
@@ -386,6 +384,10 @@ class MainScreen(Screen[None]):
         record = self.selected_record()
         if record is not None:
             main_dialogs.ask_delete_note(self, record, message.note)
+
+    @on(PerspectivesForm.Submitted)
+    def _perspectives_submitted(self, event: PerspectivesForm.Submitted) -> None:
+        main_forms.perspectives_submitted(event)
 
     # ------------------------------------------------------------------ saving
 

@@ -14,11 +14,16 @@ would help.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Protocol
+
+from textual.binding import ActiveBinding
+from textual.notifications import SeverityLevel
 
 from samenwerk_tui import i18n
 from samenwerk_tui.services.session import Problem, Record
 from samenwerk_tui.tui.commands import Command, by_id, commands, key_for
-from samenwerk_tui.tui.state import GitState
+from samenwerk_tui.tui.safe import plain
+from samenwerk_tui.tui.state import AppState, GitState
 
 #: Commands that change files (and sync itself): greyed while a sync owns the files.
 EDITING = frozenset(
@@ -33,12 +38,25 @@ EDITING = frozenset(
         "undo",
         "resolve",
         "open_file",
+        "diagnose",
+        "perspectives",
     }
 )
 #: Commands about git.
 GIT_ACTIONS = frozenset({"sync", "history", "resolve"})
 #: Commands that need a readable partnership under the cursor.
-NEEDS_PARTNERSHIP = frozenset({"edit_partnership", "set_primary", "classify", "annotate", "delete"})
+NEEDS_PARTNERSHIP = frozenset(
+    {
+        "edit_partnership",
+        "set_primary",
+        "classify",
+        "annotate",
+        "delete",
+        "diagnose",
+        "guidance",
+        "perspectives",
+    }
+)
 #: Commands that need a row, readable or not.
 NEEDS_ROW = frozenset({"history"})
 
@@ -103,6 +121,54 @@ def reason(
     if action == "undo":
         return i18n.t("error.nothing_to_undo")
     return i18n.t("tui.why.not_now")
+
+
+class Explaining(Protocol):
+    """The main screen as :func:`explain_key` uses it."""
+
+    state: AppState
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]: ...
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None: ...
+
+    def selected_record(self) -> Record | None: ...
+
+    def selected_problem(self) -> Problem | None: ...
+
+    def action_open_file(self) -> None: ...
+
+    def notify(
+        self, message: str, *, severity: SeverityLevel = ..., markup: bool = ...
+    ) -> None: ...
+
+
+def explain_key(screen: Explaining, key: str) -> bool:
+    """Answer ``key`` if it is a main command that cannot run now; True when answered.
+
+    A key the focused pane binds itself (the notes pane's ``e``, a pane's ``g``) is the
+    pane's; ``o`` on a readable row opens the file (the footer offers it on broken ones).
+    """
+    active = screen.active_bindings.get(key)
+    me: object = screen
+    if active is not None and active.node is not me:
+        return False
+    keymap = screen.state.keymap
+    command = command_for_key(key, keymap)
+    if command is None or command.priority:
+        return False
+    name, params = action_of(command)
+    if screen.check_action(name, params) is True:
+        return False
+    action = params[0] if name == "open" and params else name  # open('diagnose'): diagnose
+    record, problem, git = screen.selected_record(), screen.selected_problem(), screen.state.git
+    if action == "open_file" and record is not None and not git.syncing:
+        screen.action_open_file()
+        return True
+    why = reason(action, git=git, record=record, problem=problem, keymap=keymap)
+    screen.notify(plain(why, multiline=True), severity="warning", markup=False)
+    return True
 
 
 def command_for_key(key: str, keymap: Mapping[str, str], scope: str = "main") -> Command | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from samenwerk_tui.domain import edits
 from samenwerk_tui.domain.model import Partnership
 from samenwerk_tui.tui.screens.forms import ClassificationForm, NoteForm, PartnershipForm
+from samenwerk_tui.tui.screens.forms.perspectives import PerspectivesForm
 from samenwerk_tui.tui.state import AppState
 
 
@@ -45,3 +46,14 @@ def note_submitted(state: AppState, event: NoteForm.Submitted) -> None:
         return
     changes = values.changes_from(note)
     form.save_edit("note_edited", lambda p: edits.edit_note(p, note.id, **changes))
+
+
+def perspectives_submitted(event: PerspectivesForm.Submitted) -> None:
+    """The perspectives the form changed (scores and comments), nothing else."""
+    form = event.form
+    edit = event.values.edit_from(form.start)
+    form.save_edit("perspective", edit if edit is not None else _unchanged)
+
+
+def _unchanged(p: Partnership) -> Partnership:
+    return p

@@ -16,15 +16,8 @@ from samenwerk_tui.domain.model import TYPE_SCORE_MAX, Partnership
 from samenwerk_tui.domain.types import AgreementType, PerspectiveName
 from samenwerk_tui.services.session import Problem
 from samenwerk_tui.tui.safe import content
-
-
-def type_chip(agreement_type: AgreementType | None) -> Content:
-    """The coloured letter that stands for a type everywhere (colour *and* letter)."""
-    if agreement_type is None:
-        return Content.styled(" · ", "$text-muted")
-    return Content.styled(
-        f" {agreement_type.letter} ", f"bold $background on $type-{agreement_type.value}"
-    )
+from samenwerk_tui.tui.widgets.advisors import advisors_content
+from samenwerk_tui.tui.widgets.chips import type_chip as type_chip  # re-exported
 
 
 def score_bar(score: int, maximum: int, style: str) -> Content:
@@ -34,6 +27,10 @@ def score_bar(score: int, maximum: int, style: str) -> Content:
         ("○" * (maximum - score), "$text-muted"),
         f" {score}/{maximum}",
     )
+
+
+#: A perspective scored this or lower is weak: shown in the error colour.
+LOW_SCORE = 2
 
 
 class TypeCard(Static):
@@ -61,19 +58,22 @@ class TypeCard(Static):
 class DetailPane(Vertical):
     """Summary, parties, stage, tags, the 2x2 type grid and the perspectives.
 
-    ``resolve_key`` is how the hint on a conflict names the key that settles it,
-    ``open_key`` the key that opens a broken file in an editor.
+    ``resolve_key`` is how the hint on a conflict names the key that settles it;
+    ``perspectives_key``, if given, how the perspectives' hint names theirs; ``open_key``
+    the key that opens a broken file in an editor.
     """
 
     def __init__(
         self,
         *,
         resolve_key: str = "r",
+        perspectives_key: str | None = None,
         open_key: str = "o",
         id: str | None = None,  # noqa: A002
     ) -> None:
         super().__init__(id=id)
         self.resolve_key = resolve_key
+        self.perspectives_key = perspectives_key
         self.open_key = open_key
 
     def compose(self) -> ComposeResult:
@@ -89,6 +89,7 @@ class DetailPane(Vertical):
                     for agreement_type in pair:
                         yield TypeCard(agreement_type)
         yield Static(id="detail-rationale")
+        yield Static(id="detail-advisors")
         yield Static(id="detail-summary")
         yield Static(id="detail-parties")
         yield Static(id="detail-perspectives")
@@ -103,7 +104,7 @@ class DetailPane(Vertical):
         self._set("detail-title", Content.styled(text, "$text-muted"))
         for widget_id in ("detail-conflicts", "detail-meta", "detail-summary", "detail-parties"):
             self._set(widget_id, None)
-        for widget_id in ("detail-rationale", "detail-perspectives"):
+        for widget_id in ("detail-rationale", "detail-advisors", "detail-perspectives"):
             self._set(widget_id, None)
         self.query_one("#type-grid").display = False
 
@@ -178,19 +179,30 @@ class DetailPane(Vertical):
                 )
             )
         self._set("detail-rationale", Content("\n").join(rationale) if rationale else None)
+        self._set("detail-advisors", advisors_content(p.assessments))
         self._set("detail-perspectives", self._perspectives(p))
 
-    @staticmethod
-    def _perspectives(p: Partnership) -> Content:
+    def _perspectives(self, p: Partnership) -> Content:
+        """All five, a weak score (1 or 2) in the error colour, one not scored muted."""
         lines = [Content.styled(i18n.t("tui.detail.perspectives"), "bold")]
         if not p.perspectives:
-            lines.append(Content.styled(i18n.t("tui.detail.no_perspectives"), "$text-muted"))
+            if self.perspectives_key is None:
+                hint = i18n.t("tui.detail.no_perspectives")
+            else:
+                hint = i18n.t("tui.perspectives.none", key=self.perspectives_key)
+            lines.append(Content.styled(hint, "$text-muted"))
+            return Content("\n").join(lines)
         for name in PerspectiveName:
             perspective = p.perspectives.get(name)
+            label = f"{i18n.perspective_name(name.value):<14.14} "
             if perspective is None:
+                not_scored = "·" * 5 + "  " + i18n.t("tui.perspectives.not_scored")
+                lines.append(Content.styled(label + not_scored, "$text-muted"))
                 continue
-            label = i18n.perspective_name(name.value)
-            line = Content(f"{label:<14.14} ") + score_bar(perspective.score, 5, "$accent")
+            low = perspective.score <= LOW_SCORE
+            line = Content.styled(label, "bold $text-error" if low else "") + score_bar(
+                perspective.score, 5, "$error" if low else "$accent"
+            )
             if perspective.comment:
                 line += Content("  ") + content(perspective.comment)
             lines.append(line)

@@ -1,8 +1,9 @@
 """The notes pane: the selected partnership's annotations, newest first.
 
 With focus (``tab`` from the list, or a click) the pane has a cursor: ``j``/``k`` move it
-from note to note, ``e`` asks to correct the note under it and ``x`` to delete it (the
-screen opens the form or the question; both changes can be undone).
+from note to note (the view follows), ``g``/``G`` to the newest and the oldest, ``e`` asks
+to correct the note under it and ``x`` to delete it (the screen opens the form or the
+question; both changes can be undone). The pager's other keys work as in every pane.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.binding import BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
@@ -20,6 +20,7 @@ from samenwerk_tui.domain.model import Note, Partnership
 from samenwerk_tui.tui.commands import bindings
 from samenwerk_tui.tui.safe import content
 from samenwerk_tui.tui.widgets.detail import type_chip
+from samenwerk_tui.tui.widgets.scroll import Pane
 
 
 def note_content(note: Note) -> Content:
@@ -88,7 +89,7 @@ class NotesPane(Static):
         return lines
 
 
-class NotesScroll(VerticalScroll):
+class NotesScroll(Pane):
     """The focusable scroll around the notes pane, with a cursor over the notes."""
 
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("notes"))
@@ -140,6 +141,23 @@ class NotesScroll(VerticalScroll):
         if not notes or pane.cursor is None:
             return
         cursor = max(0, min(pane.cursor + step, len(notes) - 1))
+        pane.show(pane.partnership, cursor)
+        self.scroll_to(y=pane.line_of(cursor), animate=False)
+
+    def action_scroll_home(self) -> None:
+        self._to(0)
+
+    def action_scroll_end(self) -> None:
+        self._to(len(self.pane.notes()) - 1)
+
+    def _to(self, cursor: int) -> None:
+        pane = self.pane
+        if pane.cursor is None:  # no notes: scroll as every pane does
+            if cursor <= 0:
+                super().action_scroll_home()
+            else:
+                super().action_scroll_end()
+            return
         pane.show(pane.partnership, cursor)
         self.scroll_to(y=pane.line_of(cursor), animate=False)
 

@@ -157,6 +157,9 @@ class PartnershipList(ScrollView, can_focus=True):
     def action_page_up(self) -> None:
         self._move(self.cursor - max(1, self.scrollable_content_region.height - 1))
 
+    def action_half_page(self, direction: int) -> None:
+        self._move(self.cursor + direction * max(1, self.scrollable_content_region.height // 2))
+
     def on_click(self, event: Click) -> None:
         self._move(int(self.scroll_offset.y) + event.y)
 
