@@ -67,7 +67,7 @@ class NotesPane(Static):
         for i, note in enumerate(self.notes()):
             block = note_content(note)
             if i == self.cursor:
-                block = (Content.styled("▌", "$accent") + block).stylize("on $boost")
+                block = (Content.styled("▸ ", "bold $accent") + block).stylize("on $boost")
             blocks.append(block)
         self._blocks = blocks
         self.update(Content("\n\n").join(blocks))
