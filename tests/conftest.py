@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,7 +39,7 @@ HOSTILE_NAMES = [
 def isolated_env(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Path]:
-    """Point HOME, XDG folders and git identity at a fresh temporary home."""
+    """Point HOME, XDG folders and git identity at a fresh temporary home, in UTC."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
@@ -56,7 +57,16 @@ def isolated_env(
     }.items():
         monkeypatch.setenv(var, value)
     i18n.set_language("en")
+    # Local time is shown on screen: every test sees UTC unless it sets a zone itself.
+    zone = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
     yield home
+    if zone is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = zone
+    time.tzset()
     i18n.set_language("en")
 
 

@@ -65,6 +65,23 @@ def detect_language(explicit: str | None = None, configured: str | None = None) 
     return code or DEFAULT_LANGUAGE
 
 
+def unknown_language(
+    explicit: str | None = None, configured: str | None = None
+) -> tuple[str, str] | None:
+    """The language the user asked for, if samenwerk does not speak it: (where, value).
+
+    Looks where :func:`detect_language` looks, in the same order, and stops at the first
+    place that names a language: ``"option"`` (``--lang``), ``"env"``
+    (``$SAMENWERK_LANG``) or ``"config"``. The locale is not the user's choice for
+    samenwerk, so a locale samenwerk does not speak quietly gives English instead.
+    """
+    places = (("option", explicit), ("env", os.environ.get("SAMENWERK_LANG")))
+    for where, candidate in (*places, ("config", configured)):
+        if candidate and candidate.strip():
+            return None if normalize_language(candidate) else (where, candidate)
+    return None
+
+
 def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in table.items():

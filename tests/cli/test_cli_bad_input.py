@@ -96,6 +96,7 @@ def test_hostile_names_typed_on_the_command_line_are_stored_clean(
     assert sorted(p.name for p in samenwerk.workspace.iterdir()) == [
         ".gitattributes",
         ".gitignore",
+        ".samenwerk.lock",  # the workspace lock the saves took (ignored by git)
         "partnerships",
         "samenwerk.toml",
     ], "../../etc/passwd wrote nowhere else"

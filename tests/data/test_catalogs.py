@@ -17,7 +17,7 @@ import pytest
 
 from samenwerk_tui import i18n
 
-AREAS = ("core", "cli", "tui", "git", "decide")
+AREAS = ("core", "cli", "tui", "git", "decide", "settings")
 
 
 def catalog(lang: str, area: str) -> dict[str, Any]:
@@ -125,11 +125,17 @@ def test_dutch_footer_labels_are_dutch_words() -> None:
     assert texts["tui:tui.cmd.main.classify.label"] == "typering"
     assert texts["tui:tui.cmd.main.quit.label"] == "afsluiten"
     assert texts["tui:tui.cmd.main.sync.label"] == "synchroniseren"
-    english = {text for key, text in catalog("en", "tui").items() if key.endswith(".label")}
+    english = {
+        text
+        for area in ("tui", "settings")
+        for key, text in catalog("en", area).items()
+        if key.endswith(".label")
+    }
     for key, text in texts.items():
-        if key.startswith("tui:tui.cmd.") and key.endswith(".label"):
-            # Words both languages share (filter, platform, type) are fine.
-            assert text not in english - {"filter", "platform", "type"}, key
+        area, _, name = key.partition(":")
+        if area in ("tui", "settings") and name.startswith("tui.cmd.") and key.endswith(".label"):
+            # Words both languages share (filter, platform, type, demo) are fine.
+            assert text not in english - {"filter", "platform", "type", "demo"}, key
 
 
 def dutch_data_texts() -> dict[str, str]:

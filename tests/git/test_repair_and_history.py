@@ -6,7 +6,7 @@ import os
 import subprocess
 
 from samenwerk_tui.domain.query import parse_query
-from samenwerk_tui.gitsync.repair import marker_sides
+from samenwerk_tui.gitsync.sides import marker_sides
 from samenwerk_tui.gitsync.status import changed_files, history, show_at
 from samenwerk_tui.services.sync import refresh_changed, repair
 from samenwerk_tui.store import codec
@@ -35,7 +35,7 @@ def test_markers_during_an_unfinished_merge_are_rebuilt_from_the_stages(team: Te
     name = team.bram.only_file()
     session = team.bram.session()
     assert session.problems[name].is_conflicted
-    result = repair(team.bram.root, name)
+    result = repair(session, name)
     assert sorted(n.text for n in result.partnership.notes) == ["Anna's note", "Bram's note"]
     run = team.bram.sync()
     assert run.code == 0, run
@@ -46,7 +46,7 @@ def test_markers_committed_by_hand_are_rebuilt_from_the_merge_parents(team: Team
     pull_without_driver(team)
     name = team.bram.only_file()
     team.bram.git("commit", "--quiet", "--all", "--no-edit")  # markers and all
-    result = repair(team.bram.root, name)
+    result = repair(team.bram.session(), name)
     assert sorted(n.text for n in result.partnership.notes) == ["Anna's note", "Bram's note"]
     assert codec.decode(team.bram.file(name).read_bytes()) == result.partnership
 

@@ -13,6 +13,7 @@ import pytest
 
 from samenwerk_tui.domain import edits
 from samenwerk_tui.gitsync.setup import driver_command, ensure_driver, init_repo
+from samenwerk_tui.services.session import Session
 from samenwerk_tui.services.sync import sync
 
 from .conftest import Advisor, Team
@@ -102,7 +103,8 @@ def test_two_overlapping_syncs_run_one_after_the_other(team: Team) -> None:
     results = []
     with team.anna.acting():
         threads = [
-            threading.Thread(target=lambda: results.append(sync(team.anna.root))) for _ in range(2)
+            threading.Thread(target=lambda: results.append(sync(team.anna.session())))
+            for _ in range(2)
         ]
         for thread in threads:
             thread.start()
@@ -123,6 +125,7 @@ def test_a_moved_python_is_rewritten(team: Team) -> None:
 def test_opening_a_fresh_clone_registers_the_driver(team: Team) -> None:
     from samenwerk_tui.services.sync import prepare
 
-    assert prepare(team.bram.root) is True
+    assert prepare(team.bram.session()) is True
     assert team.bram.git("config", "merge.samenwerk.driver").strip() == driver_command()
-    assert prepare(team.bram.root.parent) is False  # not a repository: nothing happens
+    outside = Session.open(team.bram.root.parent / "plain", "Bram")
+    assert prepare(outside) is False  # not a repository: nothing happens

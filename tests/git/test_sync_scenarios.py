@@ -10,7 +10,9 @@ from pathlib import Path
 from samenwerk_tui.domain import edits
 from samenwerk_tui.domain.types import AgreementType, Stage
 from samenwerk_tui.gitsync.setup import driver_command
+from samenwerk_tui.services.session import Session
 from samenwerk_tui.store import codec
+from samenwerk_tui.store.workspace import Workspace
 
 from .conftest import Team
 
@@ -154,7 +156,7 @@ def test_pull_touching_fifty_files_reports_exactly_those(team: Team) -> None:
     team.anna.sync()
     bram_session = team.bram.session()
     with team.bram.acting():
-        result = sync(team.bram.root, author="Bram")
+        result = sync(Session(Workspace(team.bram.root), "Bram"))
     assert result.exit_code == 0
     assert sorted(result.changed_names) == sorted(created)
     assert result.received == 50

@@ -83,7 +83,6 @@ BROKEN = {
     "truncated": GOOD + 'note = """abc',
     "escape from TOML 1.1": GOOD.replace('name = "Senseo"', 'name = "Sen\\eseo"'),
     "time without seconds": GOOD.replace("09:12:00+00:00", "09:12+00:00"),
-    "byte order mark": "\ufeff" + GOOD,
     "schema": GOOD.replace("schema = 1", 'schema = "1"'),
     "boolean schema": GOOD.replace("schema = 1", "schema = true"),  # the full path takes it
     "id": GOOD.replace("k3f9qa2mzx7b", "K3F9QA2MZX7B"),
@@ -118,3 +117,11 @@ def test_an_odd_or_broken_file_is_read_exactly_as_by_the_tomllib_path(text: str)
     before = outcome(lambda: codec._decode_text(text))  # the full path: tomllib only
     assert outcome(lambda: codec.decode(data)) == before
     assert outcome(lambda: codec.read(data)) == before
+
+
+def test_a_byte_order_mark_is_read_past_on_both_paths() -> None:
+    """Windows editors write one; the file reads as the same file without it."""
+    plain = GOOD.encode("utf-8")
+    marked = "\ufeff".encode() + plain
+    assert codec.decode(marked) == codec.decode(plain)
+    assert codec.read(marked) == codec.read(plain)

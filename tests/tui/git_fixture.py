@@ -16,6 +16,7 @@ import pytest
 from samenwerk_tui.gitsync.setup import init_repo
 from samenwerk_tui.services import sync as git_service
 from samenwerk_tui.services.session import Session
+from samenwerk_tui.store.workspace import Workspace
 from tests.advisors import GitAdvisor, make_remote
 from tests.tui.tui_fixture import build_workspace
 
@@ -33,7 +34,7 @@ class Advisor(GitAdvisor):
     def sync(self, when: str) -> git_service.SyncResult:
         """A sync as ``samenwerk sync`` does it, outside the app."""
         with self.acting(when):
-            result = git_service.sync(self.root, author=self.name)
+            result = git_service.sync(Session(Workspace(self.root), self.name, index=False))
         assert result.status in ("ok", "conflicts"), result
         return result
 

@@ -134,6 +134,10 @@ async def test_keys_with_nothing_selected_say_so(tmp_path: Path) -> None:
     Workspace.init(tmp_path / "empty")
     app = make_app(tmp_path / "empty")
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        if not isinstance(app.screen, MainScreen):  # the welcome of an empty workspace
+            await pilot.press("escape")
+            await pilot.pause()
         await pilot.press("e")
         await pilot.pause()
         assert told(app)[-1] == "Nothing selected: press n to add a partnership."

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from samenwerk_tui import i18n
 from samenwerk_tui.errors import SamenwerkError
-from samenwerk_tui.services.config import Config, resolve_author, resolve_workspace
+from samenwerk_tui.services.config import Config, find_author, resolve_workspace
 
 if TYPE_CHECKING:
     # Imported where used: opening a session pulls in the store and the domain model,
@@ -35,6 +35,8 @@ class Context:
     config: Config
     _session: Session | None = field(default=None, init=False)
     _author: str | None = field(default=None, init=False)
+    #: The terminal app asks for a name itself, so it needs no note about the login name.
+    quiet_author: bool = field(default=False, init=False)
 
     @property
     def workspace_path(self) -> Path:
@@ -42,8 +44,15 @@ class Context:
 
     @property
     def author(self) -> str:
+        """Who signs the changes; a login name stands in only with a note on stderr."""
         if self._author is None:
-            self._author = resolve_author(self.config, self.workspace_path)
+            found = find_author(self.config, self.workspace_path)
+            if found.source == "login" and not self.quiet_author:
+                from samenwerk_tui.domain.text import safe_text
+
+                note = i18n.t("cli.author.login", name=found.name, file=str(self.config.file))
+                sys.stderr.write(f"samenwerk: {safe_text(note)}\n")
+            self._author = found.name
         return self._author
 
     def session(self, *, create: bool = False, write: bool | None = None) -> Session:
@@ -67,7 +76,13 @@ class Context:
             else:
                 self._session = Session(Workspace(root), "")
                 self._session.load()
+            self._session.workspace.lock.on_wait = self.say_waiting
         return self._session
+
+    def say_waiting(self) -> None:
+        """A save (or sync) has to wait for the workspace lock: say so on stderr."""
+        sys.stderr.write(f"samenwerk: {i18n.t('cli.waiting')}\n")
+        sys.stderr.flush()
 
     def resolve(self, ref: str) -> Record:
         """The one partnership ``ref`` names (see :meth:`Session.resolve`).
@@ -84,7 +99,7 @@ class Context:
         except RefError as exc:
             wanted = ref.strip()
             for problem in session.sorted_problems():
-                if exc.key == "error.ref_none" and wanted in (problem.name, problem.name[:-5]):
+                if exc.key == "error.ref_none" and _names_problem(wanted, problem.name):
                     reason = i18n.text_of(problem)
                     where = f"{PARTNERSHIPS_DIR}/{problem.name}:{problem.line}:{problem.column}"
                     raise ProblemsFound("cli.unreadable", where=where, reason=reason) from None
@@ -93,3 +108,23 @@ class Context:
     def emit(self, text: str) -> None:
         """Write ``text`` (already safe) to stdout with one trailing newline."""
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _names_problem(ref: str, name: str) -> bool:
+    """True when ``ref`` names the unreadable file ``name``: its file name, or its id.
+
+    The id of a file that cannot be read is known only from its name (``<slug>-<id6>``),
+    so an id, or an id prefix of at least four characters, matches those six characters.
+    """
+    from pathlib import PurePath
+
+    from samenwerk_tui.store.workspace import FILE_NAME
+
+    base = PurePath(ref).name
+    if base in (name, name[:-5]):
+        return True
+    match = FILE_NAME.fullmatch(name)
+    if match is None or len(ref) < 4:
+        return False
+    id6, wanted = match.group(1), ref.lower()
+    return wanted.startswith(id6) if len(wanted) >= 6 else id6.startswith(wanted)

@@ -18,6 +18,8 @@ from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.services.config import load_config
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+#: Short options some command takes; ``--filter -w`` means the workspace option, not "-w".
+_SHORT_OPTIONS = {"-w", "-o", "-m", "-q", "-h"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -105,6 +107,40 @@ def _dash_values(argv: list[str]) -> list[str]:
     return out
 
 
+#: Options whose value is a filter query, where a first term like ``-tag:zorg`` negates.
+_QUERY_OPTIONS = ("--filter",)
+
+
+def _join_query_values(argv: list[str]) -> list[str]:
+    """``--filter -tag:zorg`` -> ``--filter=-tag:zorg``.
+
+    argparse takes a value that starts with ``-`` for an option and stops with "expected
+    one argument"; a user types the query as the next word, so it is joined to its option.
+    A next word that is itself an option of ours (``-w``, ``--format``) is left alone.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        following = argv[i + 1] if i + 1 < len(argv) else ""
+        if (
+            arg in _QUERY_OPTIONS
+            and following.startswith("-")
+            and not following.startswith("--")
+            and len(following) > 1
+            and following not in _SHORT_OPTIONS
+        ):
+            out.append(f"{arg}={following}")
+            i += 2
+            continue
+        if arg == "--":
+            out += argv[i:]
+            break
+        out.append(arg)
+        i += 1
+    return out
+
+
 def _pre_language(argv: Sequence[str]) -> str | None:
     for i, arg in enumerate(argv):
         if arg == "--lang" and i + 1 < len(argv):
@@ -117,7 +153,13 @@ def _pre_language(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = _dash_values(list(sys.argv[1:] if argv is None else argv))
     config = load_config()
-    i18n.set_language(i18n.detect_language(_pre_language(argv), config.lang))
+    wanted = _pre_language(argv)
+    unknown = i18n.unknown_language(wanted, config.lang)
+    if unknown is not None:
+        where, value = unknown
+        where_text = i18n.t(f"cli.language.{where}")
+        return _fail(i18n.t("cli.language.unknown", where=where_text, value=value), EXIT_USAGE)
+    i18n.set_language(i18n.detect_language(wanted, config.lang))
     with contextlib.suppress(AttributeError, ValueError):
         sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
     bad = _bad_argument(argv)
@@ -129,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     try:
         with translated():
-            args = build_parser().parse_args(argv)
+            args = build_parser().parse_args(_join_query_values(argv))
     except SystemExit as exit_:
         return int(exit_.code or 0)
     run = getattr(args, "run", None)

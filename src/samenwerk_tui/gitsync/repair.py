@@ -1,31 +1,36 @@
-"""Finishing merges git could not: unmerged index entries and files with conflict markers.
+"""Finishing merges git could not: every unmerged path, rebuilt from its index stages.
 
-Two verified traps make this necessary. A driver that cannot run (a clone whose config
-points at a Python that moved) leaves the work-tree file equal to "ours", without markers,
-and the other side's change only in the index: a blind ``git add`` loses it. And
-modify/delete never reaches a driver at all. So before anything is staged, every unmerged
-path is rebuilt here from its index stages (:1: base, :2: ours, :3: theirs) with the same
-field-by-field merge; a partnership deleted on one side and changed on the other is kept.
+Verified traps this exists for. A driver that cannot run (a clone whose config points at a
+Python that moved) leaves the work-tree file equal to "ours", without markers, and the
+other side's change only in the index: a blind ``git add`` loses it. Modify/delete never
+reaches a driver at all. And git's rename detection can pair two partnerships (one deleted,
+another created) as one file. So before anything is staged, every unmerged path is rebuilt
+here from its stages (:1: base, :2: ours, :3: theirs) with the field-by-field merge:
 
-A file that already got text markers (merged without the driver, or by hand) is rebuilt
-from its two sides: the index stages if still unmerged, else ``MERGE_HEAD``, else the
-parents of the merge commit that produced it, else the marker sections themselves.
+- a partnership deleted on one side and changed on the other is kept;
+- two different partnerships paired as a rename are put back as two files;
+- a side that does not parse is first rebuilt from its own sides (a colleague's broken
+  merge); if it still does not parse, the path is left unmerged, unwritten, and reported;
+- a file the user already settled (it parses, differs from what git left, and was saved
+  after the merge started) is taken as it is, never rebuilt over.
 """
 
 from __future__ import annotations
 
-import re
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from samenwerk_tui.gitsync.merge import MergeError, MergeResult, merge_bytes
-from samenwerk_tui.gitsync.runner import Git, GitError
-from samenwerk_tui.gitsync.status import repo_path
+from samenwerk_tui.gitsync.merge import MergeError, merge_bytes
+from samenwerk_tui.gitsync.paths import is_partnership_path
+from samenwerk_tui.gitsync.paths import stage as stage_paths
+from samenwerk_tui.gitsync.runner import Git
+from samenwerk_tui.gitsync.sides import parses, rebuilt_blob, unmerged
+from samenwerk_tui.gitsync.status import git_dirs
 from samenwerk_tui.store import codec
 from samenwerk_tui.store.atomic import write_atomic
-from samenwerk_tui.store.workspace import FILE_NAME, PARTNERSHIPS_DIR, Workspace, digest
+from samenwerk_tui.store.workspace import FILE_NAME, PARTNERSHIPS_DIR
 
-_MARKER = re.compile(rb"^(<{7}|\|{7}|={7}|>{7})(?: .*)?$")
 _LINE_FILES = {".gitattributes", ".gitignore"}
 
 
@@ -37,227 +42,162 @@ class RepairReport:
     kept_here: list[str] = field(default_factory=list)  # deleted elsewhere, changed here
     kept_there: list[str] = field(default_factory=list)  # deleted here, changed elsewhere
     kept_ours: list[str] = field(default_factory=list)  # other files: our version kept
+    taken: list[str] = field(default_factory=list)  # settled in the app: taken as it is
+    split: list[str] = field(default_factory=list)  # two partnerships git had paired
     recorded: dict[str, int] = field(default_factory=dict)  # path -> conflicts recorded
-    failed: list[str] = field(default_factory=list)  # written with text markers
+    failed: list[str] = field(default_factory=list)  # left unmerged: a side is unreadable
 
     @property
     def touched(self) -> list[str]:
-        return [*self.merged, *self.kept_here, *self.kept_there, *self.kept_ours, *self.failed]
+        return [*self.merged, *self.kept_here, *self.kept_there, *self.kept_ours, *self.taken,
+                *self.split]  # fmt: skip
 
 
-def is_partnership_path(path: str) -> bool:
-    folder, _, name = path.rpartition("/")
-    return folder == PARTNERSHIPS_DIR and FILE_NAME.match(name) is not None
-
-
-def unmerged(git: Git) -> dict[str, dict[int, str]]:
-    """Unmerged paths and their index stages (stage number -> blob id)."""
-    out = git.run("ls-files", "-u", "-z").stdout
-    found: dict[str, dict[int, str]] = {}
-    for entry in out.split(b"\0"):
-        if b"\t" not in entry:
-            continue
-        meta, path = entry.split(b"\t", 1)
-        _mode, sha, stage = meta.decode().split()
-        found.setdefault(path.decode("utf-8", "replace"), {})[int(stage)] = sha
-    return found
-
-
-def _blob(git: Git, sha: str) -> bytes:
-    return git.run("cat-file", "blob", sha).stdout
+def merge_started_ns(git: Git) -> int | None:
+    """When the open merge started (the time of ``MERGE_HEAD``), or None."""
+    own, _common = git_dirs(git)
+    try:
+        return (own / "MERGE_HEAD").stat().st_mtime_ns
+    except OSError:
+        return None
 
 
 def repair_unmerged(root: Path, git: Git | None = None) -> RepairReport:
     """Merge every unmerged path from its stages, write it and stage it."""
     git = git or Git(root)
     report = RepairReport()
-    for path, stages in sorted(unmerged(git).items()):
+    started = merge_started_ns(git)
+    found = sorted(unmerged(git).items())
+    # Every stage in one ``cat-file --batch`` and every result in one ``add``: a merge of a
+    # few hundred files would otherwise start a thousand git processes.
+    blobs = git.blobs([sha for _path, stages in found for sha in stages.values()])
+
+    def stage(stages: dict[int, str], number: int) -> bytes | None:
+        return blobs.get(stages[number]) if number in stages else None
+
+    done: list[str] = []
+    for path, stages in found:
         target = root / path
-        base = _blob(git, stages[1]) if 1 in stages else None
-        if 2 in stages and 3 in stages:
-            ours, theirs = _blob(git, stages[2]), _blob(git, stages[3])
-            _merge_two(path, target, base, ours, theirs, report)
-        elif 2 in stages:
+        ours, theirs = stage(stages, 2), stage(stages, 3)
+        if is_partnership_path(path) and _settled_by_user(target, ours, started):
+            report.taken.append(path)
+        elif ours is not None and theirs is not None:
+            if not _merge_two(root, git, path, stage(stages, 1), ours, theirs, report):
+                continue  # left unmerged, for the user to settle
+        elif ours is not None:
             # Theirs deleted it, ours changed it: our file is in the work tree; keep it.
             if not target.exists():
-                write_atomic(target, _blob(git, stages[2]))
+                write_atomic(target, ours)
             report.kept_here.append(path)
-        elif 3 in stages:
+        elif theirs is not None:
             # Ours deleted it, theirs changed it: bring theirs back.
             target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, _blob(git, stages[3]))
+            write_atomic(target, theirs)
             report.kept_there.append(path)
         else:
             continue  # deleted on both sides: nothing to keep
-        git.run("add", "--", path)
+        done.append(path)
+    stage_paths(git, done)
     return report
 
 
+def _settled_by_user(target: Path, left_by_git: bytes | None, started: int | None) -> bool:
+    """The app (or an editor) saved a readable version after the merge began."""
+    try:
+        data = target.read_bytes()
+        mtime = target.stat().st_mtime_ns
+    except OSError:
+        return False
+    if not parses(data) or started is None or mtime < started:
+        return False
+    return data != left_by_git
+
+
+def _id_of(data: bytes | None) -> str | None:
+    p = codec.decode_or_none(data)
+    return p.id if p is not None else None
+
+
 def _merge_two(
-    path: str, target: Path, base: bytes | None, ours: bytes, theirs: bytes, report: RepairReport
-) -> None:
+    root: Path, git: Git, path: str, base: bytes | None, ours: bytes, theirs: bytes,
+    report: RepairReport,
+) -> bool:  # fmt: skip
+    """Write the merge of one path; False when it has to stay unmerged."""
+    target = root / path
     target.parent.mkdir(parents=True, exist_ok=True)
-    if is_partnership_path(path):
-        try:
-            result = merge_bytes(base, ours, theirs)
-        except MergeError:
-            write_atomic(target, text_merge(base, ours, theirs))
-            report.failed.append(path)
-            return
-        write_atomic(target, result.data)
-        report.merged.append(path)
-        if result.conflicts:
-            report.recorded[path] = len(result.conflicts)
-    elif path in _LINE_FILES:
+    if path in _LINE_FILES:
         lines = ours.decode("utf-8", "replace").splitlines()
         extra = [ln for ln in theirs.decode("utf-8", "replace").splitlines() if ln not in lines]
         write_atomic(target, ("\n".join([*lines, *extra]) + "\n").encode("utf-8"))
         report.merged.append(path)
-    else:
+        return True
+    if not is_partnership_path(path):
         write_atomic(target, ours)
         report.kept_ours.append(path)
+        return True
+    # A side that does not parse may be a colleague's broken merge: rebuild it first.
+    if not parses(ours):
+        ours = rebuilt_blob(git, "HEAD", path) or ours
+    if not parses(theirs):
+        theirs = rebuilt_blob(git, "MERGE_HEAD", path) or theirs
+    ours_id, theirs_id = _id_of(ours), _id_of(theirs)
+    if ours_id is None or theirs_id is None:
+        report.failed.append(path)
+        return False
+    if ours_id != theirs_id:
+        _split(root, git, path, ours, theirs, report)
+        return True
+    try:
+        result = merge_bytes(base, ours, theirs)
+    except MergeError:
+        report.failed.append(path)
+        return False
+    write_atomic(target, result.data)
+    report.merged.append(path)
+    if result.conflicts:
+        report.recorded[path] = len(result.conflicts)
+    return True
 
 
-def text_merge(base: bytes | None, ours: bytes, theirs: bytes) -> bytes:
-    """git's line merge with diff3 markers (both sides kept, nothing lost)."""
-    import tempfile
+def _split(
+    root: Path, git: Git, path: str, ours: bytes, theirs: bytes, report: RepairReport
+) -> None:
+    """Git paired two partnerships as a rename: put each back under its own name.
 
-    with tempfile.TemporaryDirectory(prefix="samenwerk-merge-") as tmp:
-        folder = Path(tmp)
-        paths = []
-        for label, data in (("ours", ours), ("base", base or b""), ("theirs", theirs)):
-            p = folder / label
-            p.write_bytes(data)
-            paths.append(str(p))
-        result = Git(None).run(
-            "merge-file", "-p", "--diff3", "-L", "ours", "-L", "base", "-L", "theirs", *paths,
-            check=False,
-        )  # fmt: skip
-        return result.stdout if result.stdout else ours
-
-
-# --------------------------------------------------------------------------- markers
-
-
-def marker_sides(data: bytes) -> tuple[bytes | None, bytes, bytes] | None:
-    """Split a file with conflict markers into (base, ours, theirs); None if no markers.
-
-    The base is known only when every block has a ``|||||||`` section (diff3 style).
+    The one whose id the path carries stays at ``path``; the other goes to the file of
+    its id (a delete on one side, an edit on the other: kept, as DESIGN §6 says).
     """
-    ours: list[bytes] = []
-    theirs: list[bytes] = []
-    base: list[bytes] = []
-    state = "both"
-    blocks = 0
-    base_complete = True
-    seen_base = False
-    for line in data.splitlines(keepends=True):
-        match = _MARKER.match(line.rstrip(b"\r\n"))
-        kind = match.group(1)[:1] if match else b""
-        if kind == b"<" and state == "both":
-            state, blocks, seen_base = "ours", blocks + 1, False
-        elif kind == b"|" and state == "ours":
-            state, seen_base = "base", True
-        elif kind == b"=" and state in ("ours", "base"):
-            state = "theirs"
-        elif kind == b">" and state == "theirs":
-            base_complete = base_complete and seen_base
-            state = "both"
-        elif state == "both":
-            ours.append(line)
-            theirs.append(line)
-            base.append(line)
-        elif state == "ours":
-            ours.append(line)
-        elif state == "base":
-            base.append(line)
-        else:
-            theirs.append(line)
-    if blocks == 0 or state != "both":
-        return None
-    return (b"".join(base) if base_complete else None), b"".join(ours), b"".join(theirs)
+    name = path.rsplit("/", 1)[-1]
+    match = FILE_NAME.fullmatch(name)
+    id6 = match.group(1) if match else ""
+    here, other = (ours, theirs) if (_id_of(ours) or "")[:6] == id6 else (theirs, ours)
+    write_atomic(root / path, here)
+    other_id = _id_of(other) or ""
+    other_path = _path_of_id(git, other_id) or f"{PARTNERSHIPS_DIR}/{_file_name(other)}"
+    write_atomic(root / other_path, other)
+    git.run("add", "--force", "--", other_path)
+    report.split.append(path)
+    if other is theirs:
+        report.kept_there.append(other_path)
+    else:
+        report.kept_here.append(other_path)
 
 
-def _has_markers(data: bytes) -> bool:
-    return any(_MARKER.match(line) for line in data.splitlines())
-
-
-def find_sides(root: Path, name: str) -> tuple[bytes | None, bytes, bytes] | None:
-    """The two sides (and base) a broken partnership file was merged from."""
-    path = repo_path(name)
-    current = Workspace(root).read_bytes(name)
-    if (root / ".git").exists():
-        git = Git(root)
-        try:
-            stages = unmerged(git).get(path, {})
-            if 2 in stages and 3 in stages:
-                base = _blob(git, stages[1]) if 1 in stages else None
-                return base, _blob(git, stages[2]), _blob(git, stages[3])
-            if git.ok("rev-parse", "-q", "--verify", "MERGE_HEAD"):
-                sides = _sides_of(git, "HEAD", "MERGE_HEAD", path)
-                if sides is not None:
-                    return sides
-            sides = _sides_from_merge_commit(git, path)
-            if sides is not None:
-                return sides
-        except GitError:
-            pass
-    if current is None:
-        return None
-    return marker_sides(current)
-
-
-def _show(git: Git, rev: str, path: str) -> bytes | None:
-    result = git.run("cat-file", "blob", f"{rev}:{path}", check=False)
-    return result.stdout if result.ok else None
-
-
-def _sides_of(git: Git, one: str, two: str, path: str) -> tuple[bytes | None, bytes, bytes] | None:
-    ours, theirs = _show(git, one, path), _show(git, two, path)
-    if ours is None or theirs is None or _has_markers(ours) or _has_markers(theirs):
-        return None
-    found = git.run("merge-base", one, two, check=False)
-    base = _show(git, found.text.strip(), path) if found.ok and found.text.strip() else None
-    return base, ours, theirs
-
-
-def _sides_from_merge_commit(git: Git, path: str) -> tuple[bytes | None, bytes, bytes] | None:
-    """The parents of the latest merge commit that left markers in ``path``."""
-    log = git.run("rev-list", "--merges", "--parents", "-n", "50", "HEAD", check=False)
-    if not log.ok:
-        return None
-    for line in log.text.splitlines():
-        commit, *parents = line.split()
-        if len(parents) != 2:
-            continue
-        merged = _show(git, commit, path)
-        if merged is None or not _has_markers(merged):
-            continue
-        sides = _sides_of(git, parents[0], parents[1], path)
-        if sides is not None:
-            return sides
+def _path_of_id(git: Git, pid: str) -> str | None:
+    """Where a partnership with id ``pid`` lived on either side of the merge."""
+    for rev in ("MERGE_HEAD", "HEAD"):
+        with contextlib.suppress(Exception):
+            listing = git.run("ls-tree", "-z", "--name-only", f"{rev}:{PARTNERSHIPS_DIR}",
+                              check=False)  # fmt: skip
+            for name in listing.text.split("\0"):
+                match = FILE_NAME.fullmatch(name)
+                if match and match.group(1) == pid[:6]:
+                    return f"{PARTNERSHIPS_DIR}/{name}"
     return None
 
 
-def repair_file(root: Path, name: str) -> MergeResult:
-    """Rebuild a broken partnership file from its two sides and write it.
+def _file_name(data: bytes) -> str:
+    from samenwerk_tui.store.workspace import Workspace
 
-    Raises :class:`MergeError` when the sides cannot be found or merged, and the store's
-    ``StaleFileError`` when the file changed while this ran; nothing is written then.
-    """
-    workspace = Workspace(root)
-    current = workspace.read_bytes(name)
-    if current is None:
-        raise MergeError("git.repair.missing", file=name)
-    try:
-        codec.decode(current)
-    except codec.FormatError:
-        pass
-    else:
-        raise MergeError("git.repair.not_broken", file=name)
-    sides = find_sides(root, name)
-    if sides is None:
-        raise MergeError("git.repair.no_sides", file=name)
-    result = merge_bytes(*sides)
-    workspace.write_bytes(name, result.data, digest(current))
-    return result
+    p = codec.decode(data)
+    return Workspace(Path(".")).file_name_for(p)

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import subprocess
 import threading
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +29,8 @@ from samenwerk_tui.errors import SamenwerkError
 LOCK = threading.RLock()
 
 LOCAL_TIMEOUT = 60.0
+#: A git that finds ``index.lock`` tries again this many times, 0.2 s apart.
+INDEX_LOCK_RETRIES = 10
 NETWORK_TIMEOUT = 90.0
 
 #: Settings that make git behave the same whatever the user's config says.
@@ -46,6 +50,10 @@ FIXED_CONFIG: tuple[str, ...] = (
     "merge.renames=false",
     "diff.renames=false",
     "merge.conflictStyle=diff3",
+    # A refused merge with autostash resets the tree and re-applies a stash taken before:
+    # every save made meanwhile would be rewound. Never.
+    "merge.autoStash=false",
+    "rebase.autoStash=false",
     "rerere.enabled=false",
     "color.ui=false",
     "advice.detachedHead=false",
@@ -106,7 +114,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("not a git repository", "git.error.not_repo"),
     ("please tell me who you are", "git.error.identity"),
     ("unable to auto-detect email", "git.error.identity"),
-    ("index.lock", "git.error.locked"),
+    ("index.lock", "git.error.index_lock"),
+    ("cannot lock ref", "git.error.locked"),
+    ("unable to lock", "git.error.locked"),
     ("would be overwritten by merge", "git.error.dirty"),
 )
 
@@ -123,6 +133,13 @@ def classify_stderr(stderr: str) -> str:
 def first_line(stderr: str) -> str:
     """The most telling line of git's stderr, cleaned for a sentence."""
     lines = [ln.strip() for ln in stderr.splitlines() if ln.strip()]
+    # What the remote itself said (a hook's reason) explains a refused push best.
+    for line in lines:
+        if line.lower().startswith("remote:") and line[7:].strip():
+            return line[7:].strip()[:200]
+    for line in lines:
+        if line.startswith("! [") and "(" in line:
+            return line[line.index("(") :].strip("()")[:200]
     for line in lines:
         if line.lower().startswith(("fatal:", "error:")):
             return line.split(":", 1)[1].strip()[:200]
@@ -155,6 +172,8 @@ def git_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
             "GIT_PAGER": "cat",
             "LC_ALL": "C",
             "LANGUAGE": "C",
+            # Paths we pass are file names, never patterns (a colleague's "*.env" is a file).
+            "GIT_LITERAL_PATHSPECS": "1",
         }
     )
     env.pop("GIT_SSH", None)
@@ -182,6 +201,7 @@ class Git:
         config: Sequence[str] = (),
         input_bytes: bytes | None = None,
         network: bool = False,
+        _retries: int = 0,
     ) -> Result:
         """Run ``git <args>``; raise :class:`GitError` on failure when ``check``.
 
@@ -220,6 +240,13 @@ class Git:
                 _kill(proc)
                 raise GitError("git.error.timeout", seconds=int(timeout)) from None
         result = Result(tuple(args), proc.returncode, out, err.decode("utf-8", "replace"))
+        if not result.ok and "index.lock" in result.stderr and _retries < INDEX_LOCK_RETRIES:
+            # Another git (an editor's plugin, a status in another window) holds the index
+            # for a moment; a lock older than the retries is stale and named in the error.
+            time.sleep(0.2)
+            again = _retries + 1
+            return self.run(*args, check=check, timeout=timeout, config=config,
+                            input_bytes=input_bytes, network=network, _retries=again)  # fmt: skip
         if check and not result.ok:
             raise error_for(result)
         return result
@@ -261,14 +288,21 @@ class Git:
         return self.run(*args, check=False, **kwargs).ok
 
 
+_LOCK_PATH = re.compile(r"'([^']*index\.lock)'")
+
+
 def error_for(result: Result) -> GitError:
     key = classify_stderr(result.stderr)
+    # Some failures (a commit with nothing to commit) explain themselves on stdout only.
+    detail = first_line(result.stderr) or first_line(result.text)
+    found = _LOCK_PATH.search(result.stderr)
     return GitError(
         key,
         stderr=result.stderr,
         returncode=result.returncode,
         command=result.args[0] if result.args else "",
-        detail=first_line(result.stderr),
+        detail=detail or str(result.returncode),
+        file=found.group(1) if found else "index.lock",
     )
 
 

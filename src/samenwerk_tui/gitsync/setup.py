@@ -23,6 +23,7 @@ DRIVER_LABEL = "samenwerk partnership files (field-by-field merge)"
 ATTRIBUTE_LINES = tuple(GITATTRIBUTES.splitlines())
 IGNORE_LINES = tuple(line for line in GITIGNORE.splitlines() if line and not line.startswith("#"))
 WORKSPACE_PATHS = ("samenwerk.toml", ".gitattributes", ".gitignore", "partnerships")
+SETTINGS_PATHS = ("samenwerk.toml", ".gitattributes", ".gitignore")
 
 
 def _quote(path: str) -> str:
@@ -94,6 +95,38 @@ def ensure_attributes(root: Path) -> bool:
     return written
 
 
+#: What ``.git/info/attributes`` says about our files. That file outranks every
+#: ``.gitattributes`` (a colleague's ``partnerships/*.toml merge=union`` included) and is
+#: never versioned, so it is written on every open, init and sync.
+INFO_ATTRIBUTES = "partnerships/*.toml text eol=lf merge=samenwerk"
+
+
+def ensure_info_attributes(root: Path) -> bool:
+    """Put our attribute line in ``<git dir>/info/attributes``; True if it was written."""
+    git = Git(root)
+    path = Path(git.out("rev-parse", "--git-path", "info/attributes"))
+    if not path.is_absolute():
+        path = root / path
+    try:
+        current = path.read_text("utf-8") if path.exists() else ""
+    except (OSError, UnicodeDecodeError):
+        current = ""
+    lines = current.splitlines()
+    # Ours must be the last line about partnership files: among lines of one file, later wins.
+    if lines and lines[-1].strip() == INFO_ATTRIBUTES:
+        return False
+    kept = [line for line in lines if line.strip() != INFO_ATTRIBUTES]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, ("\n".join([*kept, INFO_ATTRIBUTES]) + "\n").encode("utf-8"))
+    return True
+
+
+def ensure_setup(root: Path, executable: str | None = None) -> None:
+    """Everything an open or a sync makes sure of: driver, attribute lines, ignore lines."""
+    ensure_driver(root, executable)
+    ensure_info_attributes(root)
+
+
 def init_repo(root: Path) -> None:
     """Make the workspace at ``root`` a git repository on branch ``main``.
 
@@ -107,7 +140,7 @@ def init_repo(root: Path) -> None:
     if fresh:
         git.run("init", "--quiet", "--initial-branch=main", ".")
     ensure_attributes(root)
-    ensure_driver(root)
+    ensure_setup(root)
     if not fresh:
         return
     present = [p for p in WORKSPACE_PATHS if (root / p).exists()]
@@ -127,9 +160,32 @@ def identity(git: Git, author: str = "") -> tuple[str, ...]:
     return (f"user.name={name}", "user.email=samenwerk@localhost")
 
 
-def commit(git: Git, message: str, *, allow_empty: bool = False, author: str = "") -> None:
-    """``git commit`` of what is staged, the message from stdin, hooks and signing off."""
-    args = ["commit", "--quiet", "--no-verify", "--cleanup=verbatim", "-F", "-"]
+def commit(
+    git: Git,
+    message: str,
+    *,
+    allow_empty: bool = False,
+    author: str = "",
+    only: list[str] | None = None,
+) -> None:
+    """``git commit`` of what is staged, hooks and signing off.
+
+    ``only`` commits exactly those paths (``git commit --only``): whatever else the user
+    staged by hand stays staged and out of the commit. The message then goes through a
+    file in the git dir, as stdin carries the path list.
+    """
+    args = ["commit", "--quiet", "--no-verify", "--cleanup=verbatim"]
     if allow_empty:
         args.append("--allow-empty")
-    git.run(*args, input_bytes=message.encode("utf-8"), config=identity(git, author))
+    config = identity(git, author)
+    if only is None:
+        git.run(*args, "-F", "-", input_bytes=message.encode("utf-8"), config=config)
+        return
+    message_file = Path(git.out("rev-parse", "--absolute-git-dir")) / "SAMENWERK_COMMIT_MSG"
+    write_atomic(message_file, message.encode("utf-8"))
+    try:
+        paths = b"".join(p.encode("utf-8", "surrogateescape") + b"\0" for p in only)
+        git.run(*args, "-F", str(message_file), "--only", "--pathspec-from-file=-",
+                "--pathspec-file-nul", input_bytes=paths, config=config)  # fmt: skip
+    finally:
+        message_file.unlink(missing_ok=True)

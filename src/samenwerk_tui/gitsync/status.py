@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from samenwerk_tui.gitsync.paths import is_ours
 from samenwerk_tui.gitsync.runner import Git, GitError
 from samenwerk_tui.store.workspace import PARTNERSHIPS_DIR
 
@@ -109,3 +110,61 @@ def show_at(root: Path, commit: str, name: str) -> bytes | None:
         return None
     result = Git(root).run("cat-file", "blob", f"{commit}:{repo_path(name)}", check=False)
     return result.stdout if result.ok else None
+
+
+# --------------------------------------------------------------------------- operations
+
+#: Files git keeps while an operation the user started waits for them, and its name.
+_OPERATIONS: tuple[tuple[str, str], ...] = (
+    ("rebase-merge", "rebase"),
+    ("rebase-apply/applying", "am"),
+    ("rebase-apply", "rebase"),
+    ("CHERRY_PICK_HEAD", "cherry-pick"),
+    ("REVERT_HEAD", "revert"),
+    ("BISECT_LOG", "bisect"),
+    ("MERGE_HEAD", "merge"),
+)
+#: Written by a sync when it starts a merge (holding the merged commit), so that a merge
+#: left open (a file that could not be merged) is known to be ours and finished next time.
+OWN_MERGE = "samenwerk-merge"
+
+
+def git_dirs(git: Git) -> tuple[Path, Path]:
+    """The repository's own git dir and its common dir (they differ in a linked worktree)."""
+    lines = git.out("rev-parse", "--absolute-git-dir", "--git-common-dir").splitlines()
+    own = Path(lines[0])
+    common = Path(lines[1]) if len(lines) > 1 else own
+    if not common.is_absolute():
+        common = (Path(git.root or ".") / common).resolve()
+    return own, common
+
+
+def operation_in_progress(git: Git) -> str | None:
+    """The git operation in progress: rebase, am, cherry-pick, revert, bisect or merge."""
+    own, common = git_dirs(git)
+    for name, operation in _OPERATIONS:
+        if (own / name).exists() or (common / name).exists():
+            return operation
+    return None
+
+
+def blocking_operation(root: Path) -> str | None:
+    """An operation the user started that a sync must not run into, or None.
+
+    A merge counts only when it has unmerged files outside the workspace: a ``git pull``
+    of the workspace's own files that stopped on a conflict (or a merge a sync left open)
+    is finished by the next sync, as the app repairs those files.
+    """
+    if not (root / ".git").exists():
+        return None
+    try:
+        git = Git(root)
+        operation = operation_in_progress(git)
+        if operation != "merge":
+            return operation
+        out = git.run("ls-files", "-u", "-z").stdout
+        paths = {e.split(b"\t", 1)[1].decode("utf-8", "replace") for e in out.split(b"\0")
+                 if b"\t" in e}  # fmt: skip
+        return "merge" if any(not is_ours(p) for p in paths) else None
+    except GitError:
+        return None

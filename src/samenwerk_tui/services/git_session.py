@@ -22,7 +22,7 @@ def prepare(session: Session) -> bool:
 
     Never raises; True when it is a repository.
     """
-    return sync.prepare(session.workspace.root)
+    return sync.prepare(session)
 
 
 def refresh_changed(session: Session) -> frozenset[str]:
@@ -32,26 +32,41 @@ def refresh_changed(session: Session) -> frozenset[str]:
 
 def run_sync(session: Session, progress: Progress | None = None) -> SyncResult:
     """Commit, pull (merge) and push, as the session's author. Never raises git errors."""
-    return sync.sync(session.workspace.root, author=session.author, progress=progress)
+    return sync.sync(session, progress=progress)
 
 
 def repair(session: Session, name: str) -> int:
-    """Rebuild the partnership file ``name`` (it holds conflict markers) from its two sides.
+    """Rebuild the unreadable partnership file ``name`` from its two sides in git.
 
     Returns how many conflicts the rebuilt file records; raises a ``SamenwerkError``
     (nothing written) when it cannot be done. The caller re-reads the file.
     """
-    return len(sync.repair(session.workspace.root, name).conflicts)
+    return len(sync.repair(session, name).conflicts)
 
 
 def history(session: Session, name: str, limit: int = 200) -> list[HistoryEntry]:
     """Who changed the partnership file ``name``, when, and why (newest first)."""
-    return sync.history(session.workspace.root, name, limit)
+    return sync.history(session, name, limit)
 
 
 def version_at(session: Session, commit: str, name: str) -> Partnership | None:
     """The partnership as committed in ``commit`` (None if absent or unreadable)."""
-    return sync.version_at(session.workspace.root, commit, name)
+    return sync.version_at(session, commit, name)
+
+
+def operation_warning(session: Session) -> str | None:
+    """A sentence when a rebase, merge, cherry-pick or bisect started by hand is open."""
+    return sync.operation_warning(session)
+
+
+def sync_running_elsewhere(session: Session) -> bool:
+    """Whether another program (a second window, a script) is syncing this workspace."""
+    return sync.sync_running_elsewhere(session)
+
+
+def rebuildable(session: Session, names: list[str]) -> frozenset[str]:
+    """Which of these unreadable files git holds both sides of (``r`` can rebuild them)."""
+    return frozenset(sync.rebuildable(session, names))
 
 
 def settle_conflict(
@@ -75,10 +90,13 @@ __all__ = [
     "SyncResult",
     "field_path",
     "history",
+    "operation_warning",
+    "rebuildable",
     "prepare",
     "refresh_changed",
     "repair",
     "run_sync",
     "settle_conflict",
+    "sync_running_elsewhere",
     "version_at",
 ]

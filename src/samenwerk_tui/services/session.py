@@ -255,25 +255,31 @@ class Session(UseCases):
         """Apply ``edit`` to the partnership and save it at once.
 
         If the file changed on disk since it was read, the edit is applied again to the
-        version on disk (the change then carries the :data:`REAPPLIED` warning). If that
-        version is unreadable or gone, a :class:`GoneError` says so and nothing is
-        written. An edit that changes nothing writes nothing and cannot be undone.
-        With ``base`` (what a form opened with) the save is three-way (:mod:`.threeway`).
+        version on disk (the change then carries the :data:`REAPPLIED` warning), all under
+        the workspace lock (no other save or sync in between). If that version is unreadable
+        or gone, a :class:`GoneError` says so and nothing is written. An edit that changes
+        nothing writes nothing and cannot be undone. With ``base`` (what a form opened
+        with) the save is three-way (:mod:`.threeway`), under the same lock.
         """
         if base is not None:
             return threeway.save(self, pid, base, edit, action)
         loaded = self.loaded(pid)
         warning = None
-        try:
-            new = edit(loaded.partnership)
-            if new == loaded.partnership:
-                return Change(action, pid, new.name, loaded.name, loaded, None, None, loaded.digest)
-            saved, before = self.workspace.save(loaded, new)
-        except StaleFileError as stale:
-            fresh = self._fresh(loaded, stale.current)
-            new = edit(fresh.partnership)
-            saved, before = self.workspace.save(fresh, new)
-            warning = REAPPLIED
+        # One critical section from the stale check to the retry: under the workspace lock
+        # the version read again cannot change before it is replaced.
+        with self.workspace.locked():
+            try:
+                new = edit(loaded.partnership)
+                if new == loaded.partnership:
+                    return Change(
+                        action, pid, new.name, loaded.name, loaded, None, None, loaded.digest
+                    )
+                saved, before = self.workspace.save(loaded, new)
+            except StaleFileError as stale:
+                fresh = self._fresh(loaded, stale.current)
+                new = edit(fresh.partnership)
+                saved, before = self.workspace.save(fresh, new)
+                warning = REAPPLIED
         self.remember(saved)
         change = Change(
             action,

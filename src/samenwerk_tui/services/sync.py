@@ -1,416 +1,276 @@
 """Sync a workspace through git: commit, fetch, merge, push, in plain words.
 
-One call does what an advisor means by "sync": finish any merge git left half done,
-commit the workspace's own files (never ``git add .``) with a message naming what
-changed, merge the colleagues' work (never rebase, whatever the user's git config says),
-keep a partnership that was deleted on one side but changed on the other, and push.
-It never waits for input: the front end passes a ``progress`` callback and gets a
-:class:`SyncResult` back, including the file names the merge changed so that exactly
-those can be reloaded (``Session.reload_names``).
+One call does what an advisor means by "sync", for a :class:`Session` (only its workspace
+and author are used, so a sync may run on a worker thread while the session stays with
+the UI). The guarantees of DESIGN §6, and how they are kept:
+
+- one sync of a workspace at a time (a second waits, bounded, then says so): the sync
+  lock file;
+- no save is lost: the local commit and the merge → commit run under the workspace lock
+  every save takes, so a save waits for them ("waiting for the sync…") and one that said
+  "Saved" is in the next commit; the lock is not held while talking to the remote;
+- nothing but the workspace's own paths is committed, and no partnership file that does
+  not parse (it is rebuilt from its sides, or held back and named, in every sync);
+- no rebase, cherry-pick, bisect or foreign merge of the user's is run into.
+
+The front end gets a :class:`SyncResult`: sentences in order, counts of this sync, and
+the partnership files the merge changed, to reload exactly those
+(``Session.reload_names``). The git work itself lives in :mod:`samenwerk_tui.gitsync`.
 """
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from samenwerk_tui import i18n
-from samenwerk_tui.domain.model import Partnership
-from samenwerk_tui.gitsync import describe
-from samenwerk_tui.gitsync.merge import MergeError, MergeResult
-from samenwerk_tui.gitsync.repair import RepairReport, repair_file, repair_unmerged
-from samenwerk_tui.gitsync.resolve import settle
-from samenwerk_tui.gitsync.runner import LOCK, Git, GitError, error_for
-from samenwerk_tui.gitsync.setup import (
-    WORKSPACE_PATHS,
-    commit,
-    ensure_attributes,
-    ensure_driver,
-    identity,
-    is_repo,
+from samenwerk_tui.gitsync.commit import CommitOutcome, commit_workspace, merging
+from samenwerk_tui.gitsync.describe import clean
+from samenwerk_tui.gitsync.merging import MergeOutcome, finish_merge, merge_remote
+from samenwerk_tui.gitsync.paths import foreign_staged
+from samenwerk_tui.gitsync.remote import (
+    Upstream,
+    changed_paths,
+    count,
+    current_branch,
+    fetch,
+    head,
+    push,
+    push_error,
+    same_commit,
+    set_upstream,
+    unreadable_in,
+    upstream,
+    was_rejected,
 )
-from samenwerk_tui.gitsync.status import HistoryEntry, changed_files, show_at
-from samenwerk_tui.gitsync.status import history as git_history
-from samenwerk_tui.store import codec
-from samenwerk_tui.store.workspace import PARTNERSHIPS_DIR
+from samenwerk_tui.gitsync.runner import Git, GitError
+from samenwerk_tui.gitsync.setup import ensure_attributes, ensure_setup, is_repo
+from samenwerk_tui.gitsync.sides import repair_file
+from samenwerk_tui.gitsync.status import blocking_operation
+from samenwerk_tui.services.sync_report import (
+    SyncResult,
+    broken_files,
+    label,
+    note_commit,
+    note_merge,
+)
+from samenwerk_tui.services.workspace_git import (
+    HistoryEntry,
+    MergeError,
+    can_rebuild,
+    history,
+    operation_warning,
+    prepare,
+    rebuildable,
+    refresh_changed,
+    repair,
+    sync_running_elsewhere,
+    version_at,
+)
+from samenwerk_tui.store.lock import SYNC_LOCK_FILE, SYNC_TIMEOUT, LockTimeout, hold
+from samenwerk_tui.store.workspace import FILE_NAME, PARTNERSHIPS_DIR, StoreError, Workspace
 
 if TYPE_CHECKING:
-    from samenwerk_tui.services.session import Change, Session
+    from samenwerk_tui.services.session import Session
 
 Progress = Callable[[str], None]
-PUSH_ATTEMPTS = 3
+PUSH_ATTEMPTS = 6
 
 
-@dataclass
-class SyncResult:
-    """What a sync did. ``status``: ok, no_remote, offline, conflicts or error."""
+def sync(session: Session, *, message: str = "", progress: Progress | None = None) -> SyncResult:
+    """Commit, pull (merge) and push the session's workspace. Never raises GitError.
 
-    status: str = "ok"
-    committed: bool = False
-    sent: int = 0
-    received: int = 0
-    changed_names: list[str] = field(default_factory=list)  # partnership files to reload
-    conflicted: list[str] = field(default_factory=list)  # partnership files needing a look
-    messages: list[str] = field(default_factory=list)  # plain sentences, in order
-    error: GitError | None = None
-
-    @property
-    def exit_code(self) -> int:
-        """0 done; 1 remote unreachable, conflicts left or git failed (DESIGN §4)."""
-        return 0 if self.status in ("ok", "no_remote") else 1
-
-    def summary(self) -> str:
-        """One sentence for the status line or the terminal."""
-        if self.status == "no_remote":
-            return i18n.t("git.sync.no_remote")
-        if self.status == "offline":
-            return i18n.t("git.sync.offline")
-        if self.status == "error":
-            return i18n.t("git.sync.error")
-        sentence = i18n.t("git.sync.counts", sent=self.sent, received=self.received)
-        if self.conflicted:
-            n = len(self.conflicted)
-            key = "git.sync.conflicts_one" if n == 1 else "git.sync.conflicts_many"
-            sentence = f"{sentence}; {i18n.t(key, count=n)}"
-        return sentence
-
-
-def _error_sentence(exc: GitError) -> str:
-    return i18n.t(exc.key, **exc.params)
-
-
-def sync(
-    root: Path,
-    *,
-    message: str = "",
-    author: str = "",
-    progress: Progress | None = None,
-) -> SyncResult:
-    """Commit, pull (merge) and push the workspace at ``root``. Never raises GitError."""
+    ``progress`` gets one sentence per step (and "another sync is running" when this
+    one has to wait). Saves made meanwhile wait for the workspace lock with the session's
+    own ``on_wait`` (the front end's "waiting for the sync…").
+    """
     result = SyncResult()
     say = progress or (lambda _text: None)
-    with LOCK:
-        try:
-            _sync(root, message, author, say, result)
-        except GitError as exc:
-            result.error = exc
-            result.messages.append(_error_sentence(exc))
-            if result.status not in ("offline", "conflicts"):
-                result.status = "offline" if exc.is_offline else "error"
+    root = session.workspace.root
+    try:
+        with hold(
+            root / SYNC_LOCK_FILE,
+            timeout=SYNC_TIMEOUT,
+            on_wait=lambda: say(i18n.t("git.progress.other_sync")),
+            busy_key="git.error.sync_running",
+        ):
+            _Sync(session.workspace, message, session.author, say, result).run()
+    except GitError as exc:
+        result.error = exc
+        result.messages.append(i18n.t(exc.key, **exc.params))
+        if result.status not in ("offline", "conflicts"):
+            result.status = "offline" if exc.is_offline else "error"
+    except (LockTimeout, StoreError) as exc:
+        result.status = "error"
+        result.messages.append(i18n.t(exc.key, **exc.params))
+    except OSError as exc:
+        result.status = "error"
+        result.messages.append(i18n.t("git.error.os", reason=exc.strerror or str(exc)))
     return result
 
 
-def _sync(root: Path, message: str, author: str, say: Progress, result: SyncResult) -> None:
-    git = Git(root)
-    if not is_repo(root):
-        raise GitError("git.error.not_repo")
-    gitdir = Path(git.out("rev-parse", "--absolute-git-dir"))
-    if (gitdir / "rebase-merge").exists() or (gitdir / "rebase-apply").exists():
-        raise GitError("git.error.rebase")
-    branch = git.run("symbolic-ref", "--quiet", "--short", "HEAD", check=False).text.strip()
-    if not branch:
-        raise GitError("git.error.detached")
-    ensure_driver(root)
-    ensure_attributes(root)
+class _Sync:
+    """One run of :func:`sync`; the steps share the repository and the result."""
 
-    say(i18n.t("git.progress.commit"))
-    report = repair_unmerged(root, git)
-    _note_repair(root, report, result)
-    result.committed = _commit_local(root, git, message, author, result)
+    def __init__(
+        self, workspace: Workspace, message: str, author: str, say: Progress, result: SyncResult
+    ) -> None:
+        self.workspace = workspace
+        self.root: Path = workspace.root
+        self.git = Git(self.root)
+        self.message = message
+        self.author = author
+        self.say = say
+        self.result = result
 
-    remote = _remote_for(git, branch)
-    if remote is None:
-        result.status = "no_remote"
-        _finish_conflicts(root, result)
-        return
-    remote_branch = _remote_branch(git, branch)
-    tracking = f"refs/remotes/{remote}/{remote_branch}"
-    for attempt in range(PUSH_ATTEMPTS):
-        say(i18n.t("git.progress.fetch", remote=remote))
-        try:
-            git.run("fetch", "--quiet", "--no-tags", remote,
-                    f"+refs/heads/{remote_branch}:{tracking}", network=True)  # fmt: skip
-        except GitError as exc:
-            if exc.is_offline:
-                result.status, result.error = "offline", exc
-                result.messages.append(_error_sentence(exc))
-                _finish_conflicts(root, result)
-                return
-            if "couldn't find remote ref" not in exc.stderr.lower():
-                raise
-        has_remote_branch = git.ok("rev-parse", "-q", "--verify", tracking)
-        if has_remote_branch:
-            say(i18n.t("git.progress.merge"))
-            if not _merge(root, git, tracking, remote, author, result):
-                return
-        _finish_conflicts(root, result)
-        if any(not _readable(root, name) for name in result.conflicted):
+    def run(self) -> None:
+        git, result = self.git, self.result
+        if not is_repo(self.root):
+            raise GitError("git.error.not_repo")
+        operation = blocking_operation(self.root)
+        if operation is not None:
+            raise GitError("git.error.in_progress", operation=i18n.t(f"git.operation.{operation}"))
+        branch = current_branch(git)
+        if not branch:
+            raise GitError("git.error.detached")
+        ensure_setup(self.root)
+        # During a merge the index also holds the colleagues' other files: those are the
+        # merge's, committed with it, not files the user staged.
+        staged = [] if merging(git) else foreign_staged(git)
+        if staged:
+            files = ", ".join(clean(c.path, 80) for c in staged[:5])
+            files += " …" if len(staged) > 5 else ""
+            result.messages.append(i18n.t("git.sync.foreign", count=len(staged), files=files))
+
+        self.say(i18n.t("git.progress.commit"))
+        with self.workspace.locked():
+            ensure_attributes(self.root)
+            if merging(git):  # a merge left open: a sync's, or the user's pull of our files
+                if not self._finish_open_merge():
+                    self._report_broken()
+                    return
+            else:
+                self._commit()
+            self._repair_broken()
+        up = upstream(git, branch)
+        if up is None:
+            result.status = "no_remote"
+        else:
+            self._exchange(up)
+        self._report_broken()
+        if result.conflicted and result.status == "ok":
             result.status = "conflicts"
-            result.messages.append(i18n.t("git.sync.not_pushed"))
-            return
-        result.sent = _count_diff(git, tracking if has_remote_branch else None, "HEAD")
-        if result.sent == 0 and has_remote_branch and _same(git, tracking, "HEAD"):
-            break
-        say(i18n.t("git.progress.push", remote=remote))
-        pushed = git.run("push", "--quiet", remote, f"HEAD:refs/heads/{remote_branch}",
-                         network=True, check=False)  # fmt: skip
-        if pushed.ok:
-            _set_upstream(git, branch, remote, remote_branch)
-            break
-        low = pushed.stderr.lower()
-        if ("rejected" in low or "fetch first" in low) and attempt + 1 < PUSH_ATTEMPTS:
-            continue  # someone pushed in between: fetch and merge again
-        failure = error_for(pushed)
-        if failure.is_offline:
-            result.status, result.error = "offline", failure
-            result.messages.append(_error_sentence(failure))
-            return
-        raise failure
-    if result.conflicted:
-        result.status = "conflicts"
 
+    # ------------------------------------------------------------------ steps
 
-# --------------------------------------------------------------------------- steps
+    def _commit(self) -> CommitOutcome:
+        outcome = commit_workspace(self.root, self.git, message=self.message, author=self.author)
+        note_commit(self.root, outcome, self.result)
+        return outcome
 
+    def _repair_broken(self) -> None:
+        """Rebuild every unreadable partnership file git has two sides for, and commit it.
 
-def _note_repair(root: Path, report: RepairReport, result: SyncResult) -> None:
-    for path in report.kept_here:
-        result.messages.append(i18n.t("git.sync.kept_here", name=_label(root, path)))
-    for path in report.kept_there:
-        result.messages.append(i18n.t("git.sync.kept_there", name=_label(root, path)))
-    for path in report.kept_ours:
-        result.messages.append(i18n.t("git.sync.kept_ours", file=describe.clean(path, 80)))
-    for path in report.touched:
-        name = path.rsplit("/", 1)[-1]
-        if path.startswith(f"{PARTNERSHIPS_DIR}/") and name not in result.changed_names:
-            result.changed_names.append(name)
-    for path in [*report.recorded, *report.failed]:
-        name = path.rsplit("/", 1)[-1]
-        if name not in result.conflicted:
-            result.conflicted.append(name)
+        Also files committed broken before (a merge commit with markers, a colleague's
+        ``merge=union``): those are not "about to be committed", but they are repaired
+        all the same, and :meth:`_report_broken` names the ones that cannot be.
+        """
+        repaired = []
+        for problem in self.workspace.load_all().problems:
+            if FILE_NAME.fullmatch(problem.name) is None or problem.key == "broken.duplicate_id":
+                continue
+            try:
+                repair_file(self.root, problem.name)
+            except (MergeError, StoreError, GitError, OSError):
+                continue
+            repaired.append(problem.name)
+            self.result.messages.append(
+                i18n.t(
+                    "git.sync.rebuilt", name=label(self.root, f"{PARTNERSHIPS_DIR}/{problem.name}")
+                )
+            )
+        if repaired:
+            self._commit()
 
-
-def _label(root: Path, path: str) -> str:
-    """The partnership's name for a message, else its file name."""
-    try:
-        return describe.clean(codec.decode((root / path).read_bytes()).name, 80)
-    except (OSError, codec.FormatError):
-        return describe.clean(path.rsplit("/", 1)[-1], 80)
-
-
-def _stage(root: Path, git: Git) -> None:
-    tracked = {p for p in WORKSPACE_PATHS if git.run("ls-files", "--", p, check=False).text.strip()}
-    present = [p for p in WORKSPACE_PATHS if (root / p).exists() or p in tracked]
-    if present:
-        git.run("add", "--all", "--", *present)
-
-
-def _commit_local(root: Path, git: Git, message: str, author: str, result: SyncResult) -> bool:
-    """Stage the workspace's files and commit them; True if a commit was made."""
-    _stage(root, git)
-    has_head = git.ok("rev-parse", "-q", "--verify", "HEAD")
-    merging = git.ok("rev-parse", "-q", "--verify", "MERGE_HEAD")
-    diff_args = ["diff", "--cached", "--name-status", "-z", "--no-renames"]
-    out = git.run(*diff_args, *(["HEAD"] if has_head else [])).stdout
-    parts = [p.decode("utf-8", "replace") for p in out.split(b"\0") if p]
-    changed = list(zip(parts[0::2], parts[1::2], strict=False))
-    if not changed and not merging:
-        return False
-    ours = [(s, p) for s, p in changed if p.startswith(f"{PARTNERSHIPS_DIR}/")]
-    blobs = git.blobs(
-        [f"HEAD:{p}" for s, p in ours if has_head and s != "A"]
-        + [f":{p}" for s, p in ours if s != "D"]
-    )
-    lines = [
-        describe.describe_file(path.rsplit("/", 1)[-1], blobs.get(f"HEAD:{path}"),
-                               blobs.get(f":{path}"))
-        for _status, path in ours
-    ]  # fmt: skip
-    text = describe.commit_message(lines, message)
-    if merging:
-        text = i18n.t("git.commit.merge_finished") + "\n\n" + text
-    commit(git, text, author=author)
-    return True
-
-
-def _show(git: Git, rev: str, path: str) -> bytes | None:
-    found = git.run("cat-file", "blob", f"{rev}:{path}", check=False)
-    return found.stdout if found.ok else None
-
-
-def _remote_for(git: Git, branch: str) -> str | None:
-    remotes = git.out("remote").split()
-    if not remotes:
-        return None
-    configured = git.run("config", "--get", f"branch.{branch}.remote", check=False).text.strip()
-    if configured in remotes:
-        return configured
-    return "origin" if "origin" in remotes else remotes[0]
-
-
-def _remote_branch(git: Git, branch: str) -> str:
-    merge = git.run("config", "--get", f"branch.{branch}.merge", check=False).text.strip()
-    prefix = "refs/heads/"
-    return merge[len(prefix) :] if merge.startswith(prefix) else branch
-
-
-def _set_upstream(git: Git, branch: str, remote: str, remote_branch: str) -> None:
-    if not git.run("config", "--get", f"branch.{branch}.remote", check=False).text.strip():
-        git.run("config", f"branch.{branch}.remote", remote, check=False)
-        git.run("config", f"branch.{branch}.merge", f"refs/heads/{remote_branch}", check=False)
-
-
-def _same(git: Git, one: str, two: str) -> bool:
-    return git.out("rev-parse", one) == git.out("rev-parse", two)
-
-
-def _count_diff(git: Git, old: str | None, new: str) -> int:
-    """Changes as an advisor counts them: partnership files (else other workspace files)."""
-    if old is None:
-        listing = git.run("ls-tree", "-r", "-z", "--name-only", new, "--", *WORKSPACE_PATHS)
-        paths = [p.decode("utf-8", "replace") for p in listing.stdout.split(b"\0") if p]
-    else:
-        paths = _diff_names(git, old, new, WORKSPACE_PATHS)
-    return _count(paths)
-
-
-def _count(paths: list[str]) -> int:
-    partnerships = [p for p in paths if p.startswith(f"{PARTNERSHIPS_DIR}/")]
-    return len(partnerships) if partnerships else len(paths)
-
-
-def _diff_names(git: Git, old: str, new: str, paths: tuple[str, ...]) -> list[str]:
-    out = git.run("diff", "--name-only", "-z", "--no-renames", old, new, "--", *paths).stdout
-    return [p.decode("utf-8", "replace") for p in out.split(b"\0") if p]
-
-
-def _merge(root: Path, git: Git, tracking: str, remote: str, author: str,
-           result: SyncResult) -> bool:  # fmt: skip
-    """Merge the fetched branch; False when git could not even start the merge."""
-    old = git.out("rev-parse", "HEAD") if git.ok("rev-parse", "-q", "--verify", "HEAD") else ""
-    if old and git.ok("merge-base", "--is-ancestor", tracking, "HEAD"):
-        return True  # nothing new from the colleagues
-    if not old:
-        git.run("reset", "--quiet", "--keep", tracking)
-        _received(root, git, None, result)
-        return True
-    merged = git.run(
-        "merge", "--no-commit", "--ff", "--no-edit", "--no-squash", "--no-stat", "--quiet",
-        "--allow-unrelated-histories", tracking,
-        check=False, config=identity(git, author),
-    )  # fmt: skip
-    merging = git.ok("rev-parse", "-q", "--verify", "MERGE_HEAD")
-    if not merged.ok and not merging:
-        raise error_for(merged)
-    if merging:
-        report = repair_unmerged(root, git)
-        _note_repair(root, report, result)
-        _stage(root, git)
-        text = i18n.t("git.commit.merge", remote=remote)
-        notes = list(result.messages)
-        if notes:
-            text += "\n\n" + "\n".join(describe.clean(m, 200) for m in notes)
-        commit(git, text + "\n", author=author)
-    _received(root, git, old, result)
-    return True
-
-
-def _received(root: Path, git: Git, old: str | None, result: SyncResult) -> None:
-    """Count what the merge brought and list the partnership files to reload."""
-    if old is None:
-        names = [p for p in git.run("ls-tree", "-r", "-z", "--name-only", "HEAD").text.split("\0")
-                 if p]  # fmt: skip
-    else:
-        names = _diff_names(git, old, "HEAD", WORKSPACE_PATHS)
-    result.received = _count(names)
-    paths = [p for p in names if p.startswith(f"{PARTNERSHIPS_DIR}/")]
-    blobs = git.blobs([*(f"{old}:{p}" for p in paths if old), *(f"HEAD:{p}" for p in paths)])
-    for path in paths:
-        name = path.rsplit("/", 1)[-1]
-        if name not in result.changed_names:
-            result.changed_names.append(name)
-        before = _conflict_keys(blobs.get(f"{old}:{path}") if old else None)
-        after = _conflict_keys(blobs.get(f"HEAD:{path}"))
-        if after - before and name not in result.conflicted:
-            result.conflicted.append(name)
-
-
-def _conflict_keys(data: bytes | None) -> set[str]:
-    if data is None:
-        return set()
-    try:
-        p = codec.decode(data)
-    except codec.FormatError:
-        return {"\x00unreadable"}
-    return {repr((c.field, c.ours, c.theirs)) for c in p.conflicts}
-
-
-def _readable(root: Path, name: str) -> bool:
-    try:
-        codec.decode((root / PARTNERSHIPS_DIR / name).read_bytes())
-    except (OSError, codec.FormatError):
-        return False
-    return True
-
-
-def _finish_conflicts(root: Path, result: SyncResult) -> None:
-    if result.conflicted and result.status == "ok":
-        result.status = "conflicts"
-
-
-# --------------------------------------------------------------------------- for front ends
-
-
-def refresh_changed(session: Session) -> set[str]:
-    """Fill ``session.changed_files`` from git (``is:changed``); returns the set."""
-    session.changed_files = changed_files(session.workspace.root)
-    return session.changed_files
-
-
-def repair(root: Path, name: str) -> MergeResult:
-    """Rebuild a partnership file that holds text conflict markers from its two sides.
-
-    Raises :class:`MergeError` (catalog key) when that is not possible; nothing is
-    written then.
-    """
-    with LOCK:
-        return repair_file(root, name)
-
-
-def prepare(root: Path) -> bool:
-    """Call on every open: register the merge driver if ``root`` is a git repository.
-
-    A fresh clone lacks it and a moved virtualenv needs the new path. Never raises;
-    True when the workspace is a repository.
-    """
-    try:
-        if not is_repo(root):
+    def _finish_open_merge(self) -> bool:
+        """Finish the merge git left open; False (and why) when it must stay open."""
+        out = MergeOutcome(state="open", old=head(self.git))
+        header = i18n.t("git.commit.merge_finished")
+        finish_merge(self.root, self.git, out, header=header, author=self.author)
+        note_merge(self.root, out, self.result)
+        if out.state == "open":
+            self._stay_open()
             return False
-        with LOCK:
-            ensure_driver(root)
+        self.result.committed = True
         return True
-    except (GitError, OSError):
-        return False
 
+    def _stay_open(self) -> None:
+        self.result.status = "conflicts"
+        self.result.messages.append(i18n.t("git.sync.not_pushed"))
 
-def history(root: Path, name: str, limit: int = 200) -> list[HistoryEntry]:
-    """Who changed the partnership file ``name``, when, and why (newest first)."""
-    return git_history(root, name, limit)
+    def _exchange(self, up: Upstream) -> None:
+        """Fetch, merge under the lock, check what would go out, push; again if rejected."""
+        git, result = self.git, self.result
+        for attempt in range(PUSH_ATTEMPTS):
+            self.say(i18n.t("git.progress.fetch", remote=up.remote))
+            try:
+                has_remote = fetch(git, up)
+            except GitError as exc:
+                if not exc.is_offline:
+                    raise
+                result.status, result.error = "offline", exc
+                result.messages.append(i18n.t(exc.key, **exc.params))
+                return
+            if has_remote:
+                self.say(i18n.t("git.progress.merge"))
+                with self.workspace.locked():
+                    self._commit()  # what was saved while fetching
+                    header = i18n.t("git.commit.merge", remote=up.remote)
+                    merged = merge_remote(self.root, git, up.tracking, header=header,
+                                          author=self.author)  # fmt: skip
+                    note_merge(self.root, merged, result)
+                if merged.state == "open":
+                    self._stay_open()
+                    return
+            outgoing = changed_paths(git, up.tracking if has_remote else None, "HEAD")
+            unreadable = unreadable_in(git, "HEAD", outgoing)
+            if unreadable:
+                for path, problem in unreadable:
+                    reason = i18n.t(problem.key, **problem.params)
+                    result.messages.append(i18n.t("git.sync.push_held", file=path, reason=reason))
+                    result.held.append(path.rsplit("/", 1)[-1])
+                return
+            if has_remote and same_commit(git, up.tracking, "HEAD"):
+                return
+            self.say(i18n.t("git.progress.push", remote=up.remote))
+            pushed = push(git, up)
+            if pushed.ok:
+                result.sent = count(outgoing)
+                set_upstream(git, up)
+                return
+            if was_rejected(pushed):
+                if attempt + 1 < PUSH_ATTEMPTS:
+                    # Someone pushed in between: fetch and merge again, after a pause that
+                    # differs per try so that two advisors do not keep meeting.
+                    time.sleep(random.uniform(0.1, 0.5) * (attempt + 1))
+                    continue
+                raise GitError("git.error.push_raced", attempts=PUSH_ATTEMPTS)
+            failure = push_error(pushed)
+            if failure.is_offline:
+                result.status, result.error = "offline", failure
+                result.messages.append(i18n.t(failure.key, **failure.params))
+                return
+            raise failure
 
-
-def version_at(root: Path, commit: str, name: str) -> Partnership | None:
-    """The partnership as committed in ``commit`` (None if absent or unreadable)."""
-    return codec.decode_or_none(show_at(root, commit, name))
-
-
-def settle_conflict(session: Session, pid: str, index: int, side: str) -> Change:
-    """Settle recorded conflict ``index`` of a partnership: keep ``ours`` or take ``theirs``.
-
-    Saved through the session (no blind overwrite, undoable) like every other change.
-    """
-    return session.update(pid, lambda p: settle(p, index, side), "resolved")
+    def _report_broken(self) -> None:
+        """Every sync names every partnership file that cannot be read, not only new ones."""
+        known = {*self.result.held, *self.result.conflicted}
+        for name, sentence in broken_files(self.workspace, already=known):
+            self.result.messages.append(sentence)
+            self.result.held.append(name)
 
 
 __all__ = [
@@ -418,11 +278,14 @@ __all__ = [
     "MergeError",
     "Progress",
     "SyncResult",
+    "can_rebuild",
     "history",
+    "operation_warning",
     "prepare",
     "refresh_changed",
     "repair",
-    "settle_conflict",
+    "rebuildable",
     "sync",
+    "sync_running_elsewhere",
     "version_at",
 ]

@@ -60,39 +60,47 @@ def save(session: Session, pid: str, base: Base, edit: Edit, action: str) -> Cha
     if ours == opened.partnership:  # the form changed nothing: nothing to write
         now = session.records.get(pid, opened)
         return Change(action, pid, ours.name, opened.name, now, None, None, now.digest)
-    for _ in range(ATTEMPTS):
-        theirs = on_disk(session, opened)
-        warning = None
-        recorded: tuple[Conflict, ...] = ()
-        if theirs.digest == opened.digest:
-            new = ours
-        else:
-            result = merge_partnerships(opened.partnership, ours, theirs.partnership, base.settled)
-            if result.unsettled:
-                raise ClashError(theirs.partnership.name, theirs.name, result.unsettled)
-            new, warning, recorded = result.partnership, MERGED, result.conflicts
-        if new == theirs.partnership:  # someone made the same change meanwhile
-            session.remember(theirs)
-            return Change(action, pid, new.name, theirs.name, theirs, warning, None, theirs.digest)
-        try:
-            saved, before = session.workspace.save(theirs, new)
-        except StaleFileError:
-            continue  # changed again between the read and the write: merge again
-        session.remember(saved)
-        change = Change(
-            action,
-            pid,
-            saved.partnership.name,
-            saved.name,
-            saved,
-            warning,
-            before,
-            saved.digest,
-            fields=changed_fields(theirs.partnership, saved.partnership),
-            conflicts=recorded,
-        )
-        session.undo_stack.append(change)
-        return change
+    # Read, merge and replace in one critical section of the workspace lock (shared with
+    # other windows' saves and with a sync's commit and merge), so the file cannot change
+    # between the merge and the write; the retry stays for a writer that takes no lock.
+    with session.workspace.locked():
+        for _ in range(ATTEMPTS):
+            theirs = on_disk(session, opened)
+            warning = None
+            recorded: tuple[Conflict, ...] = ()
+            if theirs.digest == opened.digest:
+                new = ours
+            else:
+                result = merge_partnerships(
+                    opened.partnership, ours, theirs.partnership, base.settled
+                )
+                if result.unsettled:
+                    raise ClashError(theirs.partnership.name, theirs.name, result.unsettled)
+                new, warning, recorded = result.partnership, MERGED, result.conflicts
+            if new == theirs.partnership:  # someone made the same change meanwhile
+                session.remember(theirs)
+                return Change(
+                    action, pid, new.name, theirs.name, theirs, warning, None, theirs.digest
+                )
+            try:
+                saved, before = session.workspace.save(theirs, new)
+            except StaleFileError:
+                continue  # changed again between the read and the write: merge again
+            session.remember(saved)
+            change = Change(
+                action,
+                pid,
+                saved.partnership.name,
+                saved.name,
+                saved,
+                warning,
+                before,
+                saved.digest,
+                fields=changed_fields(theirs.partnership, saved.partnership),
+                conflicts=recorded,
+            )
+            session.undo_stack.append(change)
+            return change
     raise StoreError("error.stale_file", file=opened.name)
 
 

@@ -9,6 +9,7 @@ column of a bad field in the text is :mod:`.locate`'s; both serve this module on
 
 from __future__ import annotations
 
+import codecs
 import re
 import tomllib
 import unicodedata
@@ -240,6 +241,10 @@ def read(data: bytes) -> Partnership | lean.Packed:
 
 
 def _utf8(data: bytes) -> str:
+    # Windows editors (Notepad, some IDEs) start a UTF-8 file with a byte-order mark;
+    # it carries no content, so it is read past (the next save writes the file without).
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -2,7 +2,9 @@
 
 Reads return values, never raise for a bad file: :meth:`Workspace.load_all` gives the
 records it could read and a :class:`Problem` for each file it could not. Writes are atomic
-and refuse to overwrite a file that changed on disk since it was read (content hash).
+and refuse to overwrite a file that changed on disk since it was read (content hash); the
+read, the check and the replace are one critical section under the workspace lock
+(:mod:`.lock`), which a sync holds too while it commits and merges.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from samenwerk_tui.domain.text import slugify
 from samenwerk_tui.store import codec, lean
 from samenwerk_tui.store.atomic import TEMP_SUFFIX, sweep_temp_files, write_atomic
 from samenwerk_tui.store.index import Index
+from samenwerk_tui.store.lock import IGNORE_PATTERN, LockTimeout, WorkspaceLock
 from samenwerk_tui.store.records import (
     FileStat,
     LoadResult,
@@ -43,6 +46,14 @@ GITIGNORE = f"""\
 # temporary files of samenwerk's atomic writes
 *{TEMP_SUFFIX}
 .merge_file_*
+# the lock files saves and syncs share (never synced)
+{IGNORE_PATTERN}
+# editors' swap and backup files
+*.swp
+*~
+.#*
+*.bak
+*.orig
 """
 
 
@@ -57,6 +68,23 @@ class Workspace:
         self.root = root
         self.folder = root / PARTNERSHIPS_DIR
         self._display_name: str | None = None
+        self.lock = WorkspaceLock(root)
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """One critical section of the workspace (shared with saves and syncs elsewhere)."""
+        section = self.lock.hold()
+        try:
+            section.__enter__()
+        except LockTimeout as exc:
+            raise StoreError(exc.key, **exc.params) from None
+        except OSError as exc:  # the lock file cannot be made: a read-only folder
+            reason = exc.strerror or str(exc)
+            raise StoreError("error.cannot_write", path=str(self.root), reason=reason) from exc
+        try:
+            yield
+        finally:
+            section.__exit__(None, None, None)
 
     # ------------------------------------------------------------------ layout
 
@@ -264,9 +292,10 @@ class Workspace:
         data = codec.encode(p)
         name = self.file_name_for(p)
         path = self.path_of(name)
-        if path.exists():
-            raise StoreError("error.file_exists", file=name)
-        self._write(path, data)
+        with self.locked():
+            if path.exists():
+                raise StoreError("error.file_exists", file=name)
+            self._write(path, data)
         return Record(name, p, digest(data))
 
     def save(self, loaded: Record, new: Partnership) -> tuple[Record, bytes]:
@@ -277,11 +306,12 @@ class Workspace:
         changes no byte writes nothing.
         """
         data = codec.encode(new)
-        current = self.read_bytes(loaded.name)
-        if current is None or digest(current) != loaded.digest:
-            raise StaleFileError(loaded.name, current)
-        if current != data:
-            self._write(self.path_of(loaded.name), data)
+        with self.locked():
+            current = self.read_bytes(loaded.name)
+            if current is None or digest(current) != loaded.digest:
+                raise StaleFileError(loaded.name, current)
+            if current != data:
+                self._write(self.path_of(loaded.name), data)
         return Record(loaded.name, new, digest(data)), current
 
     def write_bytes(self, name: str, data: bytes, expected_digest: str | None) -> None:
@@ -289,25 +319,28 @@ class Workspace:
 
         ``expected_digest=None`` means the file must not exist yet (a restore).
         """
-        current = self.read_bytes(name)
-        if expected_digest is None:
-            if current is not None:
+        with self.locked():
+            current = self.read_bytes(name)
+            if expected_digest is None:
+                if current is not None:
+                    raise StaleFileError(name, current)
+            elif current is None or digest(current) != expected_digest:
                 raise StaleFileError(name, current)
-        elif current is None or digest(current) != expected_digest:
-            raise StaleFileError(name, current)
-        self._write(self.path_of(name), data)
+            self._write(self.path_of(name), data)
 
     def delete(self, loaded: Record) -> None:
         """Remove a partnership file if it is still what was read."""
-        current = self.read_bytes(loaded.name)
-        if current is None:
-            return
-        if digest(current) != loaded.digest:
-            raise StaleFileError(loaded.name, current)
-        try:
-            self.path_of(loaded.name).unlink()
-        except OSError as exc:
-            raise StoreError("error.cannot_write", path=loaded.name, reason=exc.strerror) from exc
+        with self.locked():
+            current = self.read_bytes(loaded.name)
+            if current is None:
+                return
+            if digest(current) != loaded.digest:
+                raise StaleFileError(loaded.name, current)
+            try:
+                self.path_of(loaded.name).unlink()
+            except OSError as exc:
+                reason = exc.strerror
+                raise StoreError("error.cannot_write", path=loaded.name, reason=reason) from exc
 
     def _write(self, path: Path, data: bytes) -> None:
         try:

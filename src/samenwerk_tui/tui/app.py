@@ -1,7 +1,11 @@
-"""The samenwerk Textual app: themes, keymap, and the workers around one session.
+"""The samenwerk Textual app: the workers around one session, and the user's settings.
 
 The app makes the :class:`~samenwerk_tui.tui.state.AppState` and hands it to the main
-screen; everything the screens show flows from it. The app owns the work that outlives
+screen; everything the screens show flows from it. Themes, keymap, language and sort
+order are :class:`~samenwerk_tui.tui.preferences.Preferences`' (applied at start,
+remembered in ``config.toml`` when the user changes them); the app also opens another
+workspace when asked (the welcome pane of an empty workspace, the palette), without
+leaving. The app owns the work that outlives
 any one screen, each in a thread worker that ends by posting a message: the first load
 of a workspace (when given an unloaded session), a look for outside changes every second
 and whenever the terminal regains focus, and git (:mod:`samenwerk_tui.tui.git`), which
@@ -13,6 +17,7 @@ thread.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path, PurePath
@@ -20,32 +25,43 @@ from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import App
+from textual.binding import BindingType
+from textual.command import CommandPalette
 from textual.message import Message
 
 from samenwerk_tui import i18n
+from samenwerk_tui.domain.ordering import next_sort
 from samenwerk_tui.errors import SamenwerkError
+from samenwerk_tui.services import git_session
 from samenwerk_tui.services.changes import Refresh
 from samenwerk_tui.services.config import Config
 from samenwerk_tui.services.session import Session
-from samenwerk_tui.tui.commands import key_for
+from samenwerk_tui.services.workspaces import open_demo, open_folder, recent_workspaces
+from samenwerk_tui.tui.clipboard import copy as copy_to_clipboard
+from samenwerk_tui.tui.commands import bindings, key_for
 from samenwerk_tui.tui.feedback import tell
 from samenwerk_tui.tui.git import (
     SEVERITY,
     GitChecked,
     Repaired,
     SyncDone,
+    SyncElsewhere,
     SyncProgress,
     look,
     repair,
     sync,
     sync_report,
 )
-from samenwerk_tui.tui.messages import RepairRequested, SyncRequested
+from samenwerk_tui.tui.messages import OpenDemo, OpenWorkspace, RepairRequested, SyncRequested
+from samenwerk_tui.tui.preferences import RELOAD_SECONDS, Preferences
 from samenwerk_tui.tui.providers import CommandsProvider, PartnershipsProvider
 from samenwerk_tui.tui.safe import plain
 from samenwerk_tui.tui.screens.main import MainScreen
+from samenwerk_tui.tui.screens.settings import SettingsScreen
+from samenwerk_tui.tui.screens.welcome import WelcomeScreen
+from samenwerk_tui.tui.settings_providers import SettingsProvider
 from samenwerk_tui.tui.state import AppState, DataVersion
-from samenwerk_tui.tui.themes import DEFAULT_THEME, TYPE_VARIABLES, bundled_themes_dir, load_themes
+from samenwerk_tui.tui.themes import ThemeRegistry
 
 _HERE = Path(__file__).parent
 POLL_SECONDS = 1.0
@@ -75,9 +91,11 @@ class SamenwerkApp(App[int]):
         _HERE / "screens" / "main.tcss",
         _HERE / "screens" / "forms.tcss",
         _HERE / "screens" / "decide.tcss",
+        _HERE / "screens" / "welcome.tcss",
         _HERE / "widgets" / "widgets.tcss",
     ]
-    COMMANDS: ClassVar[set[Any]] = {CommandsProvider, PartnershipsProvider}
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings("app"))
+    COMMANDS: ClassVar[set[Any]] = {CommandsProvider, PartnershipsProvider, SettingsProvider}
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(
@@ -96,13 +114,9 @@ class SamenwerkApp(App[int]):
         self._polling = False
         self._git_busy = False
         self._git_again = False
-        themes, self.theme_failures = load_themes(bundled_themes_dir())
-        for theme in themes:
-            self.register_theme(theme)
-        wanted = self.state.config.theme or DEFAULT_THEME
-        self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
-        if self.state.config.keymap:
-            self.set_keymap(self.state.config.keymap)
+        self._welcomed = False  # the welcome pane was offered for this workspace
+        self.preferences = Preferences(self, self.state)
+        self.preferences.start()
         self.title = plain(session.workspace.display_name)
 
     @property
@@ -110,7 +124,12 @@ class SamenwerkApp(App[int]):
         return self.state.session
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
-        return dict(TYPE_VARIABLES)
+        """The type colours of the default theme, for themes without their own (Textual's).
+
+        Textual asks once before the state exists (while it is made): grey then.
+        """
+        state: AppState | None = getattr(self, "state", None)
+        return dict(state.themes.type_defaults if state else ThemeRegistry().type_defaults)
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen(self.state)
@@ -122,16 +141,31 @@ class SamenwerkApp(App[int]):
         return screen
 
     def on_mount(self) -> None:
-        self.watch(self.state, "data_version", self._data_changed, init=False)
+        state, preferences = self.state, self.preferences
+        self.watch(state, "data_version", self._data_changed, init=False)
+        self.watch(state, "language", preferences.language_changed, init=False)
+        self.watch(state, "sort", preferences.sort_changed, init=False)
         if self._load:
             self.load_workspace()
+        else:
+            self._offer_welcome()
         self._git_busy = True
         self._git_worker(True)
         if self._poll:
             self.set_interval(POLL_SECONDS, self.poll_workspace)
-        if self.theme_failures:
-            files = "; ".join(self.theme_failures)
-            tell(self, i18n.t("tui.theme_failed", files=files), "warning")
+            self.set_interval(RELOAD_SECONDS, preferences.look)
+        preferences.report()
+        preferences.workspace_opened(state.session.workspace.root)
+        preferences.check_author()
+
+    def watch_theme(self, name: str) -> None:
+        self.preferences.theme_changed(name)
+
+    def action_command_palette(self) -> None:
+        """The palette, with its search field in the language in use."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            placeholder = i18n.t("tui.palette.placeholder")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
     # ------------------------------------------------------------------ loading, polling
 
@@ -159,6 +193,8 @@ class SamenwerkApp(App[int]):
         self.state.data_changed()
         if message.error:
             tell(self, message.error, "error")
+        else:
+            self._offer_welcome()
 
     def poll_workspace(self) -> None:
         """Look for outside changes unless a look is already running."""
@@ -171,12 +207,19 @@ class SamenwerkApp(App[int]):
         try:
             with self.state.lock:
                 refresh = self.session.poll()
+            elsewhere = git_session.sync_running_elsewhere(self.session)
+            if elsewhere != self.state.git.elsewhere:
+                self.post_message(SyncElsewhere(elsewhere))
         except (OSError, SamenwerkError):
             refresh = Refresh()
         finally:
             self._polling = False
         if refresh.any:
             self.post_message(WorkspaceChanged(refresh))
+
+    @on(SyncElsewhere)
+    def _sync_elsewhere(self, message: SyncElsewhere) -> None:
+        self.state.git = replace(self.state.git, elsewhere=message.elsewhere)
 
     @on(WorkspaceChanged)
     def _workspace_changed(self, _message: WorkspaceChanged) -> None:
@@ -205,16 +248,24 @@ class SamenwerkApp(App[int]):
 
     @work(thread=True, group="git-status", exit_on_error=False)
     def _git_worker(self, prepare: bool) -> None:
+        session = self.session
         checked = GitChecked(self.state.git.repo, self.state.git.changed)
         try:
-            checked = look(self.session, checked.repo, prepare=prepare)
+            checked = look(session, checked.repo, prepare=prepare, lock=self.state.lock)
         finally:
-            self.post_message(checked)
+            if self.session is session:  # not about a workspace left meanwhile
+                self.post_message(checked)
 
     @on(GitChecked)
     def _git_checked(self, message: GitChecked) -> None:
         self._git_busy = False
-        self.state.git = replace(self.state.git, repo=message.repo, changed=message.changed)
+        self.state.git = replace(
+            self.state.git,
+            repo=message.repo,
+            changed=message.changed,
+            operation=message.operation,
+            rebuildable=message.rebuildable,
+        )
         if self._git_again:
             self._git_again = False
             self.refresh_git()
@@ -283,3 +334,63 @@ class SamenwerkApp(App[int]):
         key = "tui.repair.done_conflicts" if message.conflicts else "tui.repair.done"
         resolve_key = key_for("main.resolve", self.state.keymap)
         tell(self, i18n.t(key, name=name, count=message.conflicts, key=resolve_key))
+
+    # ------------------------------------------------------------------ other workspaces
+
+    def _offer_welcome(self) -> None:
+        """An empty workspace opens on the welcome pane (once per workspace opened)."""
+        session = self.session
+        if self._welcomed or session.records or session.problems:
+            return
+        self._welcomed = True
+        recent = recent_workspaces(self.state.config, session.workspace.root)
+        self.push_screen(WelcomeScreen(self.state, recent))
+
+    @on(OpenDemo)
+    def _open_demo(self) -> None:
+        self._switch(lambda: open_demo(self.state.language, self.session.author), None)
+
+    @on(OpenWorkspace)
+    def _open_workspace(self, message: OpenWorkspace) -> None:
+        root, create = message.root, message.create
+        self._switch(lambda: open_folder(root, self.session.author, create=create), root)
+
+    def _switch(self, opening: Callable[[], Session], root: Path | None) -> None:
+        """Leave this workspace for another one, read in a worker like the first."""
+        if self.state.git.syncing:
+            tell(self, i18n.t("tui.workspace.busy"), "warning")
+            return
+        try:
+            session = opening()
+        except (SamenwerkError, OSError) as exc:
+            reason = i18n.text_of(exc) if isinstance(exc, SamenwerkError) else exc.strerror
+            where = str(root or "")
+            tell(self, i18n.t("tui.workspace.failed", path=where, reason=reason or exc), "error")
+            return
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self._welcomed = False
+        self.state.switch(session)
+        self.title = plain(session.workspace.display_name)
+        self.preferences.workspace_opened(session.workspace.root)
+        tell(self, i18n.t("tui.workspace.opened", name=session.workspace.display_name))
+        self.load_workspace()
+        self._git_busy, self._git_again = True, False
+        self._git_worker(True)  # as on every open: is it a repository, register the driver
+
+    # ------------------------------------------------------------------ settings, sort, copy
+
+    def action_settings(self) -> None:
+        self.push_screen(SettingsScreen(self.state))
+
+    def action_cycle_sort(self, step: int) -> None:
+        self.state.sort = next_sort(self.state.sort, step)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action.startswith("copy"):
+            return None if self.state.record(self.state.selected) is None else True
+        return True
+
+    def action_copy(self, what: str = "") -> None:
+        """``ctrl+c`` (and the palette's copy entries): see ``tui/clipboard.py``."""
+        copy_to_clipboard(self, self.state, what)

@@ -35,7 +35,8 @@ class Command:
     # "notes" (the notes pane), "form" (every form), "clash" and "gone" (a form's save that
     # met a change made meanwhile), "resolve", "history" and "version" (the git screens),
     # "diagnosis", "guidance", "portfolio", "pane" and "options" (widgets: scrollable
-    # panes, lists of choices)
+    # panes, lists of choices), "help", "welcome" (an empty workspace's first screen) and
+    # "app" (live on every screen)
     scope: str
     footer: bool = True  # shown in the footer
     palette: bool = True  # offered in the command palette
@@ -100,6 +101,11 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "main.previous_pane", "shift+tab", "app.focus_previous", "main", footer=False, palette=False
     ),
+    # Settings, sort and copy run on the app (they change the app's settings, not the list).
+    Command("main.settings", "comma", "app.settings", "main", key_display=",", rank=0),
+    Command("main.sort", "right_square_bracket", "app.cycle_sort(1)", "main", key_display="]"),
+    Command("main.sort_back", "left_square_bracket", "app.cycle_sort(-1)", "main", footer=False),
+    Command("main.copy", "ctrl+c", "app.copy", "main", footer=False),
     # In the filter box; priority, so keys typed right after them reach the list.
     Command("filter.keep", "enter", "keep", "filter", footer=False, palette=False, priority=True),
     Command(
@@ -204,10 +210,25 @@ COMMANDS: tuple[Command, ...] = (
     Command("gone.new", "n", "answer('new')", "gone", palette=False),
     Command("gone.copy", "c", "answer('copy')", "gone", palette=False),
     Command("gone.back", "escape", "answer('back')", "gone", palette=False),
+    Command("help.close", "escape,question_mark,q", "dismiss", "help", palette=False),
+    # The welcome pane of an empty workspace.
+    Command("welcome.new", "n", "choose('new')", "welcome", palette=False, rank=KEEP),
+    Command("welcome.demo", "d", "choose('demo')", "welcome", palette=False, rank=KEEP),
+    Command("welcome.open", "o", "choose('open')", "welcome", palette=False, rank=KEEP),
+    Command("welcome.close", "escape", "choose('close')", "welcome", palette=False),
+    Command("welcome.quit", "q", "app.quit", "welcome", palette=False, rank=KEEP),
+    # The app's own key, live on every screen: Textual's command palette.
+    Command(
+        "app.palette",
+        "ctrl+p",
+        "command_palette",
+        "app",
+        footer=False,
+        palette=False,
+        key_display="^p",
+        priority=True,
+    ),
 )
-
-#: The palette's own key, shown in help; Textual binds it (``App.COMMAND_PALETTE_BINDING``).
-PALETTE_KEY = "ctrl+p"
 
 
 def commands(scope: str) -> list[Command]:
@@ -224,8 +245,9 @@ def by_id(command_id: str) -> Command:
 def bindings(scope: str) -> list[Binding]:
     """The Textual bindings of one scope, each with its id so ``set_keymap`` can rebind it.
 
-    Labels are read from the catalog when the screen class is defined; the CLI sets the
-    language before it imports the TUI.
+    The label and tooltip given here are those of the language at import; the footer
+    reads them again by binding id each time it draws (:func:`label_of`), so a language
+    switch in the running app shows at once.
     """
     return [
         Binding(
@@ -242,12 +264,24 @@ def bindings(scope: str) -> list[Binding]:
     ]
 
 
-def footer_rank(scope_actions: str) -> int:
-    """The footer rank of the command running ``scope_actions`` (an action string)."""
+def footer_rank(command_id: str | None) -> int:
+    """The footer rank of the command with this binding id (1 if it is not ours)."""
     for command in COMMANDS:
-        if command.action == scope_actions and command.footer:
+        if command.id == command_id:
             return command.rank
     return 1
+
+
+def label_of(command_id: str | None, fallback: str) -> str:
+    """The footer label of a binding id in the current language (``fallback`` if not ours)."""
+    key = f"tui.cmd.{command_id}.label"
+    return i18n.t(key) if command_id and i18n.has(key) else fallback
+
+
+def help_of(command_id: str | None, fallback: str) -> str:
+    """The help sentence of a binding id in the current language (``fallback`` if not ours)."""
+    key = f"tui.cmd.{command_id}.help"
+    return i18n.t(key) if command_id and i18n.has(key) else fallback
 
 
 def key_text(command: Command, keymap: Mapping[str, str]) -> str:
@@ -280,4 +314,7 @@ _KEY_NAMES = {
     "right": "→",
     "tab": "tab",
     "shift+tab": "shift+tab",
+    "comma": ",",
+    "right_square_bracket": "]",
+    "left_square_bracket": "[",
 }

@@ -16,6 +16,7 @@ from textual.content import Content
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.types import AgreementType, PerspectiveName, Stage
 from samenwerk_tui.services import git_session
+from samenwerk_tui.services.localtime import minute
 from samenwerk_tui.tui.safe import content
 from samenwerk_tui.tui.widgets.detail import type_chip
 
@@ -63,7 +64,7 @@ def value_content(field: str, value: Any) -> Content:
     if isinstance(value, bool):
         return Content(str(value).lower())
     if isinstance(value, datetime):
-        return Content(value.strftime("%Y-%m-%d %H:%M"))
+        return Content(minute(value))
     if isinstance(value, list):
         return content(", ".join(str(v) for v in value))
     if isinstance(value, dict):

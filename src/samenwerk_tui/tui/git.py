@@ -12,6 +12,7 @@ exactly the files the pull changed are re-read. Git is reached only through
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
 
 from textual.message import Message
 from textual.notifications import SeverityLevel
@@ -33,12 +34,29 @@ SEVERITY: dict[str, SeverityLevel] = {
 
 
 class GitChecked(Message):
-    """A look at git finished: whether this is a repository, and the changed files."""
+    """A look at git finished: whether this is a repository, the changed files, a
+    rebase (etc.) left open by hand, and the unreadable files git can rebuild."""
 
-    def __init__(self, repo: bool | None, changed: frozenset[str]) -> None:
+    def __init__(
+        self,
+        repo: bool | None,
+        changed: frozenset[str],
+        operation: str | None = None,
+        rebuildable: frozenset[str] = frozenset(),
+    ) -> None:
         super().__init__()
         self.repo = repo
         self.changed = changed
+        self.operation = operation
+        self.rebuildable = rebuildable
+
+
+class SyncElsewhere(Message):
+    """Whether another window or script is syncing this workspace (seen by the poll)."""
+
+    def __init__(self, elsewhere: bool) -> None:
+        super().__init__()
+        self.elsewhere = elsewhere
 
 
 class SyncProgress(Message):
@@ -67,17 +85,25 @@ class Repaired(Message):
         self.error = error
 
 
-def look(session: Session, repo: bool | None, *, prepare: bool) -> GitChecked:
+def look(
+    session: Session, repo: bool | None, *, prepare: bool, lock: AbstractContextManager[object]
+) -> GitChecked:
     """Whether the workspace is a repository (``prepare``: also register the merge driver,
-    as on every open) and which files changed since the last commit."""
+    as on every open), which files changed since the last commit, whether a rebase (etc.)
+    was left open by hand, and which unreadable files git holds both sides of."""
     changed = frozenset(session.changed_files)
     if prepare:
         repo = git_session.prepare(session)
-    if repo:
-        # One atomic assignment of a new set: the UI thread may read the old one
-        # meanwhile, so no session lock is held during git status.
-        changed = git_session.refresh_changed(session)
-    return GitChecked(repo, changed)
+    if not repo:
+        return GitChecked(repo, changed)
+    # One atomic assignment of a new set: the UI thread may read the old one
+    # meanwhile, so no session lock is held during git status.
+    changed = git_session.refresh_changed(session)
+    operation = git_session.operation_warning(session)
+    with lock:
+        broken = [n for n, p in session.problems.items() if not p.is_conflicted]
+    rebuildable = git_session.rebuildable(session, broken) if broken else frozenset()
+    return GitChecked(repo, changed, operation, rebuildable)
 
 
 def sync(session: Session, progress: Callable[[str], None]) -> SyncDone:

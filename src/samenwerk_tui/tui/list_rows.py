@@ -1,14 +1,18 @@
 """What the partnership list shows: rows kept aligned with the sorted records.
 
 A filter keystroke at 10,000 partnerships must stay within a frame or two, so the rows
-and what a query sees of each record are built once per data change and a keystroke is
-one pass over them. Pure bookkeeping: no widgets, no Textual.
+and what a query sees of each record are built once per data change (or change of sort
+order) and a keystroke is one pass over them. Sorting reads each record's facets
+(:mod:`samenwerk_tui.domain.ordering`), never a model. Pure bookkeeping: no widgets, no
+Textual.
 """
 
 from __future__ import annotations
 
 from samenwerk_tui import i18n
+from samenwerk_tui.domain.ordering import DEFAULT_SORT, KEYS, known_sort
 from samenwerk_tui.domain.query import Query, Subject
+from samenwerk_tui.domain.types import Stage
 from samenwerk_tui.services.session import Record, Session
 from samenwerk_tui.tui.state import BROKEN_PREFIX
 from samenwerk_tui.tui.widgets.partnership_list import Row
@@ -22,13 +26,17 @@ class ListRows:
         self.rows: list[Row] = []  # aligned with ``order``
         self.conflict_count = 0  # partnerships with recorded conflicts, files with markers
         self.shown_count = 0  # readable partnerships the last filter let through
+        self.sort = DEFAULT_SORT
         self._subjects: list[Subject] = []  # aligned with ``order``; built lazily
         self._subjects_changed: set[str] = set()
 
-    def rebuild(self, session: Session) -> None:
-        """Build the rows from the session (call with the session's lock held)."""
-        self.order = session.sorted_records()
+    def rebuild(self, session: Session, sort: str = DEFAULT_SORT) -> None:
+        """Build the rows from the session in ``sort`` order (with the session's lock held)."""
+        self.sort = known_sort(sort)
+        first = KEYS[self.sort]
+        self.order = sorted(session.records.values(), key=lambda r: (*first(r.facets), r.sort_key))
         conflicts = sum(1 for p in session.problems.values() if p.is_conflicted)
+        stage_names = {stage: i18n.stage_name(stage.value) for stage in Stage}  # once, not per row
         rows = []
         for record in self.order:
             p = record.facets  # the list needs no full model (built on demand)
@@ -38,7 +46,7 @@ class ListRows:
                     record.id,
                     p.name,
                     p.primary,
-                    i18n.stage_name(p.stage.value),
+                    stage_names[p.stage],
                     conflicted=bool(p.conflicts),
                     file=record.name,
                 )
@@ -56,7 +64,11 @@ class ListRows:
         return self._subjects
 
     def filter(self, session: Session, query: Query) -> list[Row]:
-        """The rows ``query`` lets through, unreadable files last (lock held)."""
+        """The rows ``query`` lets through (lock held).
+
+        Unreadable files come last, or, sorted by what needs attention, right after the
+        partnerships with recorded conflicts.
+        """
         if query.is_empty:
             rows = list(self.rows)
         else:
@@ -64,15 +76,19 @@ class ListRows:
             subjects = self._current_subjects(session)
             rows = [self.rows[i] for i, subject in enumerate(subjects) if matches(subject)]
         self.shown_count = len(rows)
-        for problem in session.filter_problems(query):
-            rows.append(
-                Row(
-                    BROKEN_PREFIX + problem.name,
-                    problem.name,
-                    broken=True,
-                    stage=i18n.t("tui.list.broken"),
-                    conflicted=problem.is_conflicted,
-                    file=problem.name,
-                )
+        at = len(rows)
+        if self.sort == "attention":
+            at = next((i for i, row in enumerate(rows) if not row.conflicted), len(rows))
+        broken = [
+            Row(
+                BROKEN_PREFIX + problem.name,
+                problem.name,
+                broken=True,
+                stage=i18n.t("tui.list.broken"),
+                conflicted=problem.is_conflicted,
+                file=problem.name,
             )
+            for problem in session.filter_problems(query)
+        ]
+        rows[at:at] = broken
         return rows

@@ -3,12 +3,16 @@
 A screen's messages bubble up to the app (a screen's parent). The app runs what outlives
 any one screen (git's workers) and reports back through :class:`~.state.AppState`
 (its ``git`` and ``data_version`` vars), never by calling the screen. The command
-palette asks the main screen to show a partnership with :class:`ShowPartnership`.
+palette asks the main screen to show a partnership with :class:`ShowPartnership`;
+the welcome pane and the palette ask the app to open another workspace
+(:class:`OpenWorkspace`, :class:`OpenDemo`).
 Messages that stay inside one screen (a widget's, a form's) are defined beside the
 widget or form.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from textual.message import Message
 
@@ -32,3 +36,17 @@ class ShowPartnership(Message):
     def __init__(self, pid: str) -> None:
         super().__init__()
         self.pid = pid
+
+
+class OpenWorkspace(Message):
+    """Open the workspace in another folder (``create``: make one there if needed; only
+    after the user said yes)."""
+
+    def __init__(self, root: Path, *, create: bool = False) -> None:
+        super().__init__()
+        self.root = root
+        self.create = create
+
+
+class OpenDemo(Message):
+    """Open the demo workspace in the language in use (created the first time)."""

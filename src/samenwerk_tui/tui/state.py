@@ -7,8 +7,11 @@ smallest that loads, ``screens/resolve.py`` one that saves, ``screens/main.py`` 
 :class:`Session` (the records, used under :attr:`AppState.lock`), the config, and a few
 Textual ``var``\\ s: :attr:`~AppState.loaded`, :attr:`~AppState.data_version` (bumped
 whenever the session's records changed, by a save here, a poll, a sync or a repair),
-:attr:`~AppState.git`, :attr:`~AppState.selected` (the row under the list's cursor) and
-:attr:`~AppState.filter`. The app makes the state and hands
+:attr:`~AppState.git`, :attr:`~AppState.selected` (the row under the list's cursor),
+:attr:`~AppState.filter`, :attr:`~AppState.sort` (the list's order) and
+:attr:`~AppState.language` (a switch redraws every screen in the new language). Settings
+are saved with :meth:`AppState.configure`, which writes the user's ``config.toml`` (never
+anything in the workspace). The app makes the state and hands
 it to every screen it opens (``MainScreen(state)``); a screen hands it on to the screens
 and forms it opens. A screen ``watch``\\ es the vars it shows (the state is not mounted,
 so watchers are plain functions, never ``async``) and hands plain values down to its
@@ -49,19 +52,27 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from textual.dom import DOMNode
 from textual.reactive import var
 
+from samenwerk_tui import i18n
+from samenwerk_tui.domain.ordering import known_sort
 from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.services.changes import Change, GoneError
-from samenwerk_tui.services.config import Config
+from samenwerk_tui.services.config import Config, update_config, workspace_key
 from samenwerk_tui.services.session import Problem, Record, Session
+from samenwerk_tui.tui.keymap import KeymapCheck, check_keymap
+from samenwerk_tui.tui.themes import ThemeRegistry
 
 #: Row keys of unreadable files start with this (partnership ids never do).
 BROKEN_PREFIX = "!"
+
+#: Seconds a save on the UI thread waits for another window's sync before it says so:
+#: the UI cannot repaint meanwhile, so the wait is short, and the form keeps its input.
+SAVE_WAIT = 5.0
 
 #: One change of the session: calls one :class:`Session` method and returns its change.
 MutateFn = Callable[[Session], Change]
@@ -76,6 +87,13 @@ class GitState:
     progress: str = ""  # the running sync's current step, as a sentence
     last_sync: datetime | None = None  # local time of the last sync that reached the remote
     changed: frozenset[str] = field(default_factory=frozenset)  # files changed since commit
+    operation: str | None = None  # a rebase (etc.) the user left open: the warning sentence
+    rebuildable: frozenset[str] = field(default_factory=frozenset)  # broken, git has sides
+    elsewhere: bool = False  # a sync runs in another window: saves wait for it
+
+    def repairable(self, problem: Problem) -> bool:
+        """Whether ``r`` can rebuild this unreadable file from its two sides in git."""
+        return problem.is_conflicted or problem.name in self.rebuildable
 
 
 @dataclass(frozen=True)
@@ -107,23 +125,71 @@ class AppState(DOMNode):
     # the cursor, post messages.ShowPartnership to the main screen).
     selected: var[str | None] = var(None, init=False)
     filter: var[str] = var("", init=False)
+    sort: var[str] = var("name", init=False)
+    language: var[str] = var("en", init=False)
 
     def __init__(
         self, session: Session, config: Config, *, loaded: bool = True, blink: bool = True
     ) -> None:
         super().__init__()
         self.session = session
+        session.workspace.lock.timeout = SAVE_WAIT
         self.config = config
         #: The session is not thread-safe: workers and the UI thread hold this to use it.
         self.lock = threading.RLock()
         #: Cursor blink in text fields (off in tests and snapshots).
         self.blink = blink
+        #: The user's ``[keymap]`` as checked against the command table.
+        self.keymap_check: KeymapCheck = check_keymap(config.keymap)
+        #: The theme files the app registered, and where each theme comes from.
+        self.themes = ThemeRegistry()
         self.set_reactive(AppState.loaded, loaded)
+        self.set_reactive(AppState.language, i18n.language())
+        self.set_reactive(AppState.sort, self.sort_of(session))
 
     @property
     def keymap(self) -> Mapping[str, str]:
-        """The user's key bindings by binding id (``config.toml`` ``[keymap]``)."""
-        return self.config.keymap or {}
+        """The key bindings in effect by binding id: the user's ``[keymap]``, checked."""
+        return self.keymap_check.keymap
+
+    def sort_of(self, session: Session) -> str:
+        """The list's sort order the user chose for this workspace (default: by name)."""
+        return known_sort(self.config.sort.get(workspace_key(session.workspace.root)))
+
+    # ------------------------------------------------------------------ settings
+
+    def configure(self, edit: Callable[[Config], Config]) -> None:
+        """Save a change of the user's settings in ``config.toml``.
+
+        ``edit`` is applied to the file as it is on disk now (an edit made in the file
+        meanwhile is kept). A file that cannot be written raises a :class:`SamenwerkError`.
+        """
+        try:
+            self.config = update_config(self.config, edit)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise SamenwerkError("tui.config.not_saved", reason=reason) from exc
+
+    def set_author(self, name: str) -> None:
+        """Sign this session's changes with ``name`` from now on, and keep it in the config."""
+        self.configure(lambda c: replace(c, author=name))
+        with self.lock:
+            self.session.author = name
+
+    def set_language(self, lang: str) -> None:
+        """Switch the language of every text; each screen redraws (it watches ``language``)."""
+        self.language = i18n.set_language(lang)
+
+    def switch(self, session: Session) -> None:
+        """Show another workspace: its session replaces this one, not yet loaded."""
+        session.workspace.lock.timeout = SAVE_WAIT
+        with self.lock:
+            self.session = session
+        self.filter = ""
+        self.selected = None
+        self.git = GitState()
+        self.set_reactive(AppState.sort, self.sort_of(session))
+        self.loaded = False
 
     # ------------------------------------------------------------------ reading
 

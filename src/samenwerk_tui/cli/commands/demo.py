@@ -14,7 +14,6 @@ from pathlib import Path
 
 from samenwerk_tui import i18n
 from samenwerk_tui.cli.context import Context, UsageError
-from samenwerk_tui.services.config import data_dir
 
 ORDER = 5
 
@@ -35,12 +34,14 @@ def run(ctx: Context) -> int:
     # Imported here: the demo data is only needed by this command.
     from samenwerk_tui.services.demo import create_demo, demo_language
     from samenwerk_tui.services.session import Session
+    from samenwerk_tui.services.workspaces import demo_folder
 
     lang = demo_language(i18n.language())
-    default = data_dir() / f"demo-{lang}"
+    default = demo_folder(lang)
     root = Path(ctx.args.path).expanduser() if ctx.args.path else default
     if root.exists() and not root.is_dir():
         raise UsageError("cli.init.not_a_folder", path=str(root))
     create_demo(root, lang)
+    ctx.quiet_author = True  # the app asks for a name if it only has the login name
     session = Session.open(root, ctx.author, create=True, load=False)
     return open_tui(ctx, session, loaded=False)

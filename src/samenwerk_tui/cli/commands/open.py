@@ -20,6 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run_open(ctx: Context) -> int:
     from samenwerk_tui.services.session import Session
 
+    ctx.quiet_author = True  # the app asks for a name if it only has the login name
     session = Session.open(ctx.workspace_path, ctx.author, create=True, load=False)
     return open_tui(ctx, session, loaded=False)
 

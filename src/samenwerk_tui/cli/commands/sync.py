@@ -23,23 +23,26 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(ctx: Context) -> int:
     from samenwerk_tui.domain.text import safe_text
+    from samenwerk_tui.services.session import Session
     from samenwerk_tui.services.sync import sync
     from samenwerk_tui.store.workspace import StoreError, Workspace
 
     root = ctx.workspace_path
     if not Workspace.is_workspace(root):
         raise StoreError("error.no_workspace", path=str(root))
-    Workspace(root).sweep()
+    # Not read: a sync needs the workspace and the author, not the partnerships in memory.
+    session = Session(Workspace(root), ctx.author, index=False)
+    session.workspace.sweep()
+    session.workspace.lock.on_wait = ctx.say_waiting
 
     def progress(text: str) -> None:
         if not ctx.args.quiet and sys.stderr.isatty():
             sys.stderr.write(f"{safe_text(text)}\n")
 
-    result = sync(root, message=ctx.args.message, author=ctx.author, progress=progress)
+    result = sync(session, message=ctx.args.message, progress=progress)
     for sentence in result.messages:
-        stream = (
-            sys.stderr if result.error is not None and sentence == result.messages[-1] else None
-        )
+        failed = result.error is not None or result.status == "error"
+        stream = sys.stderr if failed and sentence == result.messages[-1] else None
         line = safe_text(sentence)
         if stream is None:
             ctx.emit(line)

@@ -14,6 +14,7 @@ from samenwerk_tui.domain.model import Partnership
 from samenwerk_tui.domain.query import Facets
 from samenwerk_tui.domain.text import is_control, safe_text, truncate
 from samenwerk_tui.domain.types import Stage
+from samenwerk_tui.services.localtime import labelled
 from samenwerk_tui.store.workspace import PARTNERSHIPS_DIR, Problem
 
 BAR_FULL, BAR_EMPTY = "■", "□"
@@ -25,8 +26,9 @@ BROKEN_MARK = "!"
 
 
 def when(value: datetime | None) -> str:
-    """A datetime as people read it: UTC, to the minute, labelled."""
-    return value.strftime("%Y-%m-%d %H:%M UTC") if value else ""
+    """A datetime as people read it: local time, to the minute, labelled with the zone
+    (``2026-03-04 10:41 CET``); files, JSON and CSV keep UTC (:func:`iso`)."""
+    return labelled(value) if value else ""
 
 
 def iso(value: datetime) -> str:

@@ -10,26 +10,15 @@ a name like ``<img src=x onerror=…>`` is shown, never run.
 from __future__ import annotations
 
 import html
-import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-import samenwerk_tui
 from samenwerk_tui.domain.text import safe_text
 from samenwerk_tui.domain.types import AgreementType
+from samenwerk_tui.services.themes import default_type_colours
 
-#: Used when the bundled theme cannot be read (the same values as the theme file).
-FALLBACK_COLOURS = {
-    AgreementType.DELIVER: "#4E9BE6",
-    AgreementType.GOALS: "#D9A23A",
-    AgreementType.MOVEMENT: "#D0609A",
-    AgreementType.PLATFORM: "#3FB8A8",
-}
 NO_TYPE_COLOUR = "#9AA5B1"
-_HEX = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
 def esc(text: object, *, multiline: bool = False) -> str:
@@ -40,21 +29,7 @@ def esc(text: object, *, multiline: bool = False) -> str:
 @cache
 def type_colours() -> dict[AgreementType, str]:
     """The four type colours of the bundled default theme (DESIGN §3's one source)."""
-    package = Path(samenwerk_tui.__file__).resolve().parent
-    for folder in (package / "themes", package.parent.parent / "themes"):
-        path = folder / "samenwerk.toml"
-        try:
-            variables = tomllib.loads(path.read_text("utf-8")).get("variables", {})
-        except (OSError, tomllib.TOMLDecodeError):
-            continue
-        colours = dict(FALLBACK_COLOURS)
-        for t in AgreementType:
-            value = variables.get(f"type-{t.value}")
-            # Only a plain hex colour goes into the style sheet: nothing else can leak in.
-            if isinstance(value, str) and _HEX.fullmatch(value):
-                colours[t] = value
-        return colours
-    return dict(FALLBACK_COLOURS)
+    return default_type_colours()
 
 
 def colour(t: AgreementType | None) -> str:

@@ -12,6 +12,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from samenwerk_tui import i18n
+from samenwerk_tui.tui.safe import content
+
+
+def question(key: str, field: str, value: str) -> Content:
+    """The sentence ``key`` with the user's ``value`` in bold where ``{field}`` stands
+    (a name or a path is data: never parsed as markup)."""
+    before, _, after = i18n.t(key).partition("{" + field + "}")
+    return Content(before) + content(value, "bold") + Content(after)
 
 
 class ConfirmScreen(ModalScreen[bool]):

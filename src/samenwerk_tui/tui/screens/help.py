@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from samenwerk_tui import i18n
-from samenwerk_tui.tui.commands import COMMANDS, PALETTE_KEY, key_text
+from samenwerk_tui.tui.commands import COMMANDS, bindings, key_text
 from samenwerk_tui.tui.state import AppState
 from samenwerk_tui.tui.widgets.partnership_list import CHANGED_MARK, CONFLICT_MARK
 from samenwerk_tui.tui.widgets.scroll import Pane
@@ -33,16 +33,17 @@ _SECTIONS = (
     ("diagnosis", "tui.help.sections.diagnosis"),
     ("guidance", "tui.help.sections.guidance"),
     ("portfolio", "tui.help.sections.portfolio"),
+    ("welcome", "tui.help.sections.welcome"),
+    ("help", "tui.help.sections.help"),
+    ("app", "tui.help.sections.app"),
 )
 
 
 class HelpScreen(ModalScreen[None]):
-    """Keys and what they do (as the user's keymap has them); ``escape``, ``?`` or ``q``
-    closes it."""
+    """Keys and what they do (as the user's keymap has them, with what of the keymap
+    could not be used); ``escape``, ``?`` or ``q`` closes it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,q", "dismiss", i18n.t("tui.help.close"), id="help.close"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings("help"))
 
     def __init__(self, state: AppState) -> None:
         super().__init__()
@@ -65,13 +66,16 @@ class HelpScreen(ModalScreen[None]):
         """(keys, text, is_heading) for every command of the table, grouped by scope."""
         keymap = self.state.keymap
         out: list[tuple[str, str, bool]] = []
+        problems = self.state.keymap_check.problems
+        if problems:  # what of the user's [keymap] is not in effect, and why
+            out.append(("", i18n.t("tui.keymap.heading"), True))
+            out += [("!", problem, False) for problem in problems]
         for scope, title_key in _SECTIONS:
             out.append(("", i18n.t(title_key), True))
             for command in COMMANDS:
                 if command.scope == scope:
                     out.append((key_text(command, keymap), command.help, False))
-            if scope == "main":
-                out.append((PALETTE_KEY, i18n.t("tui.help.palette"), False))
+            if scope == "app":
                 out.append(("", i18n.t("tui.help.sections.palette"), False))
             if scope == "list":
                 out.append((CHANGED_MARK, i18n.t("tui.help.changed_mark"), False))

@@ -23,14 +23,13 @@ from samenwerk_tui import i18n
 from samenwerk_tui.domain.model import Partnership
 from samenwerk_tui.services import git_session
 from samenwerk_tui.services.git_session import HistoryEntry
+from samenwerk_tui.services.localtime import minute
 from samenwerk_tui.tui.commands import bindings, commands, key_for, key_text
 from samenwerk_tui.tui.safe import content
 from samenwerk_tui.tui.state import AppState
 from samenwerk_tui.tui.widgets.detail import DetailPane
 from samenwerk_tui.tui.widgets.notes import NotesPane
 from samenwerk_tui.tui.widgets.scroll import ChoiceList, Pane
-
-WHEN = "%Y-%m-%d %H:%M"
 
 
 def hint(scope: str, keymap: Mapping[str, str]) -> Content:
@@ -43,7 +42,7 @@ def entry_content(entry: HistoryEntry) -> Content:
     """One commit on one line: when, who, what."""
     return Content("  ").join(
         [
-            Content.styled(entry.when.strftime(WHEN), "$text-muted"),
+            Content.styled(minute(entry.when), "$text-muted"),
             content(entry.author, "bold"),
             content(entry.message),
         ]
@@ -140,7 +139,7 @@ class VersionScreen(ModalScreen[None]):
             box.border_title = Content(
                 i18n.t(
                     "tui.version.title",
-                    when=self.entry.when.strftime(WHEN),
+                    when=minute(self.entry.when),
                 )
             )
             yield Static(self._about(), id="version-about")

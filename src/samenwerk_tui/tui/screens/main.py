@@ -100,10 +100,13 @@ class MainScreen(Screen[None]):
         status = self.query_one(StatusLine)
         status.loaded = state.loaded
         status.workspace = state.session.workspace.display_name
+        status.sort = state.sort
         self.watch(state, "loaded", self._loaded_changed, init=False)
         self.watch(state, "data_version", self._data_changed, init=False)
         self.watch(state, "git", self._git_changed)
         self.watch(state, "filter", self._filter_set, init=False)
+        self.watch(state, "sort", self._redraw, init=False)
+        self.watch(state, "language", self._redraw, init=False)
         if state.loaded:
             self.refresh_data()
 
@@ -141,6 +144,13 @@ class MainScreen(Screen[None]):
         self.query_one(StatusLine).git = git
         self.refresh_bindings()
 
+    def _redraw(self) -> None:
+        """Another sort order or language: every row, pane and the status line again."""
+        self.query_one("#filter", Input).placeholder = i18n.t("tui.filter.placeholder")
+        self._shown = None
+        self.refresh_data()
+        self.query_one(StatusLine).redraw(sort=self.state.sort)
+
     def _filter_set(self, text: str) -> None:
         box = self.query_one("#filter", Input)
         if text != self._typed:  # set from outside the box: show it there
@@ -175,7 +185,7 @@ class MainScreen(Screen[None]):
         """Rebuild rows from the session; the cursor stays on ``keep`` or the current row."""
         keep = keep or self.selected_key
         with self.state.lock:
-            self.list_rows.rebuild(self.state.session)
+            self.list_rows.rebuild(self.state.session, self.state.sort)
         self.apply_filter(keep)
 
     def apply_filter(self, keep: str | None = None) -> None:
@@ -356,7 +366,7 @@ class MainScreen(Screen[None]):
         problem = self.selected_problem()
         if record is not None and record.facets.conflicts:
             self.app.push_screen(ResolveScreen(self.state, record.id))
-        elif problem is not None and problem.is_conflicted:
+        elif problem is not None and self.state.git.repairable(problem):
             main_dialogs.offer_repair(self, problem)
 
     # ------------------------------------------------------------------ forms, notes

@@ -83,7 +83,7 @@ def _availability(
     if action == "resolve":
         if record is not None and record.facets.conflicts:
             return True
-        return bool(problem is not None and problem.is_conflicted)
+        return bool(problem is not None and git.repairable(problem))
     if action in NEEDS_PARTNERSHIP and record is None:
         return False
     if action == "open_file":

@@ -14,6 +14,7 @@ from textual.widgets import Static
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.model import TYPE_SCORE_MAX, Partnership
 from samenwerk_tui.domain.types import AgreementType, PerspectiveName
+from samenwerk_tui.services.localtime import day
 from samenwerk_tui.services.session import Problem
 from samenwerk_tui.tui.safe import content
 from samenwerk_tui.tui.widgets.advisors import advisors_content
@@ -172,9 +173,7 @@ class DetailPane(Vertical):
         if c.by and c.updated:
             rationale.append(
                 Content.styled(
-                    i18n.t(
-                        "tui.detail.classified_by", by=c.by, date=c.updated.strftime("%Y-%m-%d")
-                    ),
+                    i18n.t("tui.detail.classified_by", by=c.by, date=day(c.updated)),
                     "$text-muted",
                 )
             )

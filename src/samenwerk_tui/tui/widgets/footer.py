@@ -1,32 +1,41 @@
-"""The footer, fitted to the width: low-ranked entries leave first, help and quit never.
+"""The footer, fitted to the width and in the language in use.
 
 Textual's ``Footer`` lays its keys out in a row and cuts off whatever does not fit, which
-at 80 columns was ``q quit`` once undo, sync and resolve all showed. This footer keeps
-Textual's keys and order but leaves out, before they are laid out, the entries the
-command table ranks lowest (the rightmost of a rank first) until the rest fit. The
-palette key is kept like help and quit, so ``ctrl+p`` shows at 80 columns too.
-
-Labels are read from the catalog as the footer is laid out, not when a screen class was
-defined, so the footer speaks the language in use (a screen's ``BINDINGS`` are built once,
-at import).
+at 80 columns was ``q quit`` once undo, sync and resolve all showed. This footer shows the
+same active bindings (with the user's keymap applied, as Textual applies it) but leaves
+out, before they are laid out, the entries the command table ranks lowest (the rightmost
+of a rank first) until the rest fit. Each label and tooltip is read from the catalog by
+binding id at every draw, so switching the language redraws the footer in the new one.
+Every key is clickable (a click presses it).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from rich.cells import cell_len
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.events import Resize
-from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from samenwerk_tui import i18n
-from samenwerk_tui.tui.commands import KEEP, by_id, footer_rank
+from samenwerk_tui.tui.commands import COMMANDS, KEEP, footer_rank, help_of, label_of
 
 #: Cells a compact key takes beyond its key and label: the space between, the margin.
 _KEY_EXTRA = 2
 #: The palette key docked right: a border, a space and padding.
 _PALETTE_EXTRA = 3
+#: The action of Textual's command palette binding.
+_PALETTE_ACTION = "command_palette"
+
+
+_PLACES = {command.id: index for index, command in enumerate(COMMANDS)}
+
+
+def place(command_id: str | None) -> int:
+    """Where a binding id stands in the command table (others after ours, in order)."""
+    return _PLACES.get(command_id or "", len(COMMANDS))
 
 
 def key_width(key: FooterKey) -> int:
@@ -37,23 +46,18 @@ def key_width(key: FooterKey) -> int:
     return width + (_PALETTE_EXTRA if key.has_class("-command-palette") else _KEY_EXTRA)
 
 
-def rank(key: FooterKey) -> int:
-    """How long a key stays in a narrow footer (the palette key never leaves)."""
-    return KEEP if key.has_class("-command-palette") else footer_rank(key.action)
-
-
-def fit(keys: list[FooterKey], width: int) -> list[FooterKey]:
-    """The keys that fit in ``width`` cells, dropping the lowest ranks (rightmost) first."""
+def fit(keys: list[tuple[FooterKey, int]], width: int) -> list[FooterKey]:
+    """The keys (with their ranks) that fit in ``width`` cells, lowest ranks out first."""
     kept = list(keys)
     # The last key needs no margin after it.
-    while kept and sum(key_width(k) for k in kept) - 1 > width:
-        droppable = [k for k in kept if rank(k) < KEEP]
+    while kept and sum(key_width(k) for k, _ in kept) - 1 > width:
+        droppable = [(k, rank) for k, rank in kept if rank < KEEP]
         if not droppable:
             break
-        lowest = min(rank(k) for k in droppable)
-        victim = [k for k in droppable if rank(k) == lowest][-1]
+        lowest = min(rank for _, rank in droppable)
+        victim = [item for item in droppable if item[1] == lowest][-1]
         kept.remove(victim)
-    return kept
+    return [k for k, _ in kept]
 
 
 class FittingFooter(Footer):
@@ -62,33 +66,47 @@ class FittingFooter(Footer):
     _fitted_width = 0
 
     def compose(self) -> ComposeResult:
-        widgets: list[Widget] = list(super().compose())
-        keys = [w for w in widgets if isinstance(w, FooterKey)]
-        if keys:  # none before the screen's bindings are ready
-            self._relabel(keys)
+        if not self._bindings_ready:
+            return
+        # In the command table's order: a key rebound in the keymap keeps its place
+        # (Textual puts rebound keys last, where the narrow footer would drop them first).
+        keys = sorted(self._keys(), key=lambda item: item[2])
         self._fitted_width = self.app.size.width
-        kept = set(map(id, fit(keys, self._fitted_width)))
-        yield from (w for w in widgets if not isinstance(w, FooterKey) or id(w) in kept)
+        yield from fit([(key, rank) for key, rank, _ in keys], self._fitted_width)
+
+    def _keys(self) -> Iterator[tuple[FooterKey, int, int]]:
+        """One key per action of the screen's active bindings, then the palette's: each
+        with its footer rank and its place in the command table."""
+        seen: set[str] = set()
+        palette: tuple[Binding, bool] | None = None
+        for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
+            if binding.action == _PALETTE_ACTION:
+                palette = (binding, enabled)
+            if not binding.show or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            key = FooterKey(
+                binding.key,
+                self.app.get_key_display(binding),
+                label_of(binding.id, binding.description),
+                binding.action,
+                disabled=not enabled,
+                tooltip=help_of(binding.id, tooltip or binding.tooltip),
+            ).data_bind(compact=Footer.compact)
+            yield key, footer_rank(binding.id), place(binding.id)
+        if palette is not None and self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
+            binding, enabled = palette
+            key = FooterKey(
+                binding.key,
+                self.app.get_key_display(binding),
+                label_of(binding.id, binding.description),
+                binding.action,
+                classes="-command-palette",
+                disabled=not enabled,
+                tooltip=help_of(binding.id, binding.tooltip),
+            )
+            yield key, KEEP, len(COMMANDS)
 
     def on_resize(self, event: Resize) -> None:
         if event.size.width and event.size.width != self._fitted_width:
             self.call_after_refresh(self.recompose)
-
-    def _relabel(self, keys: list[FooterKey]) -> None:
-        """Each key's label in the language in use, found by its binding's id."""
-        ids = {
-            b.action: b.id
-            for _node, b, _enabled, _tooltip in self.screen.active_bindings.values()
-            if b.id
-        }
-        for key in keys:
-            if key.has_class("-command-palette"):
-                key.description = i18n.t("tui.palette.label")
-                continue
-            binding_id = ids.get(key.action)
-            if binding_id is None:
-                continue
-            try:
-                key.description = by_id(binding_id).label
-            except KeyError:  # a binding of Textual's own
-                continue

@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.model import Note, Partnership
+from samenwerk_tui.services.localtime import minute
 from samenwerk_tui.tui.commands import bindings
 from samenwerk_tui.tui.safe import content
 from samenwerk_tui.tui.widgets.detail import type_chip
@@ -25,14 +26,14 @@ from samenwerk_tui.tui.widgets.scroll import Pane
 
 def note_content(note: Note) -> Content:
     """Header (date, author, type with letter and colour, tags, correction) and the text."""
-    header = [Content.styled(note.created.strftime("%Y-%m-%d %H:%M"), "$text-muted")]
+    header = [Content.styled(minute(note.created), "$text-muted")]
     header.append(content(note.author, "bold"))
     if note.type is not None:
         header.append(type_chip(note.type) + Content(" " + i18n.type_name(note.type.value)))
     if note.tags:
         header.append(content(" ".join(f"#{tag}" for tag in note.tags), "$accent"))
     if note.edited is not None:
-        when = note.edited.strftime("%Y-%m-%d %H:%M")
+        when = minute(note.edited)
         header.append(Content.styled(i18n.t("tui.note_pane.edited", when=when), "$text-muted"))
     return Content("\n").join([Content("  ").join(header), content(note.text, multiline=True)])
 

@@ -1,8 +1,8 @@
 """The status line under the panes: counts, broken files, git, conflicts, the workspace.
 
 It owns how the line reads; the screen hands it plain values through its ``var``\\ s
-(data flows down) and it redraws whenever one changes: ``3/3 partnerships · git: 1
-changed · last sync 10:42 · Fixture workspace``.
+(data flows down) and it redraws whenever one changes: ``3/3 partnerships · sorted by
+name · git: 1 changed · last sync 10:42 · Fixture workspace``.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ class StatusLine(Static):
     git: var[GitState] = var(GitState(), init=False)
     filter_error: var[str] = var("", init=False)
     workspace: var[str] = var("", init=False)
+    sort: var[str] = var("name", init=False)
 
     def on_mount(self) -> None:
         self._redraw()
@@ -55,6 +56,14 @@ class StatusLine(Static):
     def watch_workspace(self) -> None:
         self._redraw()
 
+    def watch_sort(self) -> None:
+        self._redraw()
+
+    def redraw(self, *, sort: str) -> None:
+        """Draw the line again (after a language switch), sorted by ``sort``."""
+        self.set_reactive(StatusLine.sort, sort)
+        self._redraw()
+
     def _redraw(self) -> None:
         if self.is_mounted:
             self.update(self.line())
@@ -65,6 +74,8 @@ class StatusLine(Static):
             return Content(i18n.t("tui.status.loading"))
         counts = self.counts
         parts = [Content(i18n.t("tui.status.shown", shown=counts.shown, total=counts.total))]
+        sort = i18n.t("tui.sort.status", sort=i18n.t(f"tui.sort.{self.sort}"))
+        parts.append(Content.styled(sort, "$text-muted"))
         if counts.broken:
             parts.append(Content.styled(i18n.t("tui.status.broken", count=counts.broken), "$error"))
         parts += self.git_parts()
@@ -90,4 +101,8 @@ class StatusLine(Static):
         parts = [Content.styled(text, "$text-warning" if count else "$text-success")]
         if git.last_sync is not None:
             parts.append(Content(i18n.t("tui.git.last_sync", time=git.last_sync.strftime("%H:%M"))))
+        if git.operation:
+            parts.append(content(git.operation, "bold $text-warning"))
+        elif git.elsewhere:
+            parts.append(content("⟳ " + i18n.t("tui.git.elsewhere"), "bold $accent"))
         return parts
