@@ -10,15 +10,13 @@ from collections.abc import Callable
 from typing import Protocol
 
 from textual.app import App
-from textual.content import Content
 
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.model import Note
 from samenwerk_tui.services.changes import Base
 from samenwerk_tui.services.session import Problem, Record
 from samenwerk_tui.tui.messages import RepairRequested
-from samenwerk_tui.tui.safe import content
-from samenwerk_tui.tui.screens.confirm import ConfirmScreen
+from samenwerk_tui.tui.screens.confirm import ConfirmScreen, question
 from samenwerk_tui.tui.state import MutateFn
 
 
@@ -37,14 +35,13 @@ def ask(
     screen: Asking, key: str, placeholder: str, value: str, yes: str, then: Callable[[], None]
 ) -> None:
     """Ask the catalog question ``key`` with ``value`` (bold) in its ``placeholder``."""
-    before, _, after = i18n.t(key).partition("{" + placeholder + "}")
-    question = Content(before) + content(value, "bold") + Content(after)
 
     def answered(confirmed: bool | None) -> None:
         if confirmed:
             then()
 
-    screen.app.push_screen(ConfirmScreen(question, i18n.t(yes)), answered)
+    asked = question(key, placeholder, value)
+    screen.app.push_screen(ConfirmScreen(asked, i18n.t(yes)), answered)
 
 
 def ask_delete_partnership(screen: Asking, record: Record) -> None:
