@@ -36,7 +36,9 @@ if TYPE_CHECKING:
 
 MAGIC = b"SAMENWERK-INDEX\n"
 #: Bump when the packed layout or the lean rules change: old caches are then ignored.
-FORMAT = 2  # 2: facets gained the type scores, the update time and the divergence flag
+# 2: facets gained the type scores, the update time and the divergence flag; 3: notes
+# gained ``edited``, tags never start with "#"
+FORMAT = 3
 RACY_SECONDS = 2.0
 INDEX_DIR = "index"
 
