@@ -50,6 +50,7 @@ EXCEPTIONS: dict[tuple[str, str], str] = {
     ("cli.saving", "store.workspace"): "PARTNERSHIPS_DIR for the path a save names",
     ("cli.commands.check", "store.workspace"): "PARTNERSHIPS_DIR for file:line:col output",
     ("cli.commands.delete", "store.workspace"): "PARTNERSHIPS_DIR for the path it names",
+    ("cli.commands.note", "store.workspace"): "PARTNERSHIPS_DIR for the path a note delete names",
     ("cli.commands.diagnose", "store.workspace"): "PARTNERSHIPS_DIR for the path it names",
     ("cli.commands.new", "store.workspace"): "Workspace.is_workspace: say when new creates one",
     ("cli.commands.init", "store.workspace"): "Workspace.is_workspace: init says if one existed",

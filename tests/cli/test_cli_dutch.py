@@ -96,7 +96,8 @@ def english_in(output: str, english: set[str]) -> set[str]:
     text = re.sub(r"\{[^}]*\}", " ", output)
     text = re.sub(r"(?<![\w-])--?[a-z][a-z-]*", " ", text)
     text = re.sub(r"\S+\.toml\b", " ", text)
-    text = re.sub(r"\b(?=[a-z]*[0-9])[a-z0-9]{6}(?:[a-z0-9]{6})?\b", " ", text)  # ids
+    # ids: 6 (file), 8 (note) or 12 (partnership) characters
+    text = re.sub(r"\b(?=[a-z]*[0-9])[a-z0-9]{6}(?:[a-z0-9]{2}|[a-z0-9]{6})?\b", " ", text)
     return (_words(text) & english) - ALLOWED
 
 

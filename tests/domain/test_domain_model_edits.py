@@ -133,6 +133,16 @@ def test_tags_are_sorted_unique_lowercase_words() -> None:
     assert normalize_tags(["Zorg", "zorg", " jeugd zorg ", "", "\x1b"]) == ("jeugd-zorg", "zorg")
 
 
+def test_a_leading_hash_is_how_a_tag_is_shown_not_part_of_it() -> None:
+    assert normalize_tags(["#zuid", "##Zuid", "# jeugd zorg", "#", "c#"]) == (
+        "c#",
+        "jeugd-zorg",
+        "zuid",
+    )
+    p = edits.edit(senseo(), add_tags=["#zuid"], remove_tags=["#consumer"])
+    assert p.tags == ("product", "zuid")
+
+
 # ------------------------------------------------------------------ edits
 
 
@@ -219,6 +229,25 @@ def test_notes_are_added_sorted_and_removed() -> None:
     with pytest.raises(DomainError) as info:
         edits.add_note(p, " \n ", author="Anna")
     assert info.value.key == "error.empty_note"
+
+
+def test_a_corrected_note_keeps_its_id_author_and_creation_and_says_when() -> None:
+    p, note = edits.add_note(senseo(), "Eerste versie", author="Bram", now=T0, tags=["x"])
+    corrected = edits.edit_note(
+        p, note.id, text="Tweede versie", note_type=AgreementType.GOALS, tags=["#y"], now=T1
+    )
+    (after,) = corrected.notes
+    assert (after.id, after.created, after.author) == (note.id, T0, "Bram")
+    assert (after.text, after.type, after.tags, after.edited) == (
+        "Tweede versie",
+        AgreementType.GOALS,
+        ("y",),
+        T1,
+    )
+    assert corrected.updated == T1
+    assert edits.edit_note(p, note.id, text="Eerste versie\n") is p  # nothing changed
+    assert error_key(lambda: edits.edit_note(p, note.id, text=" ")) == "error.empty_note"
+    assert error_key(lambda: edits.edit_note(p, "nope", text="x")) == "error.no_such_note"
 
 
 def test_a_note_id_that_is_taken_is_replaced_by_a_fresh_one() -> None:

@@ -143,6 +143,15 @@ def test_tag_matches_whole_tags_or_their_beginning() -> None:
     assert names("tag:PRODUCT") == ["Senseo"]
 
 
+def test_a_tag_written_as_shown_with_a_hash_finds_it() -> None:
+    zuid = make("Zuid", tags=["#zuid"])  # typed with its hash, stored without
+    assert zuid.tags == ("zuid",)
+    assert names("tag:zuid", [*ALL, zuid]) == ["Zuid"]
+    assert names("#zuid", [*ALL, zuid]) == ["Zuid"]
+    assert names("tag:#zuid", [*ALL, zuid]) == ["Zuid"]
+    assert names("-#zorg") == ["Senseo"]
+
+
 def test_party_matches_part_of_a_party_name() -> None:
     assert names("party:philips") == ["Senseo"]
     assert names("party:zwolle") == ["Jongeren Op Gezond Gewicht"]

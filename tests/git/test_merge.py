@@ -242,3 +242,35 @@ def test_two_advisors_rewrite_the_same_line_of_the_summary_clash() -> None:
     m = merge(b, o, t)
     assert m.summary == o.summary
     assert [(c.field, c.ours, c.theirs) for c in m.conflicts] == [("summary", o.summary, t.summary)]
+
+
+def test_a_note_corrected_on_one_side_and_a_note_added_on_the_other_keeps_both() -> None:
+    b = base()
+    o = edits.edit_note(b, "n0000001", text="First meeting, corrected.", now=at(20))
+    t, _ = edits.add_note(b, "Bram's note", author="Bram", now=at(10), note_id="nbbbbbbb")
+    m = merge(b, o, t)
+    assert [(n.id, n.text) for n in m.notes] == [
+        ("n0000001", "First meeting, corrected."),
+        ("nbbbbbbb", "Bram's note"),
+    ]
+    assert m.notes[0].edited == at(20) and m.notes[0].created == at(1)
+    assert m.conflicts == ()
+
+
+def test_one_note_corrected_differently_on_both_sides_records_the_text_only() -> None:
+    b = base()
+    o = edits.edit_note(b, "n0000001", text="Anna's correction", now=at(20))
+    t = edits.edit_note(b, "n0000001", text="Bram's correction", now=at(30))
+    m = merge(b, o, t)
+    assert m.notes[0].text == "Anna's correction"
+    assert m.notes[0].edited == at(30)  # the later correction's time, no conflict about it
+    assert [(c.field, c.ours, c.theirs) for c in m.conflicts] == [
+        ("notes.n0000001.text", "Anna's correction", "Bram's correction")
+    ]
+
+
+def test_a_note_deleted_on_one_side_but_corrected_on_the_other_is_kept() -> None:
+    b = base()
+    o = edits.remove_note(b, "n0000001")
+    t = edits.edit_note(b, "n0000001", text="Still needed.", now=at(30))
+    assert [n.text for n in merge(b, o, t).notes] == ["Still needed."]

@@ -210,20 +210,26 @@ def test_a_note_added_over_an_outside_note_keeps_both(tmp_path: Path) -> None:
 def test_saving_over_a_file_deleted_or_broken_elsewhere_is_refused(tmp_path: Path) -> None:
     session = open_session(tmp_path)
     pid = new(session, "Senseo")
-    path = session.workspace.path_of(session.records[pid].name)
+    name = session.records[pid].name
+    path = session.workspace.path_of(name)
     path.write_bytes(b"<<<<<<< HEAD\n")
     with pytest.raises(StoreError) as info:
         session.edit(pid, summary="x")
     assert info.value.key == "error.broken_elsewhere"
     assert path.read_bytes() == b"<<<<<<< HEAD\n"
-    assert session.records[pid].name in session.problems
+    # The session now holds what it found: a broken file, no partnership.
+    assert name in session.problems and pid not in session.records
+    with pytest.raises(StoreError) as info:  # a second try says the same, no KeyError
+        session.edit(pid, summary="x")
+    assert info.value.key == "error.broken_elsewhere"
     path.unlink()
     pid2 = new(session, "JOGG")
-    session.workspace.path_of(session.records[pid2].name).unlink()
+    path2 = session.workspace.path_of(session.records[pid2].name)
+    path2.unlink()
     with pytest.raises(StoreError) as info:
         session.edit(pid2, summary="x")
     assert info.value.key == "error.deleted_elsewhere"
-    assert not session.workspace.path_of(session.records[pid2].name).exists()
+    assert not path2.exists() and pid2 not in session.records
 
 
 def test_undo_is_refused_when_the_file_changed_since(tmp_path: Path) -> None:

@@ -185,6 +185,7 @@ def partnerships(draw: st.DrawFn) -> Partnership:
             draw(MAYBE_TYPE),
             draw(TAGS),
             draw(extras),
+            draw(st.none() | UTC_TIMES),  # edited: only after a correction
         )
         for nid in note_ids
     ]

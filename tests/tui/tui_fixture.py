@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from textual import events
+from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
 
 from samenwerk_tui.domain import edits
@@ -96,3 +99,20 @@ def file_of(root: Path, pid: str) -> Path:
     matches = sorted((root / "partnerships").glob(f"*-{pid[:6]}.toml"))
     assert len(matches) == 1, matches
     return matches[0]
+
+
+def type_at_once(app: SamenwerkApp, *keys: str) -> None:
+    """Queue ``keys`` for the app in one go, as a terminal delivers fast typing or a paste.
+
+    Every key is in the app's queue before the app handles the first, so a test of "what
+    happens to keys typed before the previous one took effect" needs no timing at all.
+    Keys are named as for ``pilot.press`` (``"a"``, ``"slash"``, ``"ctrl+s"``).
+    """
+    for key in keys:
+        name = _character_to_key(key) if len(key) == 1 and not key.isalnum() else key
+        try:
+            unicode_name = _get_unicode_name_from_key(REPLACED_KEYS.get(name, name))
+            char: str | None = unicodedata.lookup(unicode_name)
+        except KeyError:
+            char = name if len(name) == 1 else None
+        app.post_message(events.Key(name, char))

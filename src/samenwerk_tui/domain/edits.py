@@ -6,6 +6,7 @@ edit is applied again to the newer version, so nobody's change is lost.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any, TypedDict
@@ -190,6 +191,37 @@ def add_note(
         nid = new_id(8)
     note = Note(nid, when, normalize_line(author), body, note_type, normalize_tags(tags))
     return _touch(p, now=when, notes=(*p.notes, note)), note
+
+
+def edit_note(
+    p: Partnership,
+    note_id: str,
+    *,
+    text: str | None = None,
+    note_type: AgreementType | None | object = UNSET,
+    tags: Iterable[str] | None = None,
+    now: datetime | None = None,
+) -> Partnership:
+    """Correct a note: its id, author and ``created`` stay, ``edited`` says when.
+
+    Only the parts given change; a correction that changes nothing returns ``p``.
+    """
+    note = next((n for n in p.notes if n.id == note_id), None)
+    if note is None:
+        raise DomainError("error.no_such_note", value=note_id)
+    body = note.text if text is None else clean_block(text)
+    if not body:
+        raise DomainError("error.empty_note")
+    new_type = note.type if note_type is UNSET else note_type
+    if new_type is not None and not isinstance(new_type, AgreementType):
+        raise DomainError("error.unknown_type", value=str(new_type))
+    new_tags = note.tags if tags is None else normalize_tags(tags)
+    if (body, new_type, new_tags) == (note.text, note.type, note.tags):
+        return p
+    when = _when(now)
+    corrected = dataclasses.replace(note, text=body, type=new_type, tags=new_tags, edited=when)
+    notes = tuple(corrected if n.id == note_id else n for n in p.notes)
+    return _touch(p, now=when, notes=notes)
 
 
 def remove_note(p: Partnership, note_id: str) -> Partnership:

@@ -100,7 +100,10 @@ class Perspective:
 
 @dataclass(frozen=True)
 class Note:
-    """A dated annotation by one author, optionally tied to a type."""
+    """A dated annotation by one author, optionally tied to a type.
+
+    A correction keeps ``id`` and ``created`` and sets ``edited`` (None: never corrected).
+    """
 
     id: str
     created: datetime
@@ -109,6 +112,7 @@ class Note:
     type: AgreementType | None = None
     tags: tuple[str, ...] = ()
     extra: Extra = field(default_factory=dict)
+    edited: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -167,8 +171,9 @@ class Partnership:
 
 
 def normalize_tag(tag: str) -> str:
-    """Tags are single lowercase words: whitespace becomes ``-``."""
-    return "-".join(normalize_line(tag).lower().split())
+    """Tags are single lowercase words: whitespace becomes ``-``; a leading ``#`` (as in
+    ``#zuid``, how tags are shown) is not part of the tag."""
+    return "-".join(normalize_line(tag).lower().lstrip("#").split())
 
 
 def normalize_tags(tags: Any) -> tuple[str, ...]:
@@ -224,6 +229,8 @@ def validate(p: Partnership) -> None:
             raise DomainError("error.duplicate_note", value=note.id)
         seen.add(note.id)
         to_utc(note.created)
+        if note.edited is not None:
+            to_utc(note.edited)
     for assessment in p.assessments:
         to_utc(assessment.at)
         for answer in assessment.answers.values():

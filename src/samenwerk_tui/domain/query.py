@@ -1,7 +1,8 @@
 """The filter query language shared by ``list``, ``export`` and the TUI filter box.
 
 Words match name, summary, parties, tags and notes, ignoring case and accents.
-Qualified terms: ``type:movement`` (primary type), ``tag:zorg``, ``stage:execute``,
+Qualified terms: ``type:movement`` (primary type), ``tag:zorg`` (also ``#zorg``, as the
+app shows tags), ``stage:execute``,
 ``party:philips``, ``is:unclassified``, ``is:broken``, ``is:conflict``, ``is:changed``,
 ``is:divergent`` (advisors' assessments disagree). Terms combine with AND; ``-term``
 negates. Type and stage values accept Dutch words, and so do the keys and flags
@@ -20,7 +21,7 @@ from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
 from samenwerk_tui.domain.divergence import divergence
-from samenwerk_tui.domain.model import DomainError, Partnership
+from samenwerk_tui.domain.model import DomainError, Partnership, normalize_tag
 from samenwerk_tui.domain.text import fold
 from samenwerk_tui.domain.types import AgreementType, Stage, parse_stage, parse_type
 
@@ -169,6 +170,8 @@ def parse_query(text: str) -> Query:
 
 
 def _predicate(body: str) -> Predicate:
+    if body.startswith("#") and len(body) > 1:  # "#zuid": the tag as the app shows it
+        body = "tag:" + body
     key, sep, value = body.partition(":")
     key = key.lower()
     key = _KEY_ALIASES.get(key, key)
@@ -200,6 +203,7 @@ def _predicate(body: str) -> Predicate:
         return lambda s: s.facets is not None and s.facets.stage is stage
     needle = fold(value)
     if key == "tag":
+        needle = normalize_tag(needle)  # as tags are stored: "#Zuid" finds zuid
         return lambda s: (
             s.facets is not None
             and any(needle == fold(tag) or fold(tag).startswith(needle) for tag in s.facets.tags)

@@ -6,8 +6,8 @@ two advisors add a note (both append at the end of the file) or bump ``updated``
 line); a person would see no conflict there, and neither does this merge:
 
 - any value: unchanged on one side -> the other side's value;
-- ``updated`` the later of both, ``created`` the earlier, ``classification.by`` follows
-  the side whose ``classification.updated`` is later;
+- ``updated`` (and a note's ``edited``) the later of both, ``created`` the earlier,
+  ``classification.by`` follows the side whose ``classification.updated`` is later;
 - tags as a three-way set;
 - notes and assessments by ``id``, parties by name: added on either side kept, deleted on
   one side and unchanged on the other deleted, edited on both merged field by field,
@@ -17,6 +17,8 @@ line); a person would see no conflict there, and neither does this merge:
   merges line by line, as git would; edits that touch the same or adjacent lines clash;
 - a value both sides changed differently keeps OUR value and records a ``[[conflicts]]``
   entry (field, ours, theirs) for the advisor to settle; an identical entry is not repeated.
+  A caller that asked the advisor first (a form saved onto a newer file) passes how each
+  such field was settled (:class:`Settled`): ours or theirs without an entry, or the entry.
 
 Conflict fields are dotted paths, segments quoted as TOML keys when needed; items of keyed
 lists are addressed by their key (``notes.n7c2kd01.text``, ``parties."dr. jansen".role``).
@@ -26,7 +28,7 @@ from __future__ import annotations
 
 import difflib
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,7 +55,7 @@ KEYED_LISTS: dict[str, Callable[[dict[str, Any]], str]] = {
     "parties": lambda item: fold(str(item.get("name", ""))).strip(),
 }
 SET_FIELDS = {"tags", "notes.*.tags"}
-LATER_FIELDS = {"updated", "classification.updated", "notes.*.updated"}
+LATER_FIELDS = {"updated", "classification.updated", "notes.*.updated", "notes.*.edited"}
 EARLIER_FIELDS = {"created"}
 _LIST_PATTERNS = {*KEYED_LISTS, *SET_FIELDS, "conflicts"}
 
@@ -63,12 +65,28 @@ class MergeError(SamenwerkError):
 
 
 @dataclass(frozen=True)
+class Settled:
+    """How the advisor settled one field both sides changed: ``take`` is ``"ours"``,
+    ``"theirs"`` or ``"record"`` (keep ours and record the conflict), decided while seeing
+    their value ``theirs`` (None: absent). If their value has changed again since, the
+    choice no longer holds and the field counts as unsettled."""
+
+    take: str
+    theirs: Any = None
+
+
+@dataclass(frozen=True)
 class MergeResult:
-    """The merged partnership, its canonical bytes and the conflicts this merge recorded."""
+    """The merged partnership, its canonical bytes and the conflicts this merge recorded.
+
+    ``unsettled``: of the fields both sides changed differently, those ``settle`` did not
+    decide (all of them when no ``settle`` was given), as (field, ours, theirs).
+    """
 
     partnership: Partnership
     data: bytes
     conflicts: tuple[Conflict, ...]
+    unsettled: tuple[Conflict, ...] = ()
 
 
 def merge_bytes(base: bytes | None, ours: bytes, theirs: bytes) -> MergeResult:
@@ -87,13 +105,20 @@ def _decode(data: bytes, side: str) -> Partnership:
 
 
 def merge_partnerships(
-    base: Partnership | None, ours: Partnership, theirs: Partnership
+    base: Partnership | None,
+    ours: Partnership,
+    theirs: Partnership,
+    settle: Mapping[str, Settled] | None = None,
 ) -> MergeResult:
-    """Three-way merge of two versions of one partnership (same id)."""
+    """Three-way merge of two versions of one partnership (same id).
+
+    ``settle``: how the advisor decided fields both sides changed differently, by field
+    path; a field it does not decide keeps ours and is recorded, as in a git merge.
+    """
     if ours.id != theirs.id:
         raise MergeError("git.merge.different_ids", ours=ours.id, theirs=theirs.id)
     b = codec.to_document(base) if base is not None and base.id == ours.id else {}
-    merger = _Merger()
+    merger = _Merger(settle or {})
     doc = merger.table("", "", b, codec.to_document(ours), codec.to_document(theirs))
     existing = [c for c in doc.get("conflicts", []) if isinstance(c, dict)]
     added: list[dict[str, Any]] = []
@@ -107,10 +132,12 @@ def merge_partnerships(
         data = codec.encode(merged)
     except Exception as exc:  # noqa: BLE001 - any surprise means: fall back to a text merge
         raise MergeError("git.merge.invalid_result", detail=str(exc)[:200]) from None
-    recorded = tuple(
-        Conflict(field=str(e["field"]), ours=e.get("ours"), theirs=e.get("theirs")) for e in added
-    )
-    return MergeResult(merged, data, recorded)
+    recorded = tuple(_conflict(e) for e in added)
+    return MergeResult(merged, data, recorded, tuple(_conflict(e) for e in merger.unsettled))
+
+
+def _conflict(entry: dict[str, Any]) -> Conflict:
+    return Conflict(field=str(entry["field"]), ours=entry.get("ours"), theirs=entry.get("theirs"))
 
 
 def _same_conflict(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -128,8 +155,10 @@ def _is_table_list(value: Any) -> bool:
 class _Merger:
     """Walks the three documents; collects the fields both sides changed differently."""
 
-    def __init__(self) -> None:
+    def __init__(self, settle: Mapping[str, Settled]) -> None:
+        self.settle = settle
         self.conflicts: list[dict[str, Any]] = []
+        self.unsettled: list[dict[str, Any]] = []
 
     def record(self, path: str, ours: Any, theirs: Any) -> None:
         entry: dict[str, Any] = {"field": path}
@@ -138,6 +167,20 @@ class _Merger:
         if theirs is not MISSING and theirs is not None:
             entry["theirs"] = theirs
         self.conflicts.append(entry)
+
+    def clash(self, path: str, o: Any, t: Any) -> Any:
+        """A value both sides changed differently: as the advisor settled it, else ours
+        with a recorded conflict."""
+        settled = self.settle.get(path)
+        if settled is not None and settled.theirs == (None if t is MISSING else t):
+            if settled.take == "theirs":
+                return t
+            if settled.take == "ours":
+                return o
+        self.record(path, o, t)
+        if settled is None or settled.theirs != (None if t is MISSING else t):
+            self.unsettled.append(self.conflicts[-1])
+        return o
 
     def value(self, path: str, pattern: str, b: Any, o: Any, t: Any) -> Any:
         """The merged value at ``path`` (``MISSING`` when the key goes away)."""
@@ -183,8 +226,7 @@ class _Merger:
             return t
         if t is MISSING and (_is_table(o) or _is_table_list(o)):
             return o
-        self.record(path, o, t)
-        return o
+        return self.clash(path, o, t)
 
     def table(
         self, path: str, pattern: str, b: dict[str, Any], o: dict[str, Any], t: dict[str, Any]

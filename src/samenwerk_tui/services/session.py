@@ -3,7 +3,10 @@
 Both front ends use this class. A change is an edit function applied to the version on
 disk; if the file changed meanwhile (a colleague's sync, an editor, a CLI command), the
 session re-reads it and applies the same edit to the newer version, so neither change is
-lost. Every change can be undone, through the same no-blind-overwrite check.
+lost. A change from a form that was open a while passes the form's ``base`` (the record
+as the form opened it) and is saved three-way (:mod:`.threeway`): only the fields the
+form changed, merged with what changed on disk meanwhile, a real clash asked, never
+overwritten. Every change can be undone, through the same no-blind-overwrite check.
 
 Every mutation returns one :class:`~samenwerk_tui.services.changes.Change`. Reading the
 folder (early, through the index cache) is :mod:`.reader`'s; finding a partnership by
@@ -12,20 +15,26 @@ what a person typed is :mod:`.lookup`'s.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Unpack
 
-from samenwerk_tui.domain import edits
-from samenwerk_tui.domain.edits import ClassificationEdit, NoteFields, PartnershipEdit
 from samenwerk_tui.domain.model import Partnership
 from samenwerk_tui.domain.query import Query, Subject
 from samenwerk_tui.domain.text import fold
-from samenwerk_tui.domain.types import PerspectiveName
-from samenwerk_tui.services.changes import REAPPLIED, Change, Refresh
+from samenwerk_tui.services import threeway
+from samenwerk_tui.services.changes import (
+    REAPPLIED,
+    Base,
+    Change,
+    Edit,
+    GoneError,
+    Refresh,
+    changed_fields,
+)
 from samenwerk_tui.services.config import cache_dir
 from samenwerk_tui.services.lookup import RefError, find
 from samenwerk_tui.services.reader import INDEX_DELAY, WorkspaceReader
+from samenwerk_tui.services.use_cases import UseCases
 from samenwerk_tui.store.index import Index
 from samenwerk_tui.store.records import (
     FileStat,
@@ -38,11 +47,10 @@ from samenwerk_tui.store.records import (
 )
 from samenwerk_tui.store.workspace import Workspace
 
-Edit = Callable[[Partnership], Partnership]
 
-
-class Session:
-    """The records of one workspace and the operations on them."""
+class Session(UseCases):
+    """The records of one workspace and the operations on them (the advisor's changes by
+    name are :class:`~.use_cases.UseCases`)."""
 
     def __init__(
         self, workspace: Workspace, author: str, *, index: Index | None | bool = True
@@ -55,6 +63,9 @@ class Session:
         self.stats: dict[str, FileStat] = {}
         self.changed_files: set[str] = set()  # uncommitted in git (filled by gitsync)
         self.undo_stack: list[Change] = []
+        #: Records a re-read or a delete took away, by id: a change still aimed at one
+        #: (a form open on it) says what happened to it by name.
+        self.vanished: dict[str, Record] = {}
         if index is True:
             index = Index.for_workspace(cache_dir(), workspace.root)
         self.index: Index | None = index or None
@@ -170,6 +181,8 @@ class Session:
             if old is None or old.digest != record.digest or old.name != record.name:
                 refresh.changed.add(pid)
         refresh.removed = set(before_records) - set(self.records)
+        for pid in refresh.removed:
+            self.vanished[pid] = before_records[pid]
         refresh.problems_changed = before_problems != self.problems
         return refresh
 
@@ -182,6 +195,16 @@ class Session:
 
     def record(self, pid: str) -> Record:
         return self.records[pid]
+
+    def loaded(self, pid: str) -> Record:
+        """The record a change is for; :class:`GoneError` if it was deleted or broken since."""
+        record = self.records.get(pid)
+        if record is not None:
+            return record
+        gone = self.vanished.get(pid)
+        if gone is None:
+            raise StoreError("error.ref_none", ref=pid)
+        raise GoneError(gone.facets.name, gone.name, broken=gone.name in self.problems)
 
     def subject(self, record: Record) -> Subject:
         """What a query sees of ``record``; the model itself is not built for it.
@@ -226,23 +249,28 @@ class Session:
     def create(self, partnership: Partnership) -> Change:
         """Write a new partnership's file (its name is fixed from now on)."""
         record = self.workspace.create(partnership)
-        self._remember(record)
+        self.remember(record)
         change = Change(
             "created", record.id, partnership.name, record.name, record, None, None, record.digest
         )
         self.undo_stack.append(change)
         return change
 
-    def update(self, pid: str, edit: Edit, action: str = "edited") -> Change:
+    def update(
+        self, pid: str, edit: Edit, action: str = "edited", *, base: Base | None = None
+    ) -> Change:
         """Apply ``edit`` to the partnership and save it at once.
 
         If the file changed on disk since it was read, the edit is applied again to the
         version on disk (the change then carries the :data:`REAPPLIED` warning), all under
         the workspace lock (no other save or sync in between). If that version is unreadable
-        or gone, a :class:`StoreError` says so and nothing is written. An edit that changes
-        nothing writes nothing and cannot be undone.
+        or gone, a :class:`GoneError` says so and nothing is written. An edit that changes
+        nothing writes nothing and cannot be undone. With ``base`` (what a form opened
+        with) the save is three-way (:mod:`.threeway`), under the same lock.
         """
-        loaded = self.records[pid]
+        if base is not None:
+            return threeway.save(self, pid, base, edit, action)
+        loaded = self.loaded(pid)
         warning = None
         # One critical section from the stale check to the retry: under the workspace lock
         # the version read again cannot change before it is replaced.
@@ -255,28 +283,36 @@ class Session:
                     )
                 saved, before = self.workspace.save(loaded, new)
             except StaleFileError as stale:
-                fresh = self._fresh(loaded.name, stale.current)
+                fresh = self._fresh(loaded, stale.current)
                 new = edit(fresh.partnership)
                 saved, before = self.workspace.save(fresh, new)
                 warning = REAPPLIED
-        self._remember(saved)
+        self.remember(saved)
         change = Change(
-            action, pid, saved.partnership.name, saved.name, saved, warning, before, saved.digest
+            action,
+            pid,
+            saved.partnership.name,
+            saved.name,
+            saved,
+            warning,
+            before,
+            saved.digest,
+            fields=changed_fields(loaded.partnership, saved.partnership),
         )
         self.undo_stack.append(change)
         return change
 
-    def _fresh(self, name: str, current: bytes | None) -> Record:
-        if current is None:
-            raise StoreError("error.deleted_elsewhere", file=name)
-        parsed = Workspace.parse(name, current)
-        if isinstance(parsed, Problem):
-            self.problems[name] = parsed
-            raise StoreError("error.broken_elsewhere", file=name)
-        self._remember(parsed)
+    def _fresh(self, loaded: Record, current: bytes | None) -> Record:
+        name = loaded.name
+        parsed = Workspace.parse(name, current) if current is not None else None
+        if not isinstance(parsed, Record):
+            self.reload_names([name])
+            raise GoneError(loaded.facets.name, name, broken=parsed is not None)
+        self.remember(parsed)
         return parsed
 
-    def _remember(self, record: Record) -> None:
+    def remember(self, record: Record) -> None:
+        """Hold ``record`` as the partnership's current version (just read or written)."""
         old = self.records.get(record.id)
         if old is not None and old.name != record.name:
             self.records.pop(old.id, None)
@@ -288,10 +324,11 @@ class Session:
 
     def delete(self, pid: str) -> Change:
         """Remove the partnership's file, if it is still what was read."""
-        loaded = self.records[pid]
+        loaded = self.loaded(pid)
         before = self.workspace.read_bytes(loaded.name)
         self.workspace.delete(loaded)
         self.records.pop(pid, None)
+        self.vanished[pid] = loaded
         self.stats.pop(loaded.name, None)
         change = Change("deleted", pid, loaded.partnership.name, loaded.name, None, None, before)
         self.undo_stack.append(change)
@@ -327,29 +364,10 @@ class Session:
             "undone", change.partnership_id, change.name, change.file, restored, undid=change
         )
 
-    # ------------------------------------------------------------------ use cases
-
-    def edit(self, pid: str, **fields: Unpack[PartnershipEdit]) -> Change:
-        """Change name, summary, stage, tags or parties (only the fields given)."""
-        return self.update(pid, lambda p: edits.edit(p, **fields), "edited")
-
-    def classify(self, pid: str, **fields: Unpack[ClassificationEdit]) -> Change:
-        """Change the classification, signed by this session's author."""
-        return self.update(pid, lambda p: edits.classify(p, by=self.author, **fields), "classified")
-
-    def add_note(self, pid: str, text: str, **fields: Unpack[NoteFields]) -> Change:
-        """Add a dated note by this session's author."""
-        return self.update(
-            pid, lambda p: edits.add_note(p, text, author=self.author, **fields)[0], "noted"
-        )
-
-    def set_perspective(
-        self, pid: str, name: PerspectiveName, score: int | None, comment: str | None = None
-    ) -> Change:
-        """Score one of the five perspectives (``score=None`` removes it)."""
-        return self.update(
-            pid, lambda p: edits.set_perspective(p, name, score, comment), "perspective"
-        )
+    def recreate(self, base: Base, edit: Edit) -> Change:
+        """The base partnership with ``edit`` applied, saved as a new partnership: what a
+        form typed, kept after its partnership was deleted or broken outside."""
+        return threeway.recreate(self, base, edit)
 
 
 def _sort_key(record: Record) -> tuple[str, str]:

@@ -153,6 +153,8 @@ def _assessment_doc(a: Assessment) -> dict[str, Any]:
 
 def _note_doc(n: Note) -> dict[str, Any]:
     out: dict[str, Any] = {"id": n.id, "created": to_utc(n.created), "author": _text(n.author)}
+    if n.edited is not None:
+        out["edited"] = to_utc(n.edited)
     if n.type is not None:
         out["type"] = n.type.value
     out["tags"] = list(normalize_tags(n.tags))

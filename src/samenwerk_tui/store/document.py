@@ -254,5 +254,6 @@ def _note(item: dict[str, Any], i: int) -> Note:
         type=None if note_type is None else _type(note_type, [*path, "type"]),
         tags=normalize_tags(_str_list(item, "tags", [*path, "tags"])),
         text=_str(item, "text", [*path, "text"]),
-        extra=_rest(item, {"id", "created", "author", "type", "tags", "text"}),
+        extra=_rest(item, {"id", "created", "author", "edited", "type", "tags", "text"}),
+        edited=_datetime(item, "edited", [*path, "edited"]) if "edited" in item else None,
     )

@@ -48,8 +48,9 @@ if TYPE_CHECKING:
 MAGIC = b"SAMENWERK-INDEX\n"
 #: Bump when the layout or the lean rules change: old caches are then ignored.
 #: 2: facets gained the type scores, the update time and the divergence flag.
-#: 3: three sections (head, haystacks, packed files), the last two read on demand.
-FORMAT = 3
+#: 3: notes gained ``edited``, tags never start with "#".
+#: 4: three sections (head, haystacks, packed files), the last two read on demand.
+FORMAT = 4
 RACY_SECONDS = 2.0
 INDEX_DIR = "index"
 #: After the magic: length and crc32 of the head, the haystacks and the packed files.

@@ -59,7 +59,7 @@ _CLASSIFICATION = frozenset(("primary", "rationale", "updated", "by", *_TYPES))
 _SCORE_KEYS = frozenset(("score", "comment"))
 _PARTY_KEYS = frozenset(("name", "role"))
 _ASSESSMENT_KEYS = frozenset(("id", "at", "by", "answers", "scores"))
-_NOTE_KEYS = frozenset(("id", "created", "author", "type", "tags", "text"))
+_NOTE_KEYS = frozenset(("id", "created", "author", "edited", "type", "tags", "text"))
 _CONFLICT_KEYS = frozenset(("field", "ours", "theirs"))
 
 
@@ -75,7 +75,7 @@ def pack(raw: dict[str, Any]) -> Packed | None:
     pairs, ``classification`` as ``(primary, rationale, updated, by, ((score, comment)×4))``,
     ``perspectives`` as ``(name, score, comment)``, ``assessments`` as ``(id, at, by,
     answers, scores)`` (answers and scores as key/value pairs), ``notes`` as ``(id, created,
-    author, text, type, tags)`` sorted like the model, ``conflicts`` as ``(field, ours,
+    author, text, type, tags, edited)`` sorted like the model, ``conflicts`` as ``(field, ours,
     theirs)``. Datetimes are UTC epoch seconds; types and stages their ``value``.
     """
     try:
@@ -178,7 +178,14 @@ def _tags(table: dict[str, Any]) -> tuple[str, ...]:
 
 
 def _plain_tag(tag: str) -> bool:
-    return bool(tag) and tag.isascii() and tag.isprintable() and " " not in tag and tag.islower()
+    return (
+        bool(tag)
+        and tag.isascii()
+        and tag.isprintable()
+        and " " not in tag
+        and tag.islower()
+        and not tag.startswith("#")
+    )
 
 
 def _party(item: dict[str, Any]) -> tuple[str, str]:
@@ -256,6 +263,7 @@ def _note(item: dict[str, Any]) -> tuple[Any, ...]:
         _text(item, "text"),
         note_type,
         _tags(item),
+        _time(item, "edited"),
     )
 
 
@@ -304,8 +312,17 @@ def unpack(packed: Packed) -> Partnership:
             for i, at, b, answers, sc in assessments
         ),
         notes=tuple(
-            Note(i, _when(at), author, text, None if t is None else _TYPES[t], tuple(nt), {})
-            for i, at, author, text, t, nt in notes
+            Note(
+                i,
+                _when(at),
+                author,
+                text,
+                None if t is None else _TYPES[t],
+                tuple(nt),
+                {},
+                None if edited is None else _when(edited),
+            )
+            for i, at, author, text, t, nt, edited in notes
         ),
         conflicts=tuple(Conflict(f, o, t, {}) for f, o, t in conflicts),
         extra={},

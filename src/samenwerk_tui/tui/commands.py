@@ -31,15 +31,19 @@ class Command:
     id: str  # binding id, e.g. "main.new"; a user's keymap uses it
     keys: str  # default keys, comma separated as Textual takes them
     action: str  # action on the scope's screen/widget, e.g. "new_partnership"
-    # "main" (main screen), "list" (the partnership list), "form" (every form), "resolve",
-    # "history" and "version" (the git screens), "diagnosis", "guidance", "portfolio",
-    # "pane" and "options" (widgets: scrollable panes, lists of choices), "help", "welcome"
-    # (an empty workspace's first screen) and "app" (live on every screen)
+    # "main" (main screen), "list" (the partnership list), "filter" (the filter box),
+    # "notes" (the notes pane), "form" (every form), "clash" and "gone" (a form's save that
+    # met a change made meanwhile), "resolve", "history" and "version" (the git screens),
+    # "diagnosis", "guidance", "portfolio", "pane" and "options" (widgets: scrollable
+    # panes, lists of choices), "help", "welcome" (an empty workspace's first screen) and
+    # "app" (live on every screen)
     scope: str
     footer: bool = True  # shown in the footer
     palette: bool = True  # offered in the command palette
     key_display: str | None = None  # how the footer shows the key, if not the key itself
-    priority: bool = False  # checked before the focused widget (ctrl+s inside a TextArea)
+    # Handled where the app reads the key, before the keys queued behind it reach the
+    # focused widget: only for keys that move focus (``/``), never for a save.
+    priority: bool = False
     # When the footer is too narrow, entries with the lowest rank leave it first (the
     # rightmost of a rank first); KEEP never leaves, so help and quit are always there.
     rank: int = 1
@@ -66,7 +70,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("list.last", "G", "cursor_bottom", "list", footer=False, palette=False),
     Command("list.half_down", "ctrl+d", "half_page(1)", "list", footer=False, palette=False),
     Command("list.half_up", "ctrl+u", "half_page(-1)", "list", footer=False, palette=False),
-    Command("main.filter", "slash", "focus_filter", "main", key_display="/", rank=3),
+    # Priority: handled where the app reads keys, so letters typed right after it reach the
+    # filter box (the screen refuses it while the box has focus: there "/" is text).
+    Command("main.filter", "slash", "focus_filter", "main", key_display="/", rank=3, priority=True),
     Command("main.new", "n", "new_partnership", "main", rank=2),
     Command("main.edit", "e", "edit_partnership", "main", rank=2),
     Command("main.primary_deliver", "1", "set_primary('deliver')", "main", key_display="1-4"),
@@ -87,6 +93,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("main.sync", "s", "sync", "main", rank=3),
     Command("main.history", "h", "history", "main", footer=False),
     Command("main.resolve", "r", "resolve", "main", rank=3),
+    Command("main.open", "o", "open_file", "main"),
     Command("main.help", "question_mark", "help", "main", key_display="?", rank=KEEP),
     Command("main.quit", "q", "quit", "main", rank=KEEP),
     Command("main.back", "escape", "back", "main", footer=False, palette=False),
@@ -99,7 +106,15 @@ COMMANDS: tuple[Command, ...] = (
     Command("main.sort", "right_square_bracket", "app.cycle_sort(1)", "main", key_display="]"),
     Command("main.sort_back", "left_square_bracket", "app.cycle_sort(-1)", "main", footer=False),
     Command("main.copy", "ctrl+c", "app.copy", "main", footer=False),
-    Command("form.save", "ctrl+s", "save", "form", palette=False, priority=True),
+    # In the filter box; priority, so keys typed right after them reach the list.
+    Command("filter.keep", "enter", "keep", "filter", footer=False, palette=False, priority=True),
+    Command(
+        "filter.clear", "escape", "clear", "filter", footer=False, palette=False, priority=True
+    ),
+    # Not priority: the key travels behind the keys typed before it, through the focused
+    # field, so the save sees everything typed (a priority binding ran before the field
+    # had taken the last letters).
+    Command("form.save", "ctrl+s", "save", "form", palette=False),
     Command("form.cancel", "escape", "cancel", "form", palette=False),
     Command("resolve.next", "j,down", "move(1)", "resolve", footer=False, palette=False),
     Command("resolve.prev", "k,up", "move(-1)", "resolve", footer=False, palette=False),
@@ -169,14 +184,32 @@ COMMANDS: tuple[Command, ...] = (
         )
         for i, t in enumerate(("deliver", "goals", "movement", "platform"), start=1)
     ),  # fmt: skip
-    Command("diagnosis.apply", "ctrl+s", "apply", "diagnosis", palette=False, priority=True),
-    Command("diagnosis.store", "ctrl+k", "store", "diagnosis", palette=False, priority=True),
+    # Not priority, as a form's save: they act after the answers typed before them.
+    Command("diagnosis.apply", "ctrl+s", "apply", "diagnosis", palette=False),
+    Command("diagnosis.store", "ctrl+k", "store", "diagnosis", palette=False),
     Command("diagnosis.close", "escape", "close", "diagnosis", palette=False),
     Command("guidance.diagnose", "d", "diagnose", "guidance", palette=False),
     Command("guidance.perspectives", "v", "perspectives", "guidance", palette=False),
     Command("guidance.close", "escape", "close", "guidance", palette=False),
     Command("portfolio.show", "enter", "show", "portfolio", palette=False),
     Command("portfolio.close", "escape", "close", "portfolio", palette=False),
+    # The notes pane, when it has focus: a cursor over the notes, and two changes to one.
+    Command("notes.down", "j,down", "move(1)", "notes", footer=False, palette=False),
+    Command("notes.up", "k,up", "move(-1)", "notes", footer=False, palette=False),
+    Command("notes.edit", "e", "edit_note", "notes", palette=False, rank=3),
+    Command("notes.delete", "x", "delete_note", "notes", palette=False, rank=3),
+    # A form saved onto a file changed meanwhile: choose per field, then save again.
+    Command("clash.next", "j,down", "move(1)", "clash", footer=False, palette=False),
+    Command("clash.prev", "k,up", "move(-1)", "clash", footer=False, palette=False),
+    Command("clash.ours", "o", "choose('ours')", "clash", palette=False),
+    Command("clash.theirs", "t", "choose('theirs')", "clash", palette=False),
+    Command("clash.record", "c", "choose('record')", "clash", palette=False),
+    Command("clash.save", "ctrl+s", "save", "clash", palette=False),
+    Command("clash.back", "escape", "back", "clash", palette=False),
+    # A form's partnership deleted or broken meanwhile: keep what was typed.
+    Command("gone.new", "n", "answer('new')", "gone", palette=False),
+    Command("gone.copy", "c", "answer('copy')", "gone", palette=False),
+    Command("gone.back", "escape", "answer('back')", "gone", palette=False),
     Command("help.close", "escape,question_mark,q", "dismiss", "help", palette=False),
     # The welcome pane of an empty workspace.
     Command("welcome.new", "n", "choose('new')", "welcome", palette=False, rank=KEEP),

@@ -1,7 +1,9 @@
 """Telling the user: every notification of the TUI, and what a saved change says.
 
 User text in a sentence (a partnership's name, a reason from the system) is made safe
-here, with line breaks kept, and never parsed as markup.
+here, with line breaks kept, and never parsed as markup. Every change is told in one
+short sentence naming what changed ("Senseo: primary type Realising goals"), whatever
+made it: a digit key, a form, a delete, an undo.
 """
 
 from __future__ import annotations
@@ -14,7 +16,16 @@ from textual.widget import Widget
 
 from samenwerk_tui import i18n
 from samenwerk_tui.services.changes import Change
+from samenwerk_tui.tui.fields import field_label
 from samenwerk_tui.tui.safe import plain
+
+#: Changes told by their kind alone (the fields they touched say nothing more).
+_BY_ACTION = {
+    "created": "tui.told.created",
+    "noted": "tui.told.noted",
+    "note_edited": "tui.told.note_edited",
+    "resolved": "tui.told.resolved",
+}
 
 
 def tell(node: Widget | App[Any], text: str, severity: SeverityLevel = "information") -> None:
@@ -23,14 +34,36 @@ def tell(node: Widget | App[Any], text: str, severity: SeverityLevel = "informat
 
 
 def tell_change(node: Widget | App[Any], change: Change) -> None:
-    """What the user should hear about a saved change, if anything.
-
-    A plain edit says nothing (the screen shows it); a warning ("applied to a newer
-    version"), a deletion (how to undo it) and an undo (what was undone) are told.
-    """
+    """What the user should hear about a saved change: what changed, and any warning
+    ("merged with a newer version", "recorded as a conflict")."""
     if change.warning is not None:
         tell(node, i18n.t(change.warning, name=change.name, file=change.file), "warning")
+    if change.conflicts:
+        text = i18n.t("tui.told.recorded", name=change.name, count=len(change.conflicts), key="r")
+        tell(node, text, "warning")
+    tell(node, describe(change))
+
+
+def describe(change: Change) -> str:
+    """One sentence naming what a change changed."""
+    name = change.name
     if change.action == "deleted":
-        tell(node, i18n.t("tui.delete.done", name=change.name))
-    elif change.action == "undone" and change.undid is not None:
-        tell(node, i18n.t(f"tui.undo.{change.undid.action}", name=change.name))
+        return i18n.t("tui.delete.done", name=name)
+    if change.action == "undone" and change.undid is not None:
+        action = change.undid.action
+        key = f"tui.undo.{action}" if i18n.has(f"tui.undo.{action}") else f"tui.undo_more.{action}"
+        return i18n.t(key if i18n.has(key) else "tui.undo.undone", name=name)
+    if change.action in _BY_ACTION:
+        return i18n.t(_BY_ACTION[change.action], name=name)
+    if change.action == "note_deleted":
+        key = "tui.told.note_deleted" if "notes" in change.fields else "tui.told.note_kept"
+        return i18n.t(key, name=name)
+    if not change.fields:
+        return i18n.t("tui.told.unchanged", name=name)
+    if change.fields == ("classification.primary",) and change.record is not None:
+        primary = change.record.partnership.primary
+        if primary is None:
+            return i18n.t("tui.told.primary_cleared", name=name)
+        return i18n.t("tui.told.primary", name=name, type=i18n.type_name(primary.value))
+    fields = ", ".join(field_label(f) for f in change.fields)
+    return i18n.t("tui.told.saved", name=name, fields=fields)

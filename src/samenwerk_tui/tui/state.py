@@ -31,7 +31,21 @@ refuses while a sync owns the files, turns every failure into a
 :class:`~samenwerk_tui.errors.SamenwerkError` (one sentence via ``i18n.text_of``), and
 bumps :attr:`~AppState.data_version` so every screen redraws from the session. The screen
 then tells the user about the change with
-:func:`~samenwerk_tui.tui.feedback.tell_change`.
+:func:`~samenwerk_tui.tui.feedback.tell_change` (one sentence naming what changed).
+
+**Forms save three-way.** A form opened on a partnership keeps the record it opened with
+(its ``base``); its opener answers ``Submitted`` with ``form.save_edit(action, edit)``,
+a pure edit of the partnership. The form saves it through ``state.apply`` merged onto
+the file as it is now (a colleague's change made meanwhile survives), shows both values
+when a field was changed differently meanwhile and lets the advisor choose, and keeps
+what was typed if the partnership was deleted meanwhile (see
+:mod:`~samenwerk_tui.tui.screens.forms.base`). Every form family gets this by deriving
+from ``FormScreen`` and passing its record to ``FormScreen.__init__``.
+
+**Keys act in the order typed.** Only bindings that move focus (``/``) are ``priority``
+bindings, and they move it at once (``screen.set_focus``), so keys typed right after
+them reach the new widget; a save is never a priority binding, so it comes after the
+keys typed before it. A key whose command cannot run now says why in one sentence.
 """
 
 from __future__ import annotations
@@ -47,7 +61,7 @@ from textual.reactive import var
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.ordering import known_sort
 from samenwerk_tui.errors import SamenwerkError
-from samenwerk_tui.services.changes import Change
+from samenwerk_tui.services.changes import Change, GoneError
 from samenwerk_tui.services.config import Config, update_config, workspace_key
 from samenwerk_tui.services.session import Problem, Record, Session
 from samenwerk_tui.tui.keymap import KeymapCheck, check_keymap
@@ -215,6 +229,9 @@ class AppState(DOMNode):
                 # A change to one partnership redraws one row, unless the unreadable files
                 # changed too (an undo, a file found broken while saving).
                 only = None if session.problems != problems else {change.partnership_id}
+        except GoneError:
+            self.data_changed()  # the session now holds what it found: show it
+            raise
         except OSError as exc:
             raise SamenwerkError("tui.os_error", reason=exc.strerror or str(exc)) from exc
         self.data_changed(focus=change.partnership_id, saved=True, only=only)

@@ -88,7 +88,10 @@ def render_text(record: Record, columns: int = 80) -> str:
     if p.notes:
         out += ["", i18n.t("export.notes")]
         for n in p.notes:
-            head = f"  {when(n.created)}  {s(n.author)}"
+            # The id first: what ``note REF --edit ID`` and ``--delete ID`` take.
+            head = f"  {n.id}  {when(n.created)}  {s(n.author)}"
+            if n.edited is not None:
+                head += f"  ({i18n.t('export.note.edited', when=when(n.edited))})"
             if n.type:
                 head += f"  [{n.type.badge} {i18n.type_name(n.type.value)}]"
             if n.tags:

@@ -29,10 +29,9 @@ from textual.widgets import Static
 
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.model import Partnership
-from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.services.guidance import Guidance, guidance
 from samenwerk_tui.tui.commands import bindings, commands, key_for, key_text
-from samenwerk_tui.tui.feedback import tell_change
+from samenwerk_tui.tui.screens import main_forms
 from samenwerk_tui.tui.screens.diagnosis import DiagnosisScreen
 from samenwerk_tui.tui.screens.forms.perspectives import PerspectivesForm
 from samenwerk_tui.tui.state import AppState, DataVersion
@@ -138,24 +137,14 @@ class GuidanceScreen(ModalScreen[None]):
             self.app.push_screen(DiagnosisScreen(self.state, p))
 
     def action_perspectives(self) -> None:
-        p = self.partnership()
-        if p is not None:
-            self.app.push_screen(PerspectivesForm(self.state, p))
+        record = self.state.record(self.pid)
+        if record is not None:
+            self.app.push_screen(PerspectivesForm(self.state, record))
 
     def action_close(self) -> None:
         self.dismiss(None)
 
     @on(PerspectivesForm.Submitted)
     def _perspectives_submitted(self, event: PerspectivesForm.Submitted) -> None:
-        edit = event.values.edit_from(event.form.start)
-        if edit is None:
-            event.form.answer(None)
-            return
-        pid = event.form.pid
-        try:
-            change = self.state.apply(lambda s: s.update(pid, edit, "perspective"))
-        except SamenwerkError as exc:
-            event.form.answer(i18n.text_of(exc))
-            return
-        tell_change(self, change)
-        event.form.answer(None)
+        # The form saves it three-way, as the main screen's forms do.
+        main_forms.perspectives_submitted(event)

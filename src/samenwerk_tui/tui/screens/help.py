@@ -19,8 +19,12 @@ from samenwerk_tui.tui.widgets.scroll import Pane
 
 _SECTIONS = (
     ("list", "tui.help.section_list"),
+    ("filter", "tui.sections.filter"),
     ("main", "tui.help.section_main"),
+    ("notes", "tui.sections.notes"),
     ("form", "tui.help.section_form"),
+    ("clash", "tui.sections.clash"),
+    ("gone", "tui.sections.gone"),
     ("resolve", "tui.help.section_resolve"),
     ("history", "tui.help.section_history"),
     ("version", "tui.help.section_version"),

@@ -5,9 +5,12 @@ files. It watches the state's vars (a new data version redraws the rows, the git
 the marks and the status line, the filter the list) and hands plain values down to its
 widgets; it keeps the state's ``selected`` up to date. Commands that change a partnership
 either save at once (``1``-``4``, ``x``, ``u``) or open a form whose ``Submitted``
-message comes back here; both save through :meth:`AppState.apply` and report with
-:func:`~samenwerk_tui.tui.feedback.tell_change`. Sync and repair are the app's work: the
-screen posts :mod:`~samenwerk_tui.tui.messages` for them.
+message comes back here (:mod:`.main_forms` says what each saves; the form saves it
+three-way); both report with :func:`~samenwerk_tui.tui.feedback.tell_change`. The notes
+pane's corrections are :mod:`.main_notes`'s, ``o`` (the file in an editor) is
+:mod:`samenwerk_tui.tui.editor`'s. A key whose command cannot run now says why
+(:func:`.main_commands.reason`). Sync and repair are the app's work: the screen posts
+:mod:`~samenwerk_tui.tui.messages` for them.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container, Vertical
-from textual.events import Resize
+from textual.events import Key, Resize
 from textual.screen import Screen
 from textual.widgets import Input
 
@@ -29,18 +32,20 @@ from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.services.changes import Change
 from samenwerk_tui.services.session import Problem, Record, Session
 from samenwerk_tui.tui.commands import bindings, key_for
+from samenwerk_tui.tui.editor import open_in_editor
 from samenwerk_tui.tui.feedback import tell, tell_change
 from samenwerk_tui.tui.list_rows import ListRows
-from samenwerk_tui.tui.messages import RepairRequested, ShowPartnership, SyncRequested
-from samenwerk_tui.tui.screens.confirm import ConfirmScreen, question
+from samenwerk_tui.tui.messages import ShowPartnership, SyncRequested
+from samenwerk_tui.tui.screens import main_dialogs, main_forms
 from samenwerk_tui.tui.screens.forms import ClassificationForm, NoteForm, PartnershipForm
 from samenwerk_tui.tui.screens.forms.perspectives import PerspectivesForm
-from samenwerk_tui.tui.screens.main_commands import availability
+from samenwerk_tui.tui.screens.main_commands import availability, explain_key
 from samenwerk_tui.tui.screens.openers import screen_for
 from samenwerk_tui.tui.state import AppState, DataVersion, GitState, MutateFn
 from samenwerk_tui.tui.widgets.detail import DetailPane
+from samenwerk_tui.tui.widgets.filter_box import FilterBox
 from samenwerk_tui.tui.widgets.footer import FittingFooter
-from samenwerk_tui.tui.widgets.notes import NotesPane
+from samenwerk_tui.tui.widgets.notes import NotesPane, NotesScroll
 from samenwerk_tui.tui.widgets.partnership_list import PartnershipList
 from samenwerk_tui.tui.widgets.scroll import Pane
 from samenwerk_tui.tui.widgets.status_line import Counts, StatusLine
@@ -53,6 +58,9 @@ class MainScreen(Screen[None]):
     """List on the left (filter on top), detail and notes beside or below it."""
 
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("main"))
+    # Focus is set here, at once and on purpose (never by Textual's choice of "the first
+    # focusable widget", which is the filter box while the list is loading).
+    AUTO_FOCUS = ""
 
     def __init__(self, state: AppState) -> None:
         super().__init__()
@@ -67,7 +75,7 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Container(id="panes"):
             with Vertical(id="left"):
-                yield Input(
+                yield FilterBox(
                     id="filter",
                     placeholder=i18n.t("tui.filter.placeholder"),
                     compact=True,
@@ -75,12 +83,14 @@ class MainScreen(Screen[None]):
                 )
                 yield PartnershipList(id="list")
             with Pane(id="detail-scroll"):
+                keymap = self.state.keymap
                 yield DetailPane(
                     id="detail",
-                    resolve_key=key_for("main.resolve", self.state.keymap),
-                    perspectives_key=key_for("main.perspectives", self.state.keymap),
+                    resolve_key=key_for("main.resolve", keymap),
+                    perspectives_key=key_for("main.perspectives", keymap),
+                    open_key=key_for("main.open", keymap),
                 )
-            with Pane(id="notes-scroll"):
+            with NotesScroll(id="notes-scroll"):
                 yield NotesPane(id="notes")
         yield StatusLine(id="status")
         yield FittingFooter(compact=True)
@@ -89,7 +99,7 @@ class MainScreen(Screen[None]):
         state = self.state
         self.query_one("#filter", Input).cursor_blink = state.blink
         self.list.loading = not state.loaded
-        self.list.focus()
+        self.set_focus(self.list)  # at once: keys typed from now on go to the list
         self._layout_for(self.size.width)
         status = self.query_one(StatusLine)
         status.loaded = state.loaded
@@ -122,6 +132,8 @@ class MainScreen(Screen[None]):
     def _loaded_changed(self, loaded: bool) -> None:
         self.list.loading = not loaded
         self.query_one(StatusLine).loaded = loaded
+        if loaded and self.focused is None:  # the list could not take focus while loading
+            self.set_focus(self.list)
 
     def _progress_changed(self, progress: tuple[int, int]) -> None:
         self.query_one(StatusLine).progress = progress
@@ -240,7 +252,7 @@ class MainScreen(Screen[None]):
             return
         key, shown = self._shown
         detail = self.query_one(DetailPane)
-        notes = self.query_one(NotesPane)
+        notes = self.query_one(NotesScroll)
         if isinstance(shown, Record):
             detail.show(shown.partnership, shown.name)
             notes.show(shown.partnership)
@@ -266,11 +278,9 @@ class MainScreen(Screen[None]):
         self._typed = event.value
         self.state.filter = event.value
 
-    @on(Input.Submitted, "#filter")
-    def _filter_submitted(self) -> None:
-        self.list.focus()
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "focus_filter":  # in the box, "/" is text
+            return self.is_mounted and self.focused is not self.query_one("#filter", Input)
         if action == "open" and parameters:  # open('diagnose') runs when diagnose may
             action = str(parameters[0])
         return availability(
@@ -280,6 +290,11 @@ class MainScreen(Screen[None]):
             problem=self.selected_problem(),
             can_undo=bool(self.state.session.undo_stack),
         )
+
+    def on_key(self, event: Key) -> None:
+        """A key of a main command that cannot run now says why, instead of nothing."""
+        if explain_key(self, event.key):
+            event.stop()
 
     # ------------------------------------------------------------------ actions
 
@@ -295,12 +310,14 @@ class MainScreen(Screen[None]):
         self.list.focus()
 
     def action_focus_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        # At once, not after a refresh (``focus()``): the app hands the keys queued behind
+        # "/" to whichever widget has focus when it reads them.
+        self.set_focus(self.query_one("#filter", Input))
 
     def action_back(self) -> None:
-        """Escape: clear the filter (from the box or the list) and go back to the list."""
+        """Escape (in the list or a pane): clear the filter and go back to the list."""
         self.state.filter = ""
-        self.list.focus()
+        self.set_focus(self.list)
 
     def action_quit(self) -> None:
         self.app.exit(0)
@@ -322,17 +339,23 @@ class MainScreen(Screen[None]):
     def action_edit_partnership(self) -> None:
         record = self.selected_record()
         if record is not None:
-            self.app.push_screen(PartnershipForm(self.state, record.partnership))
+            self.app.push_screen(PartnershipForm(self.state, record))
 
     def action_classify(self) -> None:
         record = self.selected_record()
         if record is not None:
-            self.app.push_screen(ClassificationForm(self.state, record.partnership))
+            self.app.push_screen(ClassificationForm(self.state, record))
 
     def action_annotate(self) -> None:
         record = self.selected_record()
         if record is not None:
-            self.app.push_screen(NoteForm(self.state, record.partnership))
+            self.app.push_screen(NoteForm(self.state, record))
+
+    def action_open_file(self) -> None:
+        record, problem = self.selected_record(), self.selected_problem()
+        name = record.name if record is not None else problem.name if problem else None
+        if name is not None:
+            open_in_editor(self, self.state, name)
 
     def action_open(self, name: str) -> None:
         """d, g, v, p: a screen about the selection (see :mod:`.openers`)."""
@@ -346,17 +369,8 @@ class MainScreen(Screen[None]):
 
     def action_delete(self) -> None:
         record = self.selected_record()
-        if record is None:
-            return
-        # Only a workspace in git keeps the file's history; say so only there.
-        key = "tui.delete.question" if self.state.git.repo else "tui.delete_local.question"
-        asked = question(key, "name", record.facets.name)
-
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.save_and_tell(lambda s: s.delete(record.id))
-
-        self.app.push_screen(ConfirmScreen(asked, i18n.t("tui.delete.yes")), confirmed)
+        if record is not None:
+            main_dialogs.ask_delete_partnership(self, record, in_git=bool(self.state.git.repo))
 
     def action_undo(self) -> None:
         if not self.state.session.undo_stack:
@@ -385,43 +399,37 @@ class MainScreen(Screen[None]):
         if record is not None and record.facets.conflicts:
             self.app.push_screen(ResolveScreen(self.state, record.id))
         elif problem is not None and self.state.git.repairable(problem):
-            self._offer_repair(problem)
+            main_dialogs.offer_repair(self, problem)
 
-    def _offer_repair(self, problem: Problem) -> None:
-        asked = question("tui.repair.question", "file", problem.name)
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.post_message(RepairRequested(problem.name))
-
-        self.app.push_screen(ConfirmScreen(asked, i18n.t("tui.repair.yes")), answered)
-
-    # ------------------------------------------------------------------ forms
+    # ------------------------------------------------------------------ forms, notes
 
     @on(PartnershipForm.Submitted)
     def _partnership_submitted(self, event: PartnershipForm.Submitted) -> None:
-        values, pid = event.values, event.form.pid
-        if pid is None:
-            event.form.answer(self.save(lambda s: s.create(values.new_partnership())))
-            return
-        changes = values.changes_from(event.form.start)
-        event.form.answer(self.save(lambda s: s.edit(pid, **changes)) if changes else None)
+        main_forms.partnership_submitted(event)
 
     @on(ClassificationForm.Submitted)
     def _classification_submitted(self, event: ClassificationForm.Submitted) -> None:
-        pid = event.form.pid
-        changes = event.values.changes_from(event.form.start)
-        event.form.answer(self.save(lambda s: s.classify(pid, **changes)) if changes else None)
+        main_forms.classification_submitted(self.state, event)
 
     @on(NoteForm.Submitted)
     def _note_submitted(self, event: NoteForm.Submitted) -> None:
-        pid, values = event.form.pid, event.values
-        event.form.answer(self.save(lambda s: s.add_note(pid, values.text, **values.fields())))
+        main_forms.note_submitted(self.state, event)
+
+    @on(NotesScroll.EditNote)
+    def _edit_note(self, message: NotesScroll.EditNote) -> None:
+        record = self.selected_record()
+        if record is not None:
+            self.app.push_screen(NoteForm(self.state, record, message.note))
+
+    @on(NotesScroll.DeleteNote)
+    def _delete_note(self, message: NotesScroll.DeleteNote) -> None:
+        record = self.selected_record()
+        if record is not None:
+            main_dialogs.ask_delete_note(self, record, message.note)
 
     @on(PerspectivesForm.Submitted)
     def _perspectives_submitted(self, event: PerspectivesForm.Submitted) -> None:
-        pid, edit = event.form.pid, event.values.edit_from(event.form.start)
-        event.form.answer(self.save(lambda s: s.update(pid, edit, "perspective")) if edit else None)
+        main_forms.perspectives_submitted(event)
 
     # ------------------------------------------------------------------ saving
 

@@ -35,5 +35,5 @@ def screen_for(name: str, state: AppState, record: Record | None) -> Screen[Any]
     if name == "perspectives":
         from samenwerk_tui.tui.screens.forms.perspectives import PerspectivesForm
 
-        return PerspectivesForm(state, record.partnership)
+        return PerspectivesForm(state, record)
     raise KeyError(name)

@@ -9,8 +9,7 @@ the wrong entry settled.
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -23,16 +22,14 @@ from textual.widgets import Static
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.model import Conflict, Partnership
 from samenwerk_tui.domain.text import normalize_line, normalize_text
-from samenwerk_tui.domain.types import AgreementType, PerspectiveName, Stage
 from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.services import git_session
-from samenwerk_tui.services.localtime import minute
 from samenwerk_tui.tui.commands import bindings, commands, key_text
 from samenwerk_tui.tui.feedback import tell, tell_change
+from samenwerk_tui.tui.fields import field_label, value_content
 from samenwerk_tui.tui.safe import content
 from samenwerk_tui.tui.screens.forms.conflict import ConflictEditForm
 from samenwerk_tui.tui.state import AppState
-from samenwerk_tui.tui.widgets.detail import type_chip
 
 #: Fields whose value is free text: the editor offers them, prefilled with ours.
 TEXT_FIELDS = {"name", "summary", "rationale", "comment", "text", "role"}
@@ -40,56 +37,10 @@ TEXT_FIELDS = {"name", "summary", "rationale", "comment", "text", "role"}
 LINE_FIELDS = {"name", "role"}
 
 
-def field_label(field: str) -> str:
-    """A field path as an advisor reads it ("Comment: Delivering …", "Note text")."""
-    parts = git_session.field_path(field)
-    last = parts[-1]
-    if len(parts) == 1 and i18n.has(f"tui.field.{last}"):
-        return i18n.t(f"tui.field.{last}")
-    head = parts[0]
-    if head == "classification" and len(parts) == 2 and i18n.has(f"tui.field.{last}"):
-        return i18n.t(f"tui.field.{last}")
-    if head == "classification" and len(parts) == 3 and parts[1] in _TYPES:
-        return i18n.t(f"tui.field.type_{last}", type=i18n.type_name(parts[1]))
-    if head == "perspectives" and len(parts) == 3 and parts[1] in _PERSPECTIVES:
-        name = i18n.perspective_name(parts[1])
-        return i18n.t(f"tui.field.perspective_{last}", perspective=name)
-    if head == "notes" and len(parts) == 3:
-        return i18n.t("tui.field.note", field=last, id=parts[1])
-    if head == "parties" and len(parts) == 3:
-        return i18n.t("tui.field.party", field=last, party=parts[1])
-    return field
-
-
-_TYPES = {t.value for t in AgreementType}
-_PERSPECTIVES = {p.value for p in PerspectiveName}
-_STAGES = {s.value for s in Stage}
-
-
 def is_text_field(conflict: Conflict) -> bool:
     last = git_session.field_path(conflict.field)[-1]
     values = (conflict.ours, conflict.theirs)
     return last in TEXT_FIELDS and all(v is None or isinstance(v, str) for v in values)
-
-
-def value_content(field: str, value: Any) -> Content:
-    """One side's value, literally; an absent value says so."""
-    if value is None:
-        return Content.styled(i18n.t("tui.resolve.absent"), "italic $text-muted")
-    last = git_session.field_path(field)[-1]
-    if isinstance(value, str) and last in ("primary", "type") and value in _TYPES:
-        return type_chip(AgreementType(value)) + Content(" " + i18n.type_name(value))
-    if isinstance(value, str) and last == "stage" and value in _STAGES:
-        return Content(i18n.stage_name(value))
-    if isinstance(value, bool):
-        return Content(str(value).lower())
-    if isinstance(value, datetime):
-        return Content(minute(value))
-    if isinstance(value, list):
-        return content(", ".join(str(v) for v in value))
-    if isinstance(value, dict):
-        return content("\n".join(f"{k} = {v}" for k, v in value.items()), multiline=True)
-    return content(str(value), multiline=True)
 
 
 class ConflictCard(Static):

@@ -60,7 +60,8 @@ class DetailPane(Vertical):
     """Summary, parties, stage, tags, the 2x2 type grid and the perspectives.
 
     ``resolve_key`` is how the hint on a conflict names the key that settles it;
-    ``perspectives_key``, if given, how the perspectives' hint names theirs.
+    ``perspectives_key``, if given, how the perspectives' hint names theirs; ``open_key``
+    the key that opens a broken file in an editor.
     """
 
     def __init__(
@@ -68,11 +69,13 @@ class DetailPane(Vertical):
         *,
         resolve_key: str = "r",
         perspectives_key: str | None = None,
+        open_key: str = "o",
         id: str | None = None,  # noqa: A002
     ) -> None:
         super().__init__(id=id)
         self.resolve_key = resolve_key
         self.perspectives_key = perspectives_key
+        self.open_key = open_key
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-title")
@@ -121,6 +124,7 @@ class DetailPane(Vertical):
                     content(where),
                     content(reason),
                     Content.styled(i18n.t("tui.broken.never"), "$text-muted"),
+                    Content.styled(i18n.t("tui.editor.hint", key=self.open_key), "$text-muted"),
                 ]
             ),
         )

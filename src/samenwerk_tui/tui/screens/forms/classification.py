@@ -1,21 +1,30 @@
 """The classification form: a score 0-5 and a comment for each of the four types, the
-primary type and the rationale. It hands over only what the user changed."""
+primary type and the rationale. It hands over only what the user changed.
+
+It helps while you type: a score field selects its content when it gets focus (typing
+replaces the 0), a line under the primary type names the type the scores point to and
+warns when the chosen primary type scores 0, and the four types are labelled with their
+short names so no label breaks mid-word at 80 columns.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from textual.containers import Horizontal
+from textual import on
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.edits import ClassificationEdit
 from samenwerk_tui.domain.model import Partnership
 from samenwerk_tui.domain.types import AgreementType
+from samenwerk_tui.errors import SamenwerkError
+from samenwerk_tui.services.session import Record
 from samenwerk_tui.tui.safe import content
 from samenwerk_tui.tui.screens.forms.base import (
     FormScreen,
@@ -66,6 +75,22 @@ class ClassificationValues:
         return changed
 
 
+def primary_hint(values: ClassificationValues) -> tuple[str, str]:
+    """The line under the primary type, and its style ("" when there is nothing to say)."""
+    top = max(values.scores.values(), default=0)
+    chosen = values.primary
+    if chosen is not None and values.scores.get(chosen, 0) == 0:
+        name = i18n.type_label(chosen.value)
+        return i18n.t("tui.form_help.primary_zero", type=name), "bold $text-warning"
+    leaders = [t for t in AgreementType if values.scores.get(t, 0) == top]
+    if top == 0 or chosen in leaders:
+        return "", ""
+    names = ", ".join(i18n.type_label(t.value) for t in leaders)
+    return i18n.t("tui.form_help.suggested", types=names, score=top, count=len(leaders)), (
+        "$text-muted"
+    )
+
+
 class ClassificationForm(FormScreen[ClassificationValues]):
     """Four scores (0-5) with a comment each, the primary type and the rationale."""
 
@@ -79,9 +104,9 @@ class ClassificationForm(FormScreen[ClassificationValues]):
             self.form = form
             self.values = values
 
-    def __init__(self, state: AppState, p: Partnership) -> None:
-        super().__init__(state)
-        self.p = p
+    def __init__(self, state: AppState, record: Record) -> None:
+        super().__init__(state, record)
+        self.p = p = record.partnership
         self.pid = p.id
         self.start = ClassificationValues.of(p)
 
@@ -91,12 +116,13 @@ class ClassificationForm(FormScreen[ClassificationValues]):
     def fields(self) -> Iterator[tuple[Widget, Widget]]:
         for t in AgreementType:
             type_label = Label(
-                type_chip(t) + Content(" " + i18n.type_name(t.value)),
+                type_chip(t) + Content(" " + i18n.type_label(t.value)),
                 classes=f"form-label type-label -{t.value}",
             )
             score = text_input(
                 str(self.start.scores[t]),
                 f"score-{t.value}",
+                select_on_focus=True,
                 restrict=r"[0-5]?",
                 max_length=1,
                 classes="score",
@@ -110,17 +136,33 @@ class ClassificationForm(FormScreen[ClassificationValues]):
             )
             yield type_label, Horizontal(score, comment, classes="score-row")
         primary = self.start.primary.value if self.start.primary else ""
-        yield (
-            label("tui.form.primary"),
-            Select(
-                type_options(i18n.t("tui.form.no_primary")),
-                value=primary,
-                allow_blank=False,
-                id="primary",
-                compact=True,
-            ),
+        select = Select(
+            type_options(i18n.t("tui.form.no_primary")),
+            value=primary,
+            allow_blank=False,
+            id="primary",
+            compact=True,
         )
+        hint = Static(id="primary-hint", classes="primary-hint")
+        yield label("tui.form.primary"), Vertical(select, hint, classes="primary-field")
         yield label("tui.form.rationale"), text_area(self.start.rationale, "rationale", "rationale")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.show_hint()
+
+    @on(Input.Changed, ".score")
+    @on(Select.Changed, "#primary")
+    def show_hint(self) -> None:
+        """Name the type the scores point to; warn when the primary type scores 0."""
+        try:
+            values = self.values()
+        except (ValueError, SamenwerkError):
+            return
+        hint = self.query_one("#primary-hint", Static)
+        text, style = primary_hint(values)
+        hint.update(Content.styled(text, style))
+        hint.display = bool(text)
 
     def values(self) -> ClassificationValues:
         return ClassificationValues(

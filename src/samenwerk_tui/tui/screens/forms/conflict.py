@@ -1,5 +1,6 @@
 """The conflict editor: the user's own text for one conflicting text field; saving settles
-the conflict with it (opened from the resolve screen, which saves)."""
+the conflict with it (opened from the resolve screen, which saves). Both recorded values
+stay visible above the editor while you write."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ from dataclasses import dataclass
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Label, TextArea
+from textual.widgets import Label, Static, TextArea
 
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.model import Conflict
+from samenwerk_tui.tui.fields import value_content
 from samenwerk_tui.tui.safe import content
 from samenwerk_tui.tui.screens.forms.base import FormScreen, text_area
 from samenwerk_tui.tui.state import AppState
@@ -48,6 +50,15 @@ class ConflictEditForm(FormScreen[ConflictText]):
         return Content(i18n.t(self.title_key) + ": ") + content(self.label)
 
     def fields(self) -> Iterator[tuple[Widget, Widget]]:
+        field = self.conflict.field
+        for key, value in (
+            ("tui.resolve.ours", self.conflict.ours),
+            ("tui.resolve.theirs", self.conflict.theirs),
+        ):
+            yield (
+                Label(Content(i18n.t(key)), classes="form-label"),
+                Static(value_content(field, value), classes="conflict-value"),
+            )
         yield (
             Label(Content(i18n.t("tui.resolve.value")), classes="form-label"),
             text_area(self.text, "text", "note-text"),

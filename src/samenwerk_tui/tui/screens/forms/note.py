@@ -1,9 +1,11 @@
-"""The annotation form: a new note, multi-line, optionally tied to a type, with tags."""
+"""The annotation form: a new note, or a correction of one, multi-line, optionally tied to
+a type, with tags."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TypedDict
 
 from textual.content import Content
 from textual.message import Message
@@ -12,8 +14,9 @@ from textual.widgets import Input, Select, TextArea
 
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.edits import NoteFields
-from samenwerk_tui.domain.model import Partnership
+from samenwerk_tui.domain.model import Note
 from samenwerk_tui.domain.types import AgreementType
+from samenwerk_tui.services.session import Record
 from samenwerk_tui.tui.safe import content
 from samenwerk_tui.tui.screens.forms.base import (
     FormScreen,
@@ -39,9 +42,30 @@ class NoteValues:
         """The note's optional parts, as the session takes them."""
         return {"note_type": self.note_type, "tags": self.tags}
 
+    def changes_from(self, note: Note) -> NoteChanges:
+        """What the form changed of the note it opened on (a correction touches only that,
+        so a colleague's change to another part of the note survives)."""
+        changed: NoteChanges = {}
+        if self.text != note.text:
+            changed["text"] = self.text
+        if self.note_type is not note.type:
+            changed["note_type"] = self.note_type
+        if self.tags != note.tags:
+            changed["tags"] = self.tags
+        return changed
+
+
+class NoteChanges(TypedDict, total=False):
+    """The parts of a note a correction changes (:func:`~samenwerk_tui.domain.edits.edit_note`)."""
+
+    text: str
+    note_type: AgreementType | None
+    tags: tuple[str, ...]
+
 
 class NoteForm(FormScreen[NoteValues]):
-    """A new annotation: multi-line text, optionally tied to a type, with tags."""
+    """A new annotation (or, given ``note``, a correction of it): multi-line text,
+    optionally tied to a type, with tags."""
 
     title_key = "tui.form.note_title"
 
@@ -53,21 +77,28 @@ class NoteForm(FormScreen[NoteValues]):
             self.form = form
             self.values = values
 
-    def __init__(self, state: AppState, p: Partnership) -> None:
-        super().__init__(state)
-        self.p = p
-        self.pid = p.id
+    def __init__(self, state: AppState, record: Record, note: Note | None = None) -> None:
+        super().__init__(state, record)
+        self.p = record.partnership
+        self.pid = self.p.id
+        self.note = note
+        if note is not None:
+            self.title_key = "tui.note_pane.edit_title"
 
     def form_title(self) -> Content:
         return Content(i18n.t(self.title_key) + ": ") + content(self.p.name)
 
     def fields(self) -> Iterator[tuple[Widget, Widget]]:
-        yield label("tui.form.note_text"), text_area("", "text", "note-text")
+        note = self.note
+        text = note.text if note is not None else ""
+        note_type = note.type.value if note is not None and note.type is not None else ""
+        tags = " ".join(note.tags) if note is not None else ""
+        yield label("tui.form.note_text"), text_area(text, "text", "note-text")
         yield (
             label("tui.form.note_type"),
             Select(
                 type_options(i18n.t("tui.form.no_type")),
-                value="",
+                value=note_type,
                 allow_blank=False,
                 id="note-type",
                 compact=True,
@@ -75,7 +106,7 @@ class NoteForm(FormScreen[NoteValues]):
         )
         yield (
             label("tui.form.tags"),
-            text_input("", "tags", placeholder=i18n.t("tui.form.tags_hint")),
+            text_input(tags, "tags", placeholder=i18n.t("tui.form.tags_hint")),
         )
 
     def values(self) -> NoteValues:

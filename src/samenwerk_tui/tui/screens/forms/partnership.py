@@ -17,6 +17,7 @@ from samenwerk_tui.domain import edits
 from samenwerk_tui.domain.edits import PartnershipEdit
 from samenwerk_tui.domain.model import Partnership, Party
 from samenwerk_tui.domain.types import Stage
+from samenwerk_tui.services.session import Record
 from samenwerk_tui.tui.safe import content
 from samenwerk_tui.tui.screens.forms.base import (
     FormScreen,
@@ -88,9 +89,9 @@ class PartnershipForm(FormScreen[PartnershipValues]):
             self.form = form
             self.values = values
 
-    def __init__(self, state: AppState, initial: Partnership | None) -> None:
-        super().__init__(state)
-        self.initial = initial
+    def __init__(self, state: AppState, record: Record | None) -> None:
+        super().__init__(state, record)
+        self.initial = initial = record.partnership if record is not None else None
         self.pid = initial.id if initial is not None else None
         self.start = PartnershipValues.of(initial)
         self.title_key = "tui.form.edit_title" if initial else "tui.form.new_title"

@@ -20,7 +20,7 @@ from samenwerk_tui.domain import edits
 from samenwerk_tui.domain.model import Partnership
 from samenwerk_tui.domain.types import PerspectiveName
 from samenwerk_tui.errors import SamenwerkError
-from samenwerk_tui.services.session import Edit
+from samenwerk_tui.services.session import Edit, Record
 from samenwerk_tui.tui.safe import content
 from samenwerk_tui.tui.screens.forms.base import FormScreen, text_input
 from samenwerk_tui.tui.state import AppState
@@ -84,8 +84,9 @@ class PerspectivesForm(FormScreen[PerspectiveValues]):
             self.form = form
             self.values = values
 
-    def __init__(self, state: AppState, p: Partnership) -> None:
-        super().__init__(state)
+    def __init__(self, state: AppState, record: Record) -> None:
+        super().__init__(state, record)
+        p = record.partnership
         self.add_class("perspectives-form")  # five short rows: no gap between them
         self.p = p
         self.pid = p.id

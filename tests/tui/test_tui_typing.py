@@ -1,0 +1,139 @@
+"""Keys typed fast are handled in the order typed: what was typed before ``ctrl+s`` is saved
+whole, and letters typed right after ``/`` land in the filter box, even at start-up.
+
+A terminal hands the app a burst of keys at once (fast typing, a paste). The tests queue
+such a burst with :func:`type_at_once`, so every key is waiting before the first is
+handled: no timing decides the outcome.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from textual.widgets import Input, TextArea
+
+from samenwerk_tui.services.config import Config
+from samenwerk_tui.services.session import Session
+from samenwerk_tui.store.workspace import Workspace
+from samenwerk_tui.tui.app import SamenwerkApp
+from samenwerk_tui.tui.screens.forms import FormScreen
+from samenwerk_tui.tui.screens.main import MainScreen
+from tests.tui.tui_fixture import AUTHOR, file_of, make_app, type_at_once
+
+SENSEO = "senseo0aaaaa"
+
+
+def notes_of(root: Path, pid: str) -> list[str]:
+    data = tomllib.loads(file_of(root, pid).read_text("utf-8"))
+    return [note["text"] for note in data.get("notes", [])]
+
+
+async def test_a_note_typed_and_saved_at_once_is_saved_whole(workspace: Path) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("j", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        type_at_once(app, *"QUICK-TYPED-2", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    assert notes_of(workspace, SENSEO)[-1] == "QUICK-TYPED-2"
+
+
+async def test_every_form_saves_what_was_typed_before_ctrl_s(workspace: Path) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("j", "e")  # Senseo: the name field has focus
+        await pilot.pause()
+        await pilot.press("end")
+        type_at_once(app, *" Duo", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("c")
+        await pilot.pause()
+        for _ in range(9):  # four scores, four comments, primary: to the rationale
+            await pilot.press("tab")
+        assert isinstance(app.focused, TextArea)
+        await pilot.press("end")
+        type_at_once(app, "enter", *"Typed fast.", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        type_at_once(app, *"Science Park", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    data = tomllib.loads(file_of(workspace, SENSEO).read_text("utf-8"))
+    assert data["name"] == "Senseo Duo"
+    assert data["classification"]["rationale"] == "Two firms deliver one product.\nTyped fast."
+    assert len(list((workspace / "partnerships").glob("science-park-*.toml"))) == 1
+
+
+async def test_letters_typed_right_after_slash_go_into_the_filter(workspace: Path) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        type_at_once(app, "slash", *"sen")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)  # "n" did not open a form
+        assert app.main.query_one("#filter", Input).value == "sen"
+        type_at_once(app, "slash")  # in the filter box a slash is text
+        await pilot.pause()
+        assert app.main.query_one("#filter", Input).value == "sen/"
+
+
+async def test_letters_typed_after_slash_while_the_app_is_still_loading(workspace: Path) -> None:
+    session = Session(Workspace(workspace), AUTHOR)  # not read yet: the app reads it
+    app = SamenwerkApp(session, Config(), load=True, poll=False, blink=False)
+    # Holding the session's lock keeps the app's reading worker waiting, so the keys surely
+    # arrive while the workspace is still being read.
+    app.state.lock.acquire()
+    async with app.run_test(size=(120, 36)) as pilot:
+        try:
+            assert not app.state.loaded
+            type_at_once(app, "slash", *"sen")
+            await pilot.pause()
+        finally:
+            app.state.lock.release()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.state.loaded
+        assert isinstance(app.screen, MainScreen)
+        assert app.main.query_one("#filter", Input).value == "sen"
+        assert app.state.filter == "sen"
+
+
+async def test_keys_typed_right_after_enter_or_escape_in_the_filter_reach_the_list(
+    workspace: Path,
+) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        type_at_once(app, "slash", *"e", "enter", "j")
+        await pilot.pause()
+        assert app.main.query_one("#filter", Input).value == "e"  # "j" was not typed into it
+        assert app.focused is app.main.list
+        assert app.main.list.highlighted_key == SENSEO  # "j" moved the cursor down one
+        type_at_once(app, "slash", *"zz", "escape", "k")
+        await pilot.pause()
+        assert app.main.query_one("#filter", Input).value == ""
+        assert app.focused is app.main.list
+        assert app.main.list.highlighted_key == "rivier0bbbbb"
+
+
+async def test_a_diagnosis_answered_and_applied_at_once_keeps_every_answer(
+    workspace: Path,
+) -> None:
+    from tests.tui.test_tui_decide import DELIVERY, digits
+
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("d")  # Gezond Rivierdal
+        await pilot.pause()
+        type_at_once(app, *digits(DELIVERY), "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    data = tomllib.loads(file_of(workspace, "rivier0bbbbb").read_text("utf-8"))
+    (assessment,) = data["assessments"]
+    assert len(assessment["answers"]) == 16
