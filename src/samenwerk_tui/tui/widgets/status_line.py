@@ -71,7 +71,9 @@ class StatusLine(Static):
 
     def _redraw(self) -> None:
         if self.is_mounted:
-            self.update(self.line())
+            # One line, its size set by the stylesheet: no layout of the screen needed
+            # (it would cost every filter keystroke a reflow).
+            self.update(self.line(), layout=False)
 
     def line(self) -> Content:
         """The whole line as it is drawn."""
