@@ -145,6 +145,11 @@ class Record:
             return self._source.packed(self._span)  # not kept: the cache holds it
         return None
 
+    @property
+    def is_packed(self) -> bool:
+        """Whether the record holds its file packed (without unpacking anything)."""
+        return self._packed is not None or self._blob is not None or self._source is not None
+
     def blob(self) -> bytes | memoryview | None:
         """The packed file marshalled, as the index cache keeps it (None: not packed)."""
         if self._blob is not None:

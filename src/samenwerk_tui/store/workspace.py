@@ -229,7 +229,7 @@ class Workspace:
             if isinstance(item, Record):
                 records.append(item)
                 st = stats[item.name]
-                if item.packed is not None:
+                if item.is_packed:
                     kept.append((st, item))
                     fresh += 1
             else:
