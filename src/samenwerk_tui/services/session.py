@@ -21,7 +21,6 @@ from pathlib import Path
 from samenwerk_tui.domain.model import Partnership
 from samenwerk_tui.domain.query import Query, Subject
 from samenwerk_tui.domain.text import fold
-from samenwerk_tui.services import threeway
 from samenwerk_tui.services.changes import (
     REAPPLIED,
     Base,
@@ -269,6 +268,8 @@ class Session(UseCases):
         with) the save is three-way (:mod:`.threeway`), under the same lock.
         """
         if base is not None:
+            from samenwerk_tui.services import threeway  # the merge: only for a form's save
+
             return threeway.save(self, pid, base, edit, action)
         loaded = self.loaded(pid)
         warning = None
@@ -367,6 +368,8 @@ class Session(UseCases):
     def recreate(self, base: Base, edit: Edit) -> Change:
         """The base partnership with ``edit`` applied, saved as a new partnership: what a
         form typed, kept after its partnership was deleted or broken outside."""
+        from samenwerk_tui.services import threeway
+
         return threeway.recreate(self, base, edit)
 
 
