@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import pickle
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -80,7 +81,9 @@ def parse_many(
             for future in futures:
                 yield from _records(future.result())
                 done += 1
-    except (BrokenProcessPool, OSError, RuntimeError):
+    except (BrokenProcessPool, OSError, RuntimeError, ImportError, pickle.PicklingError):
+        # A worker that died or could not start: the rest is read here, as if there were
+        # no workers (a worker's own failure to read a file is a problem it sends back).
         yield from _sequential([name for chunk in chunks[done:] for name in chunk], read)
 
 
