@@ -67,6 +67,7 @@ def in_processes(monkeypatch: pytest.MonkeyPatch) -> None:
     """Workers for every read of more than a few files, in chunks of seven."""
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 5)
     monkeypatch.setattr(parallel, "CHUNK", 7)
+    monkeypatch.setattr(parallel, "_allowed", True)
     monkeypatch.setattr(parallel, "workers", lambda: 2)
 
 
@@ -167,3 +168,26 @@ def test_without_workers_the_read_goes_on_in_this_process(
 
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", NoProcesses)
     assert shape(ws.load_all()) == expected
+
+
+def test_a_program_that_did_not_allow_processes_reads_in_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only samenwerk's entry points allow workers; a library caller's script (perhaps
+    without a main guard, which every spawned worker would run again) never gets them."""
+    ws = corpus(tmp_path / "ws")
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 5)
+    monkeypatch.setattr(parallel, "_allowed", False)
+    assert parallel.workers() == 0
+    started: list[object] = []
+    import concurrent.futures
+
+    real = concurrent.futures.ProcessPoolExecutor
+
+    def counting(*args: object, **kwargs: object) -> object:
+        started.append(args)
+        return real(*args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", counting)
+    assert len(ws.load_all().records) == 58
+    assert started == []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 
+from samenwerk_tui.store import parallel
 from samenwerk_tui.store.index import Index
 from samenwerk_tui.store.records import FileStat, LoadResult, Record, StoreError
 from samenwerk_tui.store.workspace import Workspace
@@ -20,6 +21,15 @@ from samenwerk_tui.store.workspace import Workspace
 INDEX_DELAY = 1.5
 #: What reading the folder gives: stats, records and problems, and the index to write.
 Read = tuple[dict[str, FileStat], LoadResult, list[tuple[FileStat, Record]] | None]
+
+
+def allow_worker_processes() -> None:
+    """Let a big first read parse in worker processes (:mod:`samenwerk_tui.store.parallel`).
+
+    For samenwerk's own entry points only: a spawned worker imports the program's main
+    script again, which a script without a main guard would run again.
+    """
+    parallel.allow_processes(True)
 
 
 class WorkspaceReader:

@@ -34,8 +34,27 @@ PARALLEL_FROM = 1500
 CHUNK = 500
 
 
+#: Whether this program may start worker processes (:func:`allow_processes`).
+_allowed = False
+
+
+def allow_processes(allowed: bool = True) -> None:
+    """Let big reads use worker processes (the command line and the app do, at start).
+
+    Off by default: a spawned worker imports the program's main script again, and a
+    script without an ``if __name__ == "__main__"`` guard would then run again in every
+    worker. samenwerk's own entry points (``samenwerk``, ``python -m samenwerk_tui``) are
+    safe, and turn it on.
+    """
+    global _allowed
+    _allowed = allowed
+
+
 def workers() -> int:
-    """Worker processes worth starting here: one per core, at most four; 0 for one core."""
+    """Worker processes worth starting here: one per core, at most four; 0 for one core
+    or when processes are not allowed (:func:`allow_processes`)."""
+    if not _allowed:
+        return 0
     try:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
