@@ -17,7 +17,6 @@ thread.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
@@ -28,7 +27,6 @@ from textual import on, work
 from textual.app import App
 from textual.binding import BindingType
 from textual.command import CommandPalette
-from textual.message import Message
 from textual.timer import Timer
 
 from samenwerk_tui import i18n
@@ -52,6 +50,7 @@ from samenwerk_tui.tui.git import (
     sync,
     sync_report,
 )
+from samenwerk_tui.tui.loading import Loaded, WorkspaceChanged, settle_memory
 from samenwerk_tui.tui.messages import OpenDemo, OpenWorkspace, RepairRequested, SyncRequested
 from samenwerk_tui.tui.preferences import RELOAD_SECONDS, Preferences
 from samenwerk_tui.tui.providers import CommandsProvider, PartnershipsProvider
@@ -63,33 +62,6 @@ from samenwerk_tui.tui.themes import ThemeRegistry
 
 _HERE = Path(__file__).parent
 POLL_SECONDS = 1.0
-
-
-class Loaded(Message):
-    """The workspace has been read (in a worker); ``error`` says why not, if it was not."""
-
-    def __init__(self, error: str | None = None) -> None:
-        super().__init__()
-        self.error = error
-
-
-class WorkspaceChanged(Message):
-    """A poll found files changed outside the app."""
-
-    def __init__(self, refresh: Refresh) -> None:
-        super().__init__()
-        self.refresh = refresh
-
-
-def settle_memory() -> None:
-    """After a workspace is read and shown: leave what is there now to reference counting.
-
-    The interpreter's full garbage collection walks every object it tracks; with ten
-    thousand records (and their facets and rows) that is 60-120 ms, now and then, in the
-    middle of a keystroke. What was read stays alive (or is freed by reference counting,
-    which freezing does not stop), so the collector need not look at it again.
-    """
-    gc.freeze()
 
 
 class SamenwerkApp(App[int]):
