@@ -7,6 +7,7 @@ workspace files), computed from the commits of this sync, never from an earlier 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from samenwerk_tui.gitsync.paths import is_ours, is_partnership_path
 from samenwerk_tui.gitsync.runner import Git, GitError, Result, error_for
@@ -86,6 +87,65 @@ def set_upstream(git: Git, up: Upstream) -> None:
         git.run("config", f"branch.{up.branch}.remote", up.remote, check=False)
         git.run("config", f"branch.{up.branch}.merge", f"refs/heads/{up.remote_branch}",
                 check=False)  # fmt: skip
+
+
+def local_remote_path(git: Git, remote: str) -> Path | None:
+    """The folder of ``remote`` when it is on this machine (a path or ``file://``)."""
+    url = git.run("remote", "get-url", remote, check=False).text.strip()
+    if url.startswith("file://"):
+        url = url[len("file://") :]
+    elif "://" in url:
+        return None  # ssh://, https://, git://
+    else:
+        colon, slash = url.find(":"), url.find("/")
+        if colon > 1 and (slash == -1 or colon < slash):
+            return None  # scp-like host:path
+    path = Path(url).expanduser()
+    if not path.is_absolute() and git.root is not None:
+        path = git.root / path
+    return path if path.is_dir() else None
+
+
+def point_remote_head(git: Git, up: Upstream) -> bool:
+    """After a first push: make a local bare remote's HEAD name the branch just pushed,
+    when its HEAD names a branch it does not have (``git init --bare`` points it at
+    ``master`` or ``main``, whatever this git's default is), so that a colleague's
+    ``git clone`` checks out the workspace instead of an empty branch. A remote whose
+    HEAD names a branch it has is left alone; a remote elsewhere cannot be told from
+    here (its HEAD is set where it is hosted). True when HEAD was set.
+    """
+    path = local_remote_path(git, up.remote)
+    if path is None:
+        return False
+    there = Git(path)
+    named = there.run("symbolic-ref", "--quiet", "HEAD", check=False).text.strip()
+    if not named or there.ok("rev-parse", "--quiet", "--verify", f"{named}^{{commit}}"):
+        return False
+    wanted = f"refs/heads/{up.remote_branch}"
+    if not there.ok("rev-parse", "--quiet", "--verify", f"{wanted}^{{commit}}"):
+        return False
+    return there.ok("symbolic-ref", "HEAD", wanted)
+
+
+def empty_branch(git: Git) -> tuple[str, str] | None:
+    """A clone that checked out a branch without commits while its remote has others:
+    ``(the empty branch, the remote branch to check out instead)``; None otherwise.
+
+    What ``git clone`` of a remote whose HEAD names a missing branch leaves: an empty
+    folder on an unborn branch, the workspace on a branch nobody checked out.
+    """
+    if git.ok("rev-parse", "--quiet", "--verify", "HEAD"):
+        return None
+    branch = current_branch(git)
+    listed = git.run(
+        "for-each-ref", "--format=%(refname:short)", "refs/remotes", check=False
+    ).text.split()
+    candidates = [ref for ref in listed if not ref.endswith("/HEAD")]
+    if not branch or not candidates:
+        return None
+    preferred = [ref for ref in candidates if ref.split("/", 1)[-1] in ("main", "master")]
+    chosen = (preferred or candidates)[0]
+    return branch, chosen.split("/", 1)[-1]
 
 
 def same_commit(git: Git, one: str, two: str) -> bool:

@@ -38,6 +38,7 @@ from samenwerk_tui.gitsync.remote import (
     current_branch,
     fetch,
     head,
+    point_remote_head,
     push,
     push_error,
     same_commit,
@@ -250,6 +251,8 @@ class _Sync:
             if pushed.ok:
                 result.sent = count(outgoing)
                 set_upstream(git, up)
+                if not has_remote:  # the first push: a fresh bare remote's HEAD
+                    point_remote_head(git, up)
                 return
             if was_rejected(pushed):
                 if attempt + 1 < PUSH_ATTEMPTS:
