@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from samenwerk_tui import __version__, i18n
+from samenwerk_tui import __version__, collector, i18n
 from samenwerk_tui.cli.argparse_i18n import translated
 from samenwerk_tui.cli.commands import modules
 from samenwerk_tui.cli.context import Context
@@ -151,6 +151,14 @@ def _pre_language(argv: Sequence[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command (or the app); the exit code."""
+    # Start-up makes what lives until the end (modules, the records read): the cyclic
+    # collector would walk it over and over for nothing (see :mod:`samenwerk_tui.collector`).
+    with collector.paused():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     from samenwerk_tui.services.reader import allow_worker_processes
 
     allow_worker_processes()  # a guarded entry point: workers may import __main__ again

@@ -7,10 +7,9 @@ is read and shown.
 
 from __future__ import annotations
 
-import gc
-
 from textual.message import Message
 
+from samenwerk_tui import collector
 from samenwerk_tui.services.changes import Refresh
 
 
@@ -31,11 +30,9 @@ class WorkspaceChanged(Message):
 
 
 def settle_memory() -> None:
-    """After a workspace is read and shown: leave what is there now to reference counting.
+    """After a workspace is read and shown: leave what is there now to reference counting,
+    and let the collector (paused by the command line's start-up) run again.
 
-    The interpreter's full garbage collection walks every object it tracks; with ten
-    thousand records (and their facets and rows) that is 60-120 ms, now and then, in the
-    middle of a keystroke. What was read stays alive (or is freed by reference counting,
-    which freezing does not stop), so the collector need not look at it again.
+    See :func:`samenwerk_tui.collector.settle`.
     """
-    gc.freeze()
+    collector.settle()

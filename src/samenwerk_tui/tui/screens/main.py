@@ -71,6 +71,7 @@ class MainScreen(Screen[None]):
         self.list_rows = ListRows()
         self._shown: tuple[str | None, Record | Problem | None] | None = None  # the panes show
         self._fill_pending = False  # the panes are to be filled after the next paint
+        self._detail_mounted = False  # the detail pane comes after the first paint
 
     def compose(self) -> ComposeResult:
         with Container(id="panes"):
@@ -82,14 +83,7 @@ class MainScreen(Screen[None]):
                     select_on_focus=False,
                 )
                 yield PartnershipList(id="list")
-            with Pane(id="detail-scroll"):
-                keymap = self.state.keymap
-                yield DetailPane(
-                    id="detail",
-                    resolve_key=key_for("main.resolve", keymap),
-                    perspectives_key=key_for("main.perspectives", keymap),
-                    open_key=key_for("main.open", keymap),
-                )
+            yield Pane(id="detail-scroll")  # its DetailPane comes after the first paint
             with NotesScroll(id="notes-scroll"):
                 yield NotesPane(id="notes")
         yield StatusLine(id="status")
@@ -114,6 +108,26 @@ class MainScreen(Screen[None]):
         self.watch(state, "language", self._redraw, init=False)
         if state.loaded:
             self.refresh_data()
+        self.call_after_refresh(self._mount_detail)
+
+    async def _mount_detail(self) -> None:
+        """The detail pane, mounted after the first paint: the list shows first (its
+        widgets, a third of the screen's, cost a layout and a paint of their own)."""
+        scroll = self.query_one("#detail-scroll", Pane)
+        if not scroll.is_attached:  # the app is leaving already
+            return
+        keymap = self.state.keymap
+        await scroll.mount(
+            DetailPane(
+                id="detail",
+                resolve_key=key_for("main.resolve", keymap),
+                perspectives_key=key_for("main.perspectives", keymap),
+                open_key=key_for("main.open", keymap),
+            )
+        )
+        self._detail_mounted = True
+        if self._shown is not None:
+            self._fill_panes()
 
     def on_resize(self, event: Resize) -> None:
         self._layout_for(event.size.width)
@@ -248,8 +262,8 @@ class MainScreen(Screen[None]):
     def _fill_panes(self) -> None:
         """Show in the detail and notes panes what :meth:`show_selected` chose last."""
         self._fill_pending = False
-        if self._shown is None or not self.is_attached:
-            return
+        if self._shown is None or not self.is_attached or not self._detail_mounted:
+            return  # (the detail pane, once mounted, fills both)
         key, shown = self._shown
         detail = self.query_one(DetailPane)
         notes = self.query_one(NotesScroll)
