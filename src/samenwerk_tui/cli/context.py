@@ -65,12 +65,13 @@ class Context:
         """
         if self._session is None:
             from samenwerk_tui.services.session import Session
-            from samenwerk_tui.store.workspace import StoreError, Workspace
+            from samenwerk_tui.services.workspace_git import missing_workspace
+            from samenwerk_tui.store.workspace import Workspace
 
             root = self.workspace_path
             writing = create if write is None else write
             if not create and not Workspace.is_workspace(root):
-                raise StoreError("error.no_workspace", path=str(root))
+                raise missing_workspace(root)
             if writing or create:
                 self._session = Session.open(root, self.author, create=create)
             else:

@@ -7,6 +7,7 @@ workspace files), computed from the commits of this sync, never from an earlier 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from samenwerk_tui.gitsync.paths import is_ours, is_partnership_path
 from samenwerk_tui.gitsync.runner import Git, GitError, Result, error_for
@@ -86,6 +87,71 @@ def set_upstream(git: Git, up: Upstream) -> None:
         git.run("config", f"branch.{up.branch}.remote", up.remote, check=False)
         git.run("config", f"branch.{up.branch}.merge", f"refs/heads/{up.remote_branch}",
                 check=False)  # fmt: skip
+
+
+def adopt_remote_head(git: Git, up: Upstream) -> bool:
+    """Point a local bare remote's HEAD at our branch when it names a branch nobody pushed.
+
+    ``git init --bare`` points HEAD at the machine's default branch (often ``master``);
+    after our first push of ``main`` a plain ``git clone`` would check out an empty
+    ``master``. git cannot set another machine's HEAD through a push, so only a remote
+    on this file system is corrected, and only when its HEAD names no existing branch
+    (a default branch that exists is the team's choice). True when it was changed.
+    """
+    url = git.run("remote", "get-url", up.remote, check=False).text.strip()
+    path = _local_path(url, git.root)
+    if path is None or not path.is_dir():
+        return False
+    remote = Git(path)
+    if remote.run("rev-parse", "--is-bare-repository", check=False).text.strip() != "true":
+        return False
+    if remote.ok("rev-parse", "-q", "--verify", "HEAD"):
+        return False
+    if not remote.ok("rev-parse", "-q", "--verify", f"refs/heads/{up.remote_branch}"):
+        return False
+    return remote.ok("symbolic-ref", "HEAD", f"refs/heads/{up.remote_branch}")
+
+
+def _local_path(url: str, base: Path | None) -> Path | None:
+    """The folder a remote URL names on this machine; None for a network URL.
+
+    ``/srv/team.git``, ``../team.git`` (relative to the clone) and ``file://…`` are local;
+    ``https://…``, ``ssh://…`` and scp-like ``host:path`` are not.
+    """
+    if url.startswith("file://"):
+        url = url[len("file://") :]
+    elif "://" in url:
+        return None
+    else:
+        head, colon, _ = url.partition(":")
+        if colon and "/" not in head and len(head) > 1:  # host:path (a drive letter is 1)
+            return None
+    if not url:
+        return None
+    path = Path(url)
+    return path if path.is_absolute() or base is None else base / path
+
+
+def unborn_clone(root: Path) -> tuple[str, list[str]] | None:
+    """A clone whose branch has no commits while the remote's branches have them.
+
+    What ``git clone`` leaves when the remote's HEAD names a branch nobody pushed
+    ("remote HEAD refers to nonexistent ref"): the branch it names, and the branches
+    the work is on (``main``, not ``origin/main``). None for anything else, including
+    a fresh ``git init`` without a remote.
+    """
+    if not (root / ".git").exists():
+        return None
+    git = Git(root)
+    try:
+        if git.ok("rev-parse", "-q", "--verify", "HEAD"):
+            return None
+        branch = current_branch(git)
+        refs = git.out("for-each-ref", "--format=%(refname:lstrip=3)", "refs/remotes").split()
+    except GitError:
+        return None
+    branches = sorted({r for r in refs if r and r != "HEAD"})
+    return (branch, branches) if branch and branches else None
 
 
 def same_commit(git: Git, one: str, two: str) -> bool:

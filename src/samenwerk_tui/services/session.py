@@ -81,8 +81,11 @@ class Session(UseCases):
         show itself first and read in the background.
         """
         if not Workspace.is_workspace(root):
-            if not create:
-                raise StoreError("error.no_workspace", path=str(root))
+            from samenwerk_tui.services.workspace_git import missing_workspace
+
+            missing = missing_workspace(root)
+            if not create or missing.key != "error.no_workspace":
+                raise missing
             Workspace.init(root)
         workspace = Workspace(root)
         session = cls(workspace, author)
