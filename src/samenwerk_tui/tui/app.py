@@ -54,7 +54,12 @@ from samenwerk_tui.tui.git import (
 )
 from samenwerk_tui.tui.messages import OpenDemo, OpenWorkspace, RepairRequested, SyncRequested
 from samenwerk_tui.tui.preferences import RELOAD_SECONDS, Preferences
-from samenwerk_tui.tui.providers import CommandsProvider, PartnershipsProvider
+from samenwerk_tui.tui.providers import (
+    CommandsProvider,
+    Palette,
+    PartnershipsProvider,
+    ScreenCommandsProvider,
+)
 from samenwerk_tui.tui.safe import plain
 from samenwerk_tui.tui.screens.main import MainScreen
 from samenwerk_tui.tui.screens.settings import SettingsScreen
@@ -95,7 +100,12 @@ class SamenwerkApp(App[int]):
         _HERE / "widgets" / "widgets.tcss",
     ]
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("app"))
-    COMMANDS: ClassVar[set[Any]] = {CommandsProvider, PartnershipsProvider, SettingsProvider}
+    COMMANDS: ClassVar[set[Any]] = {
+        CommandsProvider,
+        PartnershipsProvider,
+        SettingsProvider,
+        ScreenCommandsProvider,
+    }
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(
@@ -165,7 +175,7 @@ class SamenwerkApp(App[int]):
         """The palette, with its search field in the language in use."""
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             placeholder = i18n.t("tui.palette.placeholder")
-            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+            self.push_screen(Palette(placeholder=placeholder, id="--command-palette"))
 
     # ------------------------------------------------------------------ loading, polling
 

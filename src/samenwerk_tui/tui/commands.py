@@ -287,11 +287,12 @@ def help_of(command_id: str | None, fallback: str) -> str:
 def key_text(command: Command, keymap: Mapping[str, str]) -> str:
     """The keys of ``command`` as the user has them (their keymap wins), for the help screen."""
     keys = keymap.get(command.id, command.keys)
-    shown = []
-    for key in keys.split(","):
-        key = key.strip()
-        shown.append(_KEY_NAMES.get(key, key))
-    return " / ".join(shown)
+    return " / ".join(shown_key(key.strip()) for key in keys.split(","))
+
+
+def shown_key(key: str) -> str:
+    """One key as people read it (``/`` for ``slash``, ``esc`` for ``escape``)."""
+    return _KEY_NAMES.get(key, key)
 
 
 def key_for(command_id: str, keymap: Mapping[str, str]) -> str:
