@@ -341,7 +341,7 @@ class DiagnosisScreen(ModalScreen[bool]):
         except SamenwerkError as exc:
             self._show("#diagnosis-error", content(i18n.text_of(exc), "bold $text-error"))
             return
-        tell_change(self, change)
+        tell_change(self, change, self.state.keymap)
         guidance = key_for("main.guidance", self.state.keymap)
         key = "tui.diagnosis.applied" if apply else "tui.diagnosis.stored"
         tell(self, i18n.t(key, name=change.name, key=guidance))

@@ -87,7 +87,7 @@ class MainScreen(Screen[None]):
                     open_key=key_for("main.open", keymap),
                 )
             with NotesScroll(id="notes-scroll"):
-                yield NotesPane(id="notes")
+                yield NotesPane(id="notes", annotate_key=key_for("main.annotate", keymap))
         yield StatusLine(id="status")
         yield FittingFooter(compact=True)
 
@@ -194,7 +194,8 @@ class MainScreen(Screen[None]):
         with self.state.lock:
             rows = self.list_rows.filter(session, self._query)
         self.list.empty_text = i18n.t(
-            "tui.list.no_match" if session.records or session.problems else "tui.list.empty"
+            "tui.list.no_match" if session.records or session.problems else "tui.list.empty",
+            key=key_for("main.new", self.state.keymap),
         )
         self.list.set_rows(rows, keep or self.selected_key)
         self.show_selected(only_if_changed=True)
@@ -407,7 +408,7 @@ class MainScreen(Screen[None]):
             change = self.state.apply(mutate)
         except SamenwerkError as exc:
             return i18n.text_of(exc)
-        tell_change(self, change)
+        tell_change(self, change, self.state.keymap)
         return None
 
     def save_and_tell(self, mutate: MutateFn) -> None:

@@ -192,7 +192,7 @@ class ResolveScreen(ModalScreen[None]):
             )
         except SamenwerkError as exc:
             return i18n.text_of(exc)
-        tell_change(self, change)
+        tell_change(self, change, self.state.keymap)
         return None
 
     async def save(self, conflict: Conflict, side: str) -> None:

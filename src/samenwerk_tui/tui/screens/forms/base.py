@@ -44,7 +44,7 @@ from samenwerk_tui.domain.types import AgreementType, Stage
 from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.services.changes import Base, Change, ClashError, Edit, GoneError, Settled
 from samenwerk_tui.services.session import Record, Session
-from samenwerk_tui.tui.commands import bindings, by_id, key_text
+from samenwerk_tui.tui.commands import bindings, by_id, key_for, key_text
 from samenwerk_tui.tui.feedback import tell, tell_change
 from samenwerk_tui.tui.screens.confirm import ConfirmScreen
 from samenwerk_tui.tui.state import AppState
@@ -207,7 +207,9 @@ class FormScreen(ModalScreen[bool], Generic[V]):
 
             def settled(choices: dict[str, Settled] | None) -> None:
                 if choices is None:
-                    self.show_error(i18n.t("tui.clash.not_saved"))
+                    self.show_error(
+                        i18n.t("tui.clash.not_saved", key=key_for("form.save", self.state.keymap))
+                    )
                 elif self.base is not None:
                     self.base = self.base.settling(choices)
                     self.save(mutate, keep=keep)
@@ -224,7 +226,7 @@ class FormScreen(ModalScreen[bool], Generic[V]):
             self.show_error(i18n.text_of(exc))
             return
         self.dismiss(True)
-        tell_change(self.app, change)
+        tell_change(self.app, change, self.state.keymap)
 
     def _gone(self, how: str | None, keep: Edit | None) -> None:
         """The partnership vanished: save what was typed anew, copy it, or go back."""
