@@ -97,10 +97,25 @@ COMMANDS: tuple[Command, ...] = (
     Command("main.help", "question_mark", "help", "main", key_display="?", rank=KEEP),
     Command("main.quit", "q", "quit", "main", rank=KEEP),
     Command("main.back", "escape", "back", "main", footer=False, palette=False),
-    Command("main.next_pane", "tab", "app.focus_next", "main", footer=False, palette=False),
+    # Priority, as in forms: "tab j" moves in the pane tab went to.
     Command(
-        "main.previous_pane", "shift+tab", "app.focus_previous", "main", footer=False, palette=False
-    ),
+        "main.next_pane",
+        "tab",
+        "app.focus_next",
+        "main",
+        footer=False,
+        palette=False,
+        priority=True,
+    ),  # fmt: skip
+    Command(
+        "main.previous_pane",
+        "shift+tab",
+        "app.focus_previous",
+        "main",
+        footer=False,
+        palette=False,
+        priority=True,
+    ),  # fmt: skip
     # Settings, sort and copy run on the app (they change the app's settings, not the list).
     Command("main.settings", "comma", "app.settings", "main", key_display=",", rank=0),
     Command("main.sort", "right_square_bracket", "app.cycle_sort(1)", "main", key_display="]"),
@@ -116,6 +131,26 @@ COMMANDS: tuple[Command, ...] = (
     # had taken the last letters).
     Command("form.save", "ctrl+s", "save", "form", palette=False),
     Command("form.cancel", "escape", "cancel", "form", palette=False),
+    # Priority, as "/": focus moves when the app reads the key, so letters typed right
+    # after it land in the next field (not behind it in the field being left).
+    Command(
+        "form.next_field",
+        "tab",
+        "app.focus_next",
+        "form",
+        footer=False,
+        palette=False,
+        priority=True,
+    ),  # fmt: skip
+    Command(
+        "form.previous_field",
+        "shift+tab",
+        "app.focus_previous",
+        "form",
+        footer=False,
+        palette=False,
+        priority=True,
+    ),  # fmt: skip
     Command("resolve.next", "j,down", "move(1)", "resolve", footer=False, palette=False),
     Command("resolve.prev", "k,up", "move(-1)", "resolve", footer=False, palette=False),
     Command("resolve.ours", "o", "settle('ours')", "resolve", palette=False),
