@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
 from textual.binding import BindingType
 from textual.command import CommandPalette
@@ -67,6 +67,7 @@ from samenwerk_tui.tui.screens.welcome import WelcomeScreen
 from samenwerk_tui.tui.settings_providers import SettingsProvider
 from samenwerk_tui.tui.state import AppState, DataVersion
 from samenwerk_tui.tui.themes import ThemeRegistry
+from samenwerk_tui.tui.typeahead import TypeAhead
 
 _HERE = Path(__file__).parent
 POLL_SECONDS = 1.0
@@ -125,6 +126,7 @@ class SamenwerkApp(App[int]):
         self._git_busy = False
         self._git_again = False
         self._welcomed = False  # the welcome pane was offered for this workspace
+        self.typeahead = TypeAhead(self, super().on_event)
         self.preferences = Preferences(self, self.state)
         self.preferences.start()
         self.title = plain(session.workspace.display_name)
@@ -150,7 +152,13 @@ class SamenwerkApp(App[int]):
         assert isinstance(screen, MainScreen)
         return screen
 
+    async def on_event(self, event: events.Event) -> None:
+        """Keys typed while a new screen is being set up wait for it (:mod:`.typeahead`)."""
+        if not self.typeahead.holds(event):
+            await super().on_event(event)
+
     def on_mount(self) -> None:
+        self.screen_change_signal.subscribe(self, self.typeahead.screen_changed, immediate=True)
         state, preferences = self.state, self.preferences
         self.watch(state, "data_version", self._data_changed, init=False)
         self.watch(state, "language", preferences.language_changed, init=False)

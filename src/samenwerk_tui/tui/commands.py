@@ -97,25 +97,12 @@ COMMANDS: tuple[Command, ...] = (
     Command("main.help", "question_mark", "help", "main", key_display="?", rank=KEEP),
     Command("main.quit", "q", "quit", "main", rank=KEEP),
     Command("main.back", "escape", "back", "main", footer=False, palette=False),
-    # Priority, as in forms: "tab j" moves in the pane tab went to.
+    # Not priority (unlike a form's tab): a priority key acts when the app reads it, ahead
+    # of keys typed before it that the list has not handled yet ("c tab q" would quit).
+    Command("main.next_pane", "tab", "app.focus_next", "main", footer=False, palette=False),
     Command(
-        "main.next_pane",
-        "tab",
-        "app.focus_next",
-        "main",
-        footer=False,
-        palette=False,
-        priority=True,
-    ),  # fmt: skip
-    Command(
-        "main.previous_pane",
-        "shift+tab",
-        "app.focus_previous",
-        "main",
-        footer=False,
-        palette=False,
-        priority=True,
-    ),  # fmt: skip
+        "main.previous_pane", "shift+tab", "app.focus_previous", "main", footer=False, palette=False
+    ),
     # Settings, sort and copy run on the app (they change the app's settings, not the list).
     Command("main.settings", "comma", "app.settings", "main", key_display=",", rank=0),
     Command("main.sort", "right_square_bracket", "app.cycle_sort(1)", "main", key_display="]"),

@@ -39,9 +39,10 @@ from samenwerk_tui.tui.messages import ShowPartnership, SyncRequested
 from samenwerk_tui.tui.screens import main_dialogs, main_forms
 from samenwerk_tui.tui.screens.forms import ClassificationForm, NoteForm, PartnershipForm
 from samenwerk_tui.tui.screens.forms.perspectives import PerspectivesForm
-from samenwerk_tui.tui.screens.main_commands import availability, explain_key
+from samenwerk_tui.tui.screens.main_commands import availability, explain_key, would_explain
 from samenwerk_tui.tui.screens.openers import screen_for
 from samenwerk_tui.tui.state import AppState, DataVersion, GitState, MutateFn
+from samenwerk_tui.tui.typeahead import TypeAhead
 from samenwerk_tui.tui.widgets.detail import DetailPane
 from samenwerk_tui.tui.widgets.filter_box import FilterBox
 from samenwerk_tui.tui.widgets.footer import FittingFooter
@@ -261,9 +262,23 @@ class MainScreen(Screen[None]):
         )
 
     def on_key(self, event: Key) -> None:
-        """A key of a main command that cannot run now says why, instead of nothing."""
-        if explain_key(self, event.key):
+        """A key of a main command that cannot run now says why, instead of nothing.
+
+        Said once the app has handled the keys before it: a key typed right after one that
+        opens another screen (``a`` and a note) is that screen's, and the app hands it on
+        (:mod:`samenwerk_tui.tui.typeahead`).
+        """
+        if self.app.screen is self and would_explain(self, event.key):
             event.stop()
+            self.app.call_later(self._explain_later, event)
+
+    def _explain_later(self, event: Key) -> None:
+        if self.app.screen is self:
+            explain_key(self, event.key)
+        else:
+            typeahead = getattr(self.app, "typeahead", None)
+            if isinstance(typeahead, TypeAhead):
+                typeahead.late(event)
 
     # ------------------------------------------------------------------ actions
 

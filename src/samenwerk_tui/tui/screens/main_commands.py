@@ -144,23 +144,34 @@ class Explaining(Protocol):
     ) -> None: ...
 
 
-def explain_key(screen: Explaining, key: str) -> bool:
-    """Answer ``key`` if it is a main command that cannot run now; True when answered.
+def would_explain(screen: Explaining, key: str) -> bool:
+    """Whether ``key`` is a main command that cannot run now (:func:`explain_key` answers it).
 
     A key the focused pane binds itself (the notes pane's ``e``, a pane's ``g``) is the
-    pane's; ``o`` on a readable row opens the file (the footer offers it on broken ones).
+    pane's.
     """
     active = screen.active_bindings.get(key)
     me: object = screen
     if active is not None and active.node is not me:
         return False
-    keymap = screen.state.keymap
-    command = command_for_key(key, keymap)
+    command = command_for_key(key, screen.state.keymap)
     if command is None or command.priority:
         return False
     name, params = action_of(command)
-    if screen.check_action(name, params) is True:
+    return screen.check_action(name, params) is not True
+
+
+def explain_key(screen: Explaining, key: str) -> bool:
+    """Answer ``key`` if it is a main command that cannot run now; True when answered.
+
+    ``o`` on a readable row opens the file (the footer offers it on broken ones).
+    """
+    if not would_explain(screen, key):
         return False
+    keymap = screen.state.keymap
+    command = command_for_key(key, keymap)
+    assert command is not None
+    name, params = action_of(command)
     action = params[0] if name == "open" and params else name  # open('diagnose'): diagnose
     record, problem, git = screen.selected_record(), screen.selected_problem(), screen.state.git
     if action == "open_file" and record is not None and not git.syncing:
