@@ -16,10 +16,13 @@ from textual.notifications import SeverityLevel
 from textual.widget import Widget
 
 from samenwerk_tui import i18n
+from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.services.changes import Change
+from samenwerk_tui.services.session import Session
 from samenwerk_tui.tui.commands import key_for
 from samenwerk_tui.tui.fields import field_label
 from samenwerk_tui.tui.safe import plain
+from samenwerk_tui.tui.state import AppState, MutateFn
 
 #: Changes told by their kind alone (the fields they touched say nothing more).
 _BY_ACTION = {
@@ -73,3 +76,22 @@ def describe(change: Change, keymap: Mapping[str, str]) -> str:
         return i18n.t("tui.told.primary", name=name, type=i18n.type_name(primary.value))
     fields = ", ".join(field_label(f) for f in change.fields)
     return i18n.t("tui.told.saved", name=name, fields=fields)
+
+
+def save_and_tell(node: Widget | App[Any], state: AppState, mutate: MutateFn) -> None:
+    """Save one change (at a key press, a dialog's yes): tell what it changed, or what
+    went wrong as an error."""
+    try:
+        change = state.apply(mutate)
+    except SamenwerkError as exc:
+        tell(node, i18n.text_of(exc), "error")
+        return
+    tell_change(node, change, state.keymap)
+
+
+def undo(session: Session) -> Change:
+    """The session's last change undone (``u``); "nothing to undo" is an error sentence."""
+    change = session.undo()
+    if change is None:
+        raise SamenwerkError("error.nothing_to_undo")
+    return change

@@ -16,7 +16,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Protocol
 
+from textual.app import App
 from textual.binding import ActiveBinding
+from textual.events import Key
 from textual.notifications import SeverityLevel
 
 from samenwerk_tui import i18n
@@ -24,6 +26,7 @@ from samenwerk_tui.services.session import Problem, Record
 from samenwerk_tui.tui.commands import Command, by_id, commands, key_for
 from samenwerk_tui.tui.safe import plain
 from samenwerk_tui.tui.state import AppState, GitState
+from samenwerk_tui.tui.typeahead import TypeAhead
 
 #: Commands that change files (and sync itself): greyed while a sync owns the files.
 EDITING = frozenset(
@@ -129,6 +132,9 @@ class Explaining(Protocol):
     state: AppState
 
     @property
+    def app(self) -> App[object]: ...
+
+    @property
     def active_bindings(self) -> dict[str, ActiveBinding]: ...
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None: ...
@@ -142,6 +148,27 @@ class Explaining(Protocol):
     def notify(
         self, message: str, *, severity: SeverityLevel = ..., markup: bool = ...
     ) -> None: ...
+
+
+def answer_key(screen: Explaining, event: Key) -> None:
+    """The main screen's ``on_key``: a main command's key that cannot run now is answered
+    (:func:`explain_key`), once the app has handled the keys before it. A key typed right
+    after one that opened another screen (``a`` and a note) is that screen's: the app
+    hands it on (:mod:`samenwerk_tui.tui.typeahead`).
+    """
+    me: object = screen
+
+    def later() -> None:
+        if screen.app.screen is me:
+            explain_key(screen, event.key)
+            return
+        typeahead = getattr(screen.app, "typeahead", None)
+        if isinstance(typeahead, TypeAhead):
+            typeahead.late(event)
+
+    if screen.app.screen is me and would_explain(screen, event.key):
+        event.stop()
+        screen.app.call_later(later)
 
 
 def would_explain(screen: Explaining, key: str) -> bool:
