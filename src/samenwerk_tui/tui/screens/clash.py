@@ -26,6 +26,7 @@ from samenwerk_tui.tui.commands import bindings, commands, key_for, key_text
 from samenwerk_tui.tui.fields import field_label, value_content
 from samenwerk_tui.tui.safe import content
 from samenwerk_tui.tui.state import AppState
+from samenwerk_tui.tui.widgets.cards import mark_current, moved
 
 #: The choices, in the order the card lists them.
 CHOICES = ("ours", "theirs", "record")
@@ -100,16 +101,12 @@ class ClashScreen(ModalScreen[dict[str, Settled] | None]):
         return list(self.query(ClashCard))
 
     def _mark_current(self) -> None:
-        cards = self.cards()
-        for i, card in enumerate(cards):
-            card.set_class(i == self.current, "-current")
-        if cards:
-            cards[self.current].scroll_visible(animate=False)
+        mark_current(self.cards(), self.current)
 
     def action_move(self, step: int) -> None:
         cards = self.cards()
         if cards:
-            self.current = max(0, min(self.current + step, len(cards) - 1))
+            self.current = moved(self.current, step, len(cards))
             self._mark_current()
 
     def action_choose(self, choice: str) -> None:

@@ -158,13 +158,18 @@ class FormScreen(ModalScreen[bool], Generic[V]):
         error.update(Content.styled(message, "bold $error"))
         error.display = True
 
-    def action_save(self) -> None:
+    def checked_values(self) -> V | None:
+        """The form's values, or None once the form shows why they cannot be saved."""
         try:
-            values = self.values()
+            return self.values()
         except SamenwerkError as exc:
             self.show_error(i18n.text_of(exc))
-            return
-        self.opener().post_message(self.submitted(values))
+            return None
+
+    def action_save(self) -> None:
+        values = self.checked_values()
+        if values is not None:
+            self.opener().post_message(self.submitted(values))
 
     def opener(self) -> Screen[Any]:
         """The screen this form was opened over: it handles the ``Submitted`` message."""
