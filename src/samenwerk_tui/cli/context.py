@@ -64,8 +64,8 @@ class Context:
         ``export`` leave the folder byte for byte as they found it.
         """
         if self._session is None:
+            from samenwerk_tui.services.missing import missing_workspace
             from samenwerk_tui.services.session import Session
-            from samenwerk_tui.services.workspace_git import missing_workspace
             from samenwerk_tui.store.workspace import Workspace
 
             root = self.workspace_path

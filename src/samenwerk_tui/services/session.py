@@ -81,7 +81,7 @@ class Session(UseCases):
         show itself first and read in the background.
         """
         if not Workspace.is_workspace(root):
-            from samenwerk_tui.services.workspace_git import missing_workspace
+            from samenwerk_tui.services.missing import missing_workspace
 
             missing = missing_workspace(root)
             if not create or missing.key != "error.no_workspace":

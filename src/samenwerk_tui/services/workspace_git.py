@@ -8,7 +8,6 @@ takes the :class:`Session`; none raises for a workspace that is not a git reposi
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from samenwerk_tui import i18n
@@ -22,7 +21,6 @@ from samenwerk_tui.gitsync.status import HistoryEntry, blocking_operation, chang
 from samenwerk_tui.gitsync.status import history as git_history
 from samenwerk_tui.store import codec
 from samenwerk_tui.store.lock import SYNC_LOCK_FILE, LockTimeout, hold
-from samenwerk_tui.store.records import StoreError
 
 if TYPE_CHECKING:
     from samenwerk_tui.services.session import Session
@@ -61,30 +59,6 @@ def operation_warning(session: Session) -> str | None:
     if operation is None:
         return None
     return i18n.t("git.error.in_progress", operation=i18n.t(f"git.operation.{operation}"))
-
-
-def missing_workspace(root: Path) -> StoreError:
-    """Why ``root`` is not a workspace, as the error to raise.
-
-    Usually "there is no workspace"; but a clone that checked out an empty branch (a
-    bare remote whose HEAD names a branch nobody pushed) holds the team's workspace on
-    another branch, and making a new one there would be a mistake: that error names
-    the branch to check out. Callers never create a workspace after it.
-    """
-    from samenwerk_tui.gitsync.remote import unborn_clone
-
-    found = unborn_clone(root)
-    if found is None:
-        return StoreError("error.no_workspace", path=str(root))
-    branch, branches = found
-    first = "main" if "main" in branches else branches[0]
-    return StoreError(
-        "error.empty_clone",
-        path=str(root),
-        branch=branch,
-        branches=", ".join(branches),
-        first=first,
-    )
 
 
 def sync_running_elsewhere(session: Session) -> bool:

@@ -23,9 +23,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(ctx: Context) -> int:
     from samenwerk_tui.domain.text import safe_text
+    from samenwerk_tui.services.missing import missing_workspace
     from samenwerk_tui.services.session import Session
     from samenwerk_tui.services.sync import sync
-    from samenwerk_tui.services.workspace_git import missing_workspace
     from samenwerk_tui.store.workspace import Workspace
 
     root = ctx.workspace_path
