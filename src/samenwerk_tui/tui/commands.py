@@ -51,12 +51,12 @@ class Command:
     @property
     def label(self) -> str:
         """The short footer label."""
-        return i18n.t(f"tui.cmd.{self.id}.label")
+        return label_of(self.id, self.id)
 
     @property
     def help(self) -> str:
         """One sentence for the help screen and the palette."""
-        return i18n.t(f"tui.cmd.{self.id}.help")
+        return help_of(self.id, self.id)
 
 
 COMMANDS: tuple[Command, ...] = (
