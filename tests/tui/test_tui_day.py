@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from textual.widgets import Input, Static
+from textual.widgets._footer import FooterKey
 
 from samenwerk_tui.tui.app import SamenwerkApp
 from samenwerk_tui.tui.screens.confirm import ConfirmScreen
@@ -267,3 +268,12 @@ async def test_a_tag_typed_with_a_hash_is_stored_without_it_and_found(workspace:
         type_at_once(app, *"tag:zuid")
         await pilot.pause()
         assert [row.name for row in app.main.list.rows] == ["Gezond Rivierdal"]
+
+
+async def test_the_footer_in_the_filter_box_says_how_to_leave_it(workspace: Path) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        shown = {k.key_display: k.description for k in app.main.query(FooterKey)}
+        assert shown["⏎"] == "keep" and shown["esc"] == "clear", shown

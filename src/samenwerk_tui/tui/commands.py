@@ -109,10 +109,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("main.sort_back", "left_square_bracket", "app.cycle_sort(-1)", "main", footer=False),
     Command("main.copy", "ctrl+c", "app.copy", "main", footer=False),
     # In the filter box; priority, so keys typed right after them reach the list.
-    Command("filter.keep", "enter", "keep", "filter", footer=False, palette=False, priority=True),
-    Command(
-        "filter.clear", "escape", "clear", "filter", footer=False, palette=False, priority=True
-    ),
+    # In the footer while the box has focus (the main commands are text there).
+    Command("filter.keep", "enter", "keep", "filter", palette=False, priority=True, rank=KEEP),
+    Command("filter.clear", "escape", "clear", "filter", palette=False, priority=True, rank=KEEP),
     # Not priority: the key travels behind the keys typed before it, through the focused
     # field, so the save sees everything typed (a priority binding ran before the field
     # had taken the last letters).
