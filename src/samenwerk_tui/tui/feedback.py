@@ -38,10 +38,12 @@ def tell(node: Widget | App[Any], text: str, severity: SeverityLevel = "informat
     node.notify(plain(text, multiline=True), severity=severity, markup=False)
 
 
-def tell_change(node: Widget | App[Any], change: Change, keymap: Mapping[str, str]) -> None:
-    """What the user should hear about a saved change: what changed, and any warning
-    ("merged with a newer version", "recorded as a conflict"); keys named in it are the
-    ones in effect (``keymap``)."""
+def tell_change(
+    node: Widget | App[Any], change: Change, keymap: Mapping[str, str], said: str | None = None
+) -> None:
+    """What the user should hear about a saved change: what changed (or ``said``, a
+    sentence of the caller's that says it better), and any warning ("merged with a newer
+    version", "recorded as a conflict"); keys named in it are the ones in effect."""
     if change.warning is not None:
         tell(node, i18n.t(change.warning, name=change.name, file=change.file), "warning")
     if change.conflicts:
@@ -49,7 +51,7 @@ def tell_change(node: Widget | App[Any], change: Change, keymap: Mapping[str, st
         count = len(change.conflicts)
         tell(node, i18n.t("tui.told.recorded", name=change.name, count=count, key=resolve),
              "warning")  # fmt: skip
-    tell(node, describe(change, keymap))
+    tell(node, said if said is not None else describe(change, keymap))
 
 
 def describe(change: Change, keymap: Mapping[str, str]) -> str:
