@@ -5,14 +5,14 @@ screen; everything the screens show flows from it. Themes, keymap, language and 
 order are :class:`~samenwerk_tui.tui.preferences.Preferences`' (applied at start,
 remembered in ``config.toml`` when the user changes them); the app also opens another
 workspace when asked (the welcome pane of an empty workspace, the palette), without
-leaving. The app owns the work that outlives
-any one screen, each in a thread worker that ends by posting a message: the first load
-of a workspace (when given an unloaded session), a look for outside changes every second
-and whenever the terminal regains focus, and git (:mod:`samenwerk_tui.tui.git`), which
-screens ask for with :mod:`samenwerk_tui.tui.messages`. Its handlers update the session
-and the state's vars; they never call a screen. The session is not thread-safe, so every
-use of it holds :attr:`AppState.lock`; saves are a few milliseconds and run on the UI
-thread.
+leaving, and keeps keys typed ahead of a new screen for it (:mod:`.typeahead`). The app
+owns the work that outlives any one screen, each in a thread worker that ends by posting
+a message: the first load of a workspace (when given an unloaded session), a look for
+outside changes every second and whenever the terminal regains focus, and git
+(:mod:`samenwerk_tui.tui.git`), which screens ask for with :mod:`.messages`. Its
+handlers update the session and the state's vars; they never call a screen. The session
+is not thread-safe, so every use of it holds :attr:`AppState.lock`; saves are a few
+milliseconds and run on the UI thread.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from textual import events, on, work
 from textual.app import App
 from textual.binding import BindingType
 from textual.command import CommandPalette
-from textual.message import Message
 
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.ordering import next_sort
@@ -52,7 +51,14 @@ from samenwerk_tui.tui.git import (
     sync,
     sync_report,
 )
-from samenwerk_tui.tui.messages import OpenDemo, OpenWorkspace, RepairRequested, SyncRequested
+from samenwerk_tui.tui.messages import (
+    Loaded,
+    OpenDemo,
+    OpenWorkspace,
+    RepairRequested,
+    SyncRequested,
+    WorkspaceChanged,
+)
 from samenwerk_tui.tui.preferences import RELOAD_SECONDS, Preferences
 from samenwerk_tui.tui.providers import (
     CommandsProvider,
@@ -71,22 +77,6 @@ from samenwerk_tui.tui.typeahead import TypeAhead
 
 _HERE = Path(__file__).parent
 POLL_SECONDS = 1.0
-
-
-class Loaded(Message):
-    """The workspace has been read (in a worker); ``error`` says why not, if it was not."""
-
-    def __init__(self, error: str | None = None) -> None:
-        super().__init__()
-        self.error = error
-
-
-class WorkspaceChanged(Message):
-    """A poll found files changed outside the app."""
-
-    def __init__(self, refresh: Refresh) -> None:
-        super().__init__()
-        self.refresh = refresh
 
 
 class SamenwerkApp(App[int]):
