@@ -154,6 +154,14 @@ async def test_sentences_that_name_a_key_name_the_key_in_effect(workspace: Path)
         notes = app.screen.query_one(NotesPane)
         # Gezond Rivierdal (first by name) has no notes: the hint names the key to add one.
         assert "No notes yet: press N to add one." in str(notes.render())
+        await pilot.press("question_mark")  # the help names the keys in effect too
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "x  Delete the partnership (asks first; the z key undoes it)" in (
+            app.screen.text().splitlines()
+        )
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("x")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)

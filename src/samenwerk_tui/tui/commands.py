@@ -55,8 +55,12 @@ class Command:
 
     @property
     def help(self) -> str:
-        """One sentence for the help screen and the palette."""
+        """One sentence for the help screen and the palette (keys it names: the defaults)."""
         return help_of(self.id, self.id)
+
+    def help_with(self, keymap: Mapping[str, str]) -> str:
+        """:attr:`help`, naming the keys the user's ``keymap`` has in effect."""
+        return help_of(self.id, self.id, keymap)
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -299,10 +303,21 @@ def label_of(command_id: str | None, fallback: str) -> str:
     return i18n.t(key) if command_id and i18n.has(key) else fallback
 
 
-def help_of(command_id: str | None, fallback: str) -> str:
-    """The help sentence of a binding id in the current language (``fallback`` if not ours)."""
+def help_of(command_id: str | None, fallback: str, keymap: Mapping[str, str] | None = None) -> str:
+    """The help sentence of a binding id in the current language (``fallback`` if not ours).
+
+    A key another command is bound to, named in the sentence ("the u key undoes it"), is
+    the one in ``keymap`` (the defaults without one).
+    """
     key = f"tui.cmd.{command_id}.help"
-    return i18n.t(key) if command_id and i18n.has(key) else fallback
+    if not command_id or not i18n.has(key):
+        return fallback
+    named = {name: key_for(other, keymap or {}) for name, other in _NAMED_KEYS.items()}
+    return i18n.t(key, **named)
+
+
+#: Keys the help sentences name, by placeholder: the command whose key it is.
+_NAMED_KEYS = {"undo_key": "main.undo", "resolve_key": "main.resolve"}
 
 
 def key_text(command: Command, keymap: Mapping[str, str]) -> str:

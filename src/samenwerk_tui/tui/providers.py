@@ -53,7 +53,7 @@ class CommandsProvider(Provider):
             if screen.check_action(name, params) is not True:
                 continue
             title = f"{command.label} ({key_text(command, screen.state.keymap)})"
-            out.append((title, command.action, command.help))
+            out.append((title, command.action, command.help_with(screen.state.keymap)))
         return out
 
     async def discover(self) -> Hits:

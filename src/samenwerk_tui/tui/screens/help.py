@@ -74,7 +74,7 @@ class HelpScreen(ModalScreen[None]):
             out.append(("", i18n.t(title_key), True))
             for command in COMMANDS:
                 if command.scope == scope:
-                    out.append((key_text(command, keymap), command.help, False))
+                    out.append((key_text(command, keymap), command.help_with(keymap), False))
             if scope == "app":
                 out.append(("", i18n.t("tui.help.sections.palette"), False))
             if scope == "list":
