@@ -1,20 +1,31 @@
 """One measurement each, run in a fresh process by ``benchmarks/run.py``.
 
-Usage: python benchmarks/probes.py KIND WORKSPACE
+Usage: python benchmarks/probes.py KIND ARG...
 
-Each probe prints one JSON line. The ``open`` and ``floor`` probes are started on a
-pseudo-terminal by ``run.py`` (a real terminal driver, real escape sequences) and write
-their JSON to the file named by ``$BENCH_REPORT`` instead, since their stdout is the screen.
+Each probe prints one JSON line. The probes that open a screen (``open``, ``floor``,
+``visidata``) are started on a pseudo-terminal by ``run.py`` (a real terminal driver, real
+escape sequences) and write their JSON to the file named by ``$BENCH_REPORT`` instead,
+since their stdout is the screen.
 
-``open``   the real ``samenwerk -w WORKSPACE`` (the CLI's own ``main``), until the list
-           shows its rows: the moment just after the first screen refresh that follows
-           the list being given its rows (``call_after_refresh``). It then quits.
-``floor``  a bare Textual app that reads and parses the same files with the same parser
-           in a thread worker and shows their names in an ``OptionList``; same moment.
-``filter`` the app headless (``App.run_test``) on the loaded workspace; the time from
-           pressing a key in the filter box to the list showing the new result.
-``save``   a loaded session; the time of one ``Session.edit`` (encode, no-blind-overwrite
-           check, atomic write with fsync) and how many files changed on disk.
+``open WS``        the real ``samenwerk -w WS`` (the CLI's own ``main``), until the list
+                   shows its rows: the moment just after the first screen refresh that
+                   follows the list being given its rows (``call_after_refresh``). It quits.
+``floor``          a bare Textual app (one label), until its first screen refresh: what
+                   any Textual app pays to start and paint.
+``visidata CSV N`` VisiData (when installed) opening a CSV of the same N rows, until the
+                   first screen drawn with all N rows loaded.
+``interact WS``    the app headless (``App.run_test``) on the loaded workspace: filter
+                   keystrokes (the first one included), the palette's partnership search
+                   (and the models it builds), moving the cursor one row (to the list's
+                   paint, and to the detail pane's), saving one change from the screen
+                   (and the full rebuilds of the rows it made), memory before and after
+                   showing every partnership once in the detail pane.
+``save WS``        a loaded session; the time of one ``Session.edit`` (encode,
+                   no-blind-overwrite check, atomic write with fsync) and the files changed.
+``pull WS N``      a loaded session; N files changed behind its back (as a ``git pull``
+                   would), then one ``poll``: its time and how many files it parsed.
+``detail WS REF``  the app headless; the time to show one (big) partnership in the detail
+                   and notes panes.
 """
 
 from __future__ import annotations
@@ -22,6 +33,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import resource
 import statistics
 import sys
 import time
@@ -42,6 +54,12 @@ def rss_mb() -> dict[str, float]:
     return {"rss_mb": out.get("VmRSS", 0.0), "peak_mb": out.get("VmHWM", 0.0)}
 
 
+def cpu_s() -> float:
+    """CPU time of this process so far (user + system), all threads."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def report(data: dict[str, Any]) -> None:
     target = os.environ.get("BENCH_REPORT")
     text = json.dumps(data)
@@ -51,8 +69,27 @@ def report(data: dict[str, Any]) -> None:
         print(text, flush=True)
 
 
+# --------------------------------------------------------------------------- opening
+
+
 def probe_open(workspace: str) -> None:
+    import samenwerk_tui.tui as tui
     from samenwerk_tui.cli.main import main
+
+    run_tui = tui.run_tui
+
+    # The hook goes in when the CLI starts the app, not before: importing the screens
+    # here would import Textual before the CLI starts reading, which it never does.
+    def hooked(*args: Any, **kwargs: Any) -> int:
+        hook_main_screen()
+        return run_tui(*args, **kwargs)
+
+    tui.run_tui = hooked  # type: ignore[assignment]
+    sys.exit(main(["-w", workspace]))
+
+
+def hook_main_screen() -> None:
+    """Report (and quit) just after the first screen refresh that shows the list's rows."""
     from samenwerk_tui.tui.screens.main import MainScreen
 
     original = MainScreen.refresh_data
@@ -69,102 +106,255 @@ def probe_open(workspace: str) -> None:
         rows = len(self.list.rows)
 
         def ready() -> None:
-            report({"ready": time.time(), "rows": rows, **rss_mb()})
+            report({"ready": time.time(), "rows": rows, "cpu_s": cpu_s(), **rss_mb()})
             self.app.exit(0)
 
         self.app.call_after_refresh(ready)
         self.list.refresh()  # a refresh is already due; this makes sure one comes
 
     MainScreen.refresh_data = refresh_data  # type: ignore[method-assign]
-    sys.exit(main(["-w", workspace]))
 
 
-def probe_floor(workspace: str) -> None:
-    from textual import work
+def probe_floor() -> None:
     from textual.app import App, ComposeResult
-    from textual.widgets import OptionList
-
-    from samenwerk_tui.store import parser
-
-    folder = Path(workspace) / "partnerships"
+    from textual.widgets import Label
 
     class Floor(App[None]):
         def compose(self) -> ComposeResult:
-            yield OptionList()
+            yield Label("floor")
 
         def on_mount(self) -> None:
-            self.load()
-
-        @work(thread=True)
-        def load(self) -> None:
-            names = []
-            for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-                doc = parser.loads_fast(Path(entry.path).read_bytes().decode("utf-8"))
-                names.append(str(doc["name"]) if doc else entry.name)
-            self.call_from_thread(self.show, names)
-
-        def show(self, names: list[str]) -> None:
-            self.query_one(OptionList).add_options(names)
-
             def ready() -> None:
-                report({"ready": time.time(), "rows": len(names), **rss_mb()})
+                report({"ready": time.time(), "rows": 0, "cpu_s": cpu_s(), **rss_mb()})
                 self.exit()
 
             self.call_after_refresh(ready)
-            self.query_one(OptionList).refresh()
 
     Floor().run()
 
 
-def probe_filter(workspace: str) -> None:
+def probe_visidata(csv: str, rows: str) -> None:
+    import curses
+
+    from visidata import VisiData  # type: ignore[import-not-found]
+    from visidata.main import vd_cli  # type: ignore[import-not-found]
+
+    expected = int(rows)
+    draw_all = VisiData.draw_all
+
+    def drawn(vd: Any) -> None:
+        draw_all(vd)
+        sheet = vd.activeSheet
+        if sheet is not None and getattr(sheet, "nRows", 0) >= expected:
+            report({"ready": time.time(), "rows": sheet.nRows, "cpu_s": cpu_s(), **rss_mb()})
+            curses.endwin()
+            os._exit(0)
+
+    VisiData.draw_all = drawn
+    sys.argv = ["vd", "-N", csv]  # -N: no user config or plugins
+    vd_cli()
+
+
+# --------------------------------------------------------------------------- in the app
+
+
+def probe_interact(workspace: str) -> None:
     from textual.widgets import Input
 
+    from samenwerk_tui.services.config import Config
+    from samenwerk_tui.services.session import Session
+    from samenwerk_tui.store import records as store_records
+    from samenwerk_tui.tui import list_rows
+    from samenwerk_tui.tui.app import SamenwerkApp
+    from samenwerk_tui.tui.providers import PartnershipsProvider
+    from samenwerk_tui.tui.screens.main import MainScreen
+    from samenwerk_tui.tui.widgets.partnership_list import PartnershipList
+
+    # A keystroke (or a move, or a save) is done when the screen refresh after the new
+    # list has happened: the handlers end in ``apply_filter`` / ``show_selected``, which
+    # are followed by that moment.
+    shown_at: list[float] = []
+
+    def after(name: str) -> None:
+        original = getattr(MainScreen, name)
+
+        def hooked(self: MainScreen, *args: Any, **kwargs: Any) -> None:
+            original(self, *args, **kwargs)
+            self.app.call_after_refresh(lambda: shown_at.append(time.perf_counter()))
+            self.list.refresh()
+
+        setattr(MainScreen, name, hooked)
+
+    after("apply_filter")
+    # A move is seen when the list has painted its cursor; the detail and notes panes
+    # fill in after that paint (``_fill_panes``), measured on their own.
+    filled_at: list[float] = []
+    move = PartnershipList._move
+
+    def moved(self: PartnershipList, index: int) -> None:
+        move(self, index)
+        self.app.call_after_refresh(lambda: shown_at.append(time.perf_counter()))
+
+    PartnershipList._move = moved  # type: ignore[method-assign]
+    fill = MainScreen._fill_panes
+
+    def filled(self: MainScreen) -> None:
+        fill(self)
+        self.app.call_after_refresh(lambda: filled_at.append(time.perf_counter()))
+
+    MainScreen._fill_panes = filled  # type: ignore[method-assign]
+    rebuilt = [0]
+    rebuild = list_rows.ListRows.rebuild
+
+    def counting_rebuild(self: list_rows.ListRows, *args: Any, **kwargs: Any) -> None:
+        rebuilt[0] += 1
+        rebuild(self, *args, **kwargs)
+
+    list_rows.ListRows.rebuild = counting_rebuild  # type: ignore[method-assign]
+
+    async def timed(pilot: Any, key: str, details: list[float] | None = None) -> float | None:
+        shown_at.clear()
+        filled_at.clear()
+        start = time.perf_counter()
+        await pilot.press(key)
+        await pilot.pause()
+        if details is not None:
+            await pilot.pause(0.1)
+            if filled_at:
+                details.append(filled_at[-1] - start)
+        return shown_at[0] - start if shown_at else None
+
+    async def run() -> dict[str, Any]:
+        session = Session.open(Path(workspace), "bench", create=False, load=False)
+        session.preload()
+        app = SamenwerkApp(session, Config(), load=True, poll=False, blink=False)
+        out: dict[str, Any] = {}
+        async with app.run_test(size=(120, 40)) as pilot:
+            while not app.state.loaded:
+                await pilot.pause(0.05)
+            await pilot.pause()
+            # Filter keystrokes, from the very first one.
+            await pilot.press("slash")
+            times: dict[str, list[float]] = {}
+            for label, text in (("word", "zorg regio"), ("qualified", "type:goals")):
+                app.query_one("#filter", Input).value = ""
+                await pilot.pause()
+                for ch in text:
+                    took = await timed(pilot, "space" if ch == " " else ch)
+                    if took is not None:  # a key that changes no query redraws nothing
+                        times.setdefault(label, []).append(took)
+            every = [t for ts in times.values() for t in ts]
+            out.update(
+                filter_first_s=times["word"][0],
+                filter_median_s=statistics.median(every),
+                filter_max_s=max(every),
+            )
+            await pilot.press("escape")
+            await pilot.pause()
+            # The palette's partnership search: the provider's whole answer for a query.
+            built_before = store_records.models_built
+            provider = PartnershipsProvider(app.main, None)
+            searches = []
+            for query in ("zorg", "regio 12", "alliantie water 9", "x"):
+                start = time.perf_counter()
+                hits = [hit async for hit in provider.search(query)]
+                searches.append(time.perf_counter() - start)
+            out.update(
+                palette_median_s=statistics.median(searches),
+                palette_max_s=max(searches),
+                palette_hits=len(hits),
+                palette_models=store_records.models_built - built_before,
+            )
+            # Moving the cursor one row (the detail and notes panes follow).
+            app.main.list.focus()
+            moves: list[float] = []
+            details: list[float] = []
+            for _ in range(15):
+                took = await timed(pilot, "down", details)
+                if took is not None:
+                    moves.append(took)
+            out.update(
+                select_median_s=statistics.median(moves),
+                select_max_s=max(moves),
+                select_details_median_s=statistics.median(details),
+            )
+            # Saving one change from the screen: the time, and the full rebuilds it made.
+            saves = []
+            rebuilt[0] = 0
+            for i in range(10):
+                record = app.main.selected_record()
+                assert record is not None
+                shown_at.clear()
+                start = time.perf_counter()
+                app.main.save_and_tell(lambda s, r=record, i=i: s.edit(r.id, summary=f"edit {i}"))
+                await pilot.pause()
+                if shown_at:
+                    saves.append(shown_at[0] - start)
+            out.update(
+                save_ui_median_s=statistics.median(saves),
+                save_full_rebuilds=rebuilt[0],
+            )
+            # Memory while every partnership is shown once in the detail pane.
+            screen = app.main
+            keys = [row.key for row in screen.list.rows]
+            before = rss_mb()["rss_mb"]
+            half = None
+            for n, key in enumerate(keys):
+                screen.list.select_key(key)
+                screen.show_selected(only_if_changed=True)
+                if n % 100 == 0:  # let the app handle the moves, as it would between keys
+                    await pilot.pause()
+                if n == len(keys) // 2:
+                    half = rss_mb()["rss_mb"]
+            after_all = rss_mb()["rss_mb"]
+            out.update(
+                rss_before_browse_mb=before,
+                rss_half_browse_mb=half,
+                rss_after_browse_mb=after_all,
+                models_kept=len(store_records._models),
+                rows=len(keys),
+            )
+        return out
+
+    report(asyncio.run(run()))
+
+
+def probe_detail(workspace: str, ref: str) -> None:
     from samenwerk_tui.services.config import Config
     from samenwerk_tui.services.session import Session
     from samenwerk_tui.tui.app import SamenwerkApp
     from samenwerk_tui.tui.screens.main import MainScreen
 
-    # The keystroke is done when the screen refresh after the new list has happened: the
-    # filter's own handler ends in ``apply_filter``, which we follow with that moment.
     shown_at: list[float] = []
-    original = MainScreen.apply_filter
+    original = MainScreen.show_selected
 
-    def apply_filter(self: MainScreen, keep: str | None = None) -> None:
-        original(self, keep)
+    def show_selected(self: MainScreen, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
         self.app.call_after_refresh(lambda: shown_at.append(time.perf_counter()))
-        self.list.refresh()
 
-    MainScreen.apply_filter = apply_filter  # type: ignore[method-assign]
+    MainScreen.show_selected = show_selected  # type: ignore[method-assign]
 
     async def run() -> dict[str, Any]:
         session = Session.open(Path(workspace), "bench", create=False)
+        pid = session.resolve(ref).id
         app = SamenwerkApp(session, Config(), poll=False, blink=False)
-        times: dict[str, list[float]] = {}
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
-            await pilot.press("slash")
-            for label, text in (("word", "zorg regio"), ("qualified", "type:goals")):
-                app.query_one("#filter", Input).value = ""
-                await pilot.pause()
-                for ch in text:
-                    shown_at.clear()
-                    start = time.perf_counter()
-                    await pilot.press("space" if ch == " " else ch)
-                    await pilot.pause()
-                    if shown_at:  # a key that changes no query (a space) redraws nothing
-                        times.setdefault(label, []).append(shown_at[0] - start)
-            shown = len(app.main.list.rows)
-        every = [t for ts in times.values() for t in ts]
-        return {
-            "median_s": statistics.median(every),
-            "max_s": max(every),
-            "word_median_s": statistics.median(times["word"]),
-            "qualified_median_s": statistics.median(times["qualified"]),
-            "shown": shown,
-            **rss_mb(),
-        }
+            app.main.list.action_cursor_bottom()  # another partnership first
+            await pilot.pause()
+            assert app.main.selected_key != pid
+            shown_at.clear()
+            start = time.perf_counter()
+            app.main.jump_to(pid)
+            await pilot.pause()
+            await pilot.pause()
+            took = shown_at[-1] - start if shown_at else float("nan")
+        return {"detail_s": took, **rss_mb()}
 
     report(asyncio.run(run()))
+
+
+# --------------------------------------------------------------------------- sessions
 
 
 def probe_save(workspace: str) -> None:
@@ -191,7 +381,42 @@ def probe_save(workspace: str) -> None:
     )
 
 
-PROBES = {"open": probe_open, "floor": probe_floor, "filter": probe_filter, "save": probe_save}
+def probe_pull(workspace: str, count: str) -> None:
+    from samenwerk_tui.services.session import Session
+    from samenwerk_tui.store.workspace import Workspace
+
+    session = Session.open(Path(workspace), "bench", create=False)
+    session.wait_for_index()
+    names = sorted(r.name for r in session.records.values())[
+        :: max(1, len(session.records) // int(count))
+    ]
+    names = names[: int(count)]
+    for name in names:  # what a pull does: other bytes in these files
+        path = session.workspace.path_of(name)
+        path.write_bytes(path.read_bytes().replace(b'rationale = "', b'rationale = "Pulled. ', 1))
+    parsed = [0]
+    parse = Workspace.parse
+
+    def counting(name: str, data: bytes) -> Any:
+        parsed[0] += 1
+        return parse(name, data)
+
+    Workspace.parse = staticmethod(counting)  # type: ignore[method-assign]
+    start = time.perf_counter()
+    refresh = session.poll()
+    took = time.perf_counter() - start
+    report({"poll_s": took, "parsed": parsed[0], "changed": len(refresh.changed)})
+
+
+PROBES = {
+    "open": probe_open,
+    "floor": probe_floor,
+    "visidata": probe_visidata,
+    "interact": probe_interact,
+    "detail": probe_detail,
+    "save": probe_save,
+    "pull": probe_pull,
+}
 
 if __name__ == "__main__":
-    PROBES[sys.argv[1]](sys.argv[2])
+    PROBES[sys.argv[1]](*sys.argv[2:])  # type: ignore[operator]

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from samenwerk_tui.store.workspace import Workspace
+
 #: Characters that must never reach a terminal raw: C0 but newline and tab, DEL, C1, bidi.
 RAW_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
 
@@ -71,8 +73,16 @@ class Samenwerk:
 
 @pytest.fixture
 def samenwerk(tmp_path: Path) -> Samenwerk:
-    """``samenwerk`` on ``tmp_path/ws`` (not created yet), run from ``tmp_path``."""
+    """``samenwerk`` on ``tmp_path/ws``, made as ``samenwerk init`` makes it (commands
+    never make a workspace the user named), run from ``tmp_path``."""
+    Workspace.init(tmp_path / "ws")
     return Samenwerk(tmp_path / "ws", tmp_path)
+
+
+@pytest.fixture
+def nowhere(tmp_path: Path) -> Samenwerk:
+    """``samenwerk`` on ``tmp_path/nowhere/ws``, which does not exist."""
+    return Samenwerk(tmp_path / "nowhere" / "ws", tmp_path)
 
 
 def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:

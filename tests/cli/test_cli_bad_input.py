@@ -17,11 +17,17 @@ FILE_NAME = re.compile(r"^[a-z0-9-]{1,40}-[a-z0-9]{6}\.toml$")
 S1 = "5,5,4,5,5,2,3,1,4,3,2,1,1,1,2,1"  # domain brief case S1: delivery, dominant
 
 
-def test_bad_input_exits_2_with_one_sentence_and_writes_nothing(samenwerk: Samenwerk) -> None:
-    # On a missing workspace, even `new` (which would create it) writes nothing for bad input.
+def test_bad_input_exits_2_with_one_sentence_and_writes_nothing(
+    samenwerk: Samenwerk, nowhere: Samenwerk
+) -> None:
+    # A folder the user named is never made a workspace by `new`: bad input is refused
+    # first, good input is refused with the sentence that names `samenwerk init`.
     for args in (("new", ""), ("new", "Senseo", "--stage", "nowhere")):
-        samenwerk(*args, expect=2).assert_one_sentence()
-    assert not samenwerk.workspace.exists()
+        nowhere(*args, expect=2).assert_one_sentence()
+    refused = nowhere("new", "Senseo", expect=1)
+    refused.assert_one_sentence()
+    assert f"samenwerk init {nowhere.workspace}" in refused.err
+    assert not nowhere.workspace.exists()
 
     samenwerk("new", "Senseo", "--party", "Philips")
     before = snapshot(samenwerk.workspace)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import re
@@ -81,18 +83,26 @@ def test_check_lists_every_broken_file_and_recorded_conflict(samenwerk: Samenwer
         "kept 'deliver', the other side had 'goals'"
     )
 
-    # The list still works, shows the unreadable files last, and exits 0.
-    table = samenwerk("list").lines
+    # The list still works and shows the unreadable files last; like check, it says how
+    # many could not be read and exits 1, in every format (JSON stays valid JSON).
+    listed = samenwerk("list", expect=1)
+    assert listed.err == (
+        "samenwerk: 3 files could not be read; they are listed as broken "
+        "(run samenwerk check for details).\n"
+    )
+    table = listed.lines
     assert [line[0] for line in table[1:]] == ["·", "·", "!", "!", "!"]
     assert table[3].startswith("!         Senseo.TOML") and table[3].endswith("unreadable")
-    broken = json.loads(samenwerk("list", "--format", "json", "--filter", "is:broken").out)
+    broken = json.loads(
+        samenwerk("list", "--format", "json", "--filter", "is:broken", expect=1).out
+    )
     assert [b["file"] for b in broken] == [
         "partnerships/Senseo.TOML:1:1",
         f"partnerships/broken-aaaaaa.toml:3:{broken[1]['file'].rsplit(':', 1)[1]}",
         "partnerships/conflicted-bbbbbb.toml:3:1",
     ]
     assert all(b["broken"] and b["id"] is None for b in broken)
-    conflicts = samenwerk("list", "--filter", "is:conflict").lines[1:]
+    conflicts = samenwerk("list", "--filter", "is:conflict", expect=1).lines[1:]
     assert [line.split()[0] for line in conflicts] == ["·", "!"]
     # Naming an unreadable file gets its problem, not "no partnership matches".
     shown = samenwerk("show", "broken-aaaaaa", expect=1)
@@ -101,8 +111,26 @@ def test_check_lists_every_broken_file_and_recorded_conflict(samenwerk: Samenwer
     assert "this file cannot be read" in shown.err
     edited = samenwerk("edit", "Senseo.TOML", "--name", "Fixed", expect=1)
     assert edited.err.startswith("samenwerk: partnerships/Senseo.TOML:1:1: unexpected file name")
-    report = json.loads(samenwerk("export", "--format", "json").out)
+    # Every export says which files it could not read, and exits 1 like check.
+    exported = samenwerk("export", "--format", "json", expect=1)
+    report = json.loads(exported.out)
     assert len(report["broken"]) == 3 and report["count"] == 2
+    assert exported.err.startswith("samenwerk: 3 files could not be read;")
+    markdown = samenwerk("export", expect=1).out
+    section = markdown.split("## Files that could not be read\n\n", 1)[1].split("\n\n")[0]
+    lines = section.splitlines()
+    assert lines[0] == (
+        "- partnerships/Senseo.TOML:1:1: unexpected file name "
+        r"(partnership files are named \<slug\>-\<id6\>.toml)"
+    )
+    assert lines[1].startswith(f"- {broken[1]['file']}: the file is not valid TOML")
+    assert lines[2] == (
+        "- partnerships/conflicted-bbbbbb.toml:3:1: the file holds git conflict markers"
+    )
+    rows = list(csv.DictReader(io.StringIO(samenwerk("export", "--format", "csv", expect=1).out)))
+    assert [r["broken"] for r in rows] == ["false", "false", "true", "true", "true"]
+    assert [r["file"] for r in rows[2:]] == [b["file"] for b in broken]
+    assert all(r["problem"] and not r["id"] and not r["name"] for r in rows[2:])
     assert snapshot(samenwerk.workspace) == before, "reading touched nothing"
 
 
@@ -129,15 +157,15 @@ def test_read_only_commands_leave_a_git_workspace_exactly_as_it_was(
     before = snapshot(ws)
 
     for args, code in (
-        (("list",), 0),
-        (("list", "--format", "json"), 0),
+        (("list",), 1),
+        (("list", "--format", "json"), 1),
         (("list", "--format", "csv", "--filter", "is:changed"), 0),
         (("show", pid), 0),
         (("show", pid, "--format", "md"), 0),
         (("show", pid, "--format", "json"), 0),
         (("check",), 1),
-        (("export",), 0),
-        (("export", "--format", "json"), 0),
+        (("export",), 1),
+        (("export", "--format", "json"), 1),
     ):
         samenwerk(*args, expect=code)
     assert git(ws, "status", "--porcelain", "--ignored") == status

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from samenwerk_tui import i18n
 from samenwerk_tui.domain import edits
 from samenwerk_tui.domain.model import Conflict, DomainError, Partnership, Party
 from samenwerk_tui.domain.query import Subject, haystack, parse_query
@@ -198,9 +199,33 @@ def test_unknown_flags_types_and_stages_are_errors_not_empty_results(query: str,
     assert info.value.key == key
 
 
-def test_unknown_qualifiers_and_urls_are_plain_words() -> None:
+def test_urls_and_times_are_plain_words_but_an_unknown_key_is_named() -> None:
     assert names("https://example.org") == []
-    assert names("foo:bar") == []
+    assert names("10:30") == []
+    # "kleur:rood" would silently empty the list; it says which keys there are instead.
+    for text in ("kleur:rood", "foo:bar", "-kleur:rood"):
+        with pytest.raises(DomainError) as raised:
+            parse_query(text)
+        assert raised.value.key == "error_filter.unknown_key"
+        assert raised.value.params["name"] == text.lstrip("-").split(":")[0]
+
+
+def test_dutch_keys_and_values_say_which_values_exist() -> None:
+    p = edits.new_partnership("Gezond Opgroeien", now=T0, stage=Stage.SHARE)
+    subject = Subject(p, haystack="")
+    assert parse_query("soort:geen").matches(subject)
+    assert parse_query("fase:delen").matches(subject)
+    assert not parse_query("soort:beweging").matches(subject)
+    for text, key in (("fase:xyz", "error.unknown_stage"), ("soort:foo", "error.unknown_type")):
+        with pytest.raises(DomainError) as raised:
+            parse_query(text)
+        assert raised.value.key == key
+        i18n.set_language("nl")
+        try:
+            sentence = i18n.text_of(raised.value)
+        finally:
+            i18n.set_language("en")
+        assert "gebruik" in sentence  # the values that exist, in Dutch
 
 
 def test_a_dutch_advisor_can_filter_without_typing_english() -> None:

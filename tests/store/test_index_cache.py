@@ -154,3 +154,33 @@ def test_a_cache_folder_inside_the_workspace_is_never_used(tmp_path: Path) -> No
     session.wait_for_index()
     assert not (root / ".cache").exists()
     assert [r.partnership.name for r in session.records.values()] == ["Senseo"]
+
+
+def test_what_the_cache_gives_on_demand_equals_a_fresh_read(tmp_path: Path) -> None:
+    """The cache's head is read at open; haystacks and packed files when asked for. Each
+    record taken from it has the same facets, haystack and model as one read anew."""
+    root = tmp_path / "ws"
+    make_workspace(root, ["Senseo", "Schiphol schoon", "Zoë's zorgregio"])
+    fresh = reopen(root)
+    cached = reopen(root)
+    assert cached.from_index == 3
+    for a, b in zip(fresh.sorted_records(), cached.sorted_records(), strict=True):
+        assert (a.name, a.digest, a.facets, a.sort_key) == (b.name, b.digest, b.facets, b.sort_key)
+        assert a.haystack == b.haystack
+        assert a.partnership == b.partnership
+        assert b.packed == a.packed
+
+
+def test_a_damaged_later_section_makes_the_whole_cache_untrusted(tmp_path: Path) -> None:
+    """The haystacks and packed files are read on demand, but checked at open: a flipped
+    byte anywhere (here in the last section) means the cache is not used at all."""
+    root = tmp_path / "ws"
+    make_workspace(root, ["Senseo", "Philips"])
+    expected = names_and_summaries(reopen(root))
+    cache = Index.for_workspace(cache_dir(), root).path
+    assert cache is not None
+    good = cache.read_bytes()
+    cache.write_bytes(good[:-5] + bytes([good[-5] ^ 0x01]) + good[-4:])
+    session = reopen(root)
+    assert session.from_index == 0
+    assert names_and_summaries(session) == expected

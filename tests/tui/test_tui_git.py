@@ -451,3 +451,25 @@ async def test_at_80_columns_help_and_quit_stay_in_the_footer_beside_undo_sync_r
             await settle(pilot)
             wide = {key.action for key in app.main.query(FooterKey)}
             assert {"classify", "annotate", "undo", "quit"} <= wide
+
+
+async def test_the_delete_question_names_git_history_only_in_a_git_workspace(
+    team: Team, workspace: Path
+) -> None:
+    """In git the file's history stays; without git only the app's undo brings it back."""
+    for root, name, says in (
+        (team.anna.root, "Anna", "git keeps its history"),
+        (workspace, "Test", "while the app is open"),
+    ):
+        app = app_on(root, name)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            await select(pilot, SENSEO)
+            await pilot.press("x")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen)
+            question = str(app.screen.query_one(".confirm-question", Static).render())
+            assert says in question
+            assert ("git" in question) is (root == team.anna.root)
+            await pilot.press("n")
+            await pilot.pause()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import gc
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from samenwerk_tui import i18n
 from samenwerk_tui.errors import SamenwerkError
-from samenwerk_tui.services.config import Config, find_author, resolve_workspace
+from samenwerk_tui.services.config import Config, data_dir, find_author, resolve_workspace
 
 if TYPE_CHECKING:
     # Imported where used: opening a session pulls in the store and the domain model,
@@ -43,6 +45,19 @@ class Context:
         return resolve_workspace(getattr(self.args, "workspace", None), self.config)
 
     @property
+    def may_create_workspace(self) -> bool:
+        """Whether a missing workspace may be made without asking: only the first-run
+        default (no ``-w``, no ``$SAMENWERK_WORKSPACE``, none configured, none opened
+        before). A folder the user named is never made a workspace by accident: ``init``
+        and ``demo`` make one on purpose, the TUI asks first."""
+        named = (
+            getattr(self.args, "workspace", None)
+            or os.environ.get("SAMENWERK_WORKSPACE")
+            or self.config.workspace
+        )
+        return not named and self.workspace_path == data_dir() / "workspace"
+
+    @property
     def author(self) -> str:
         """Who signs the changes; a login name stands in only with a note on stderr."""
         if self._author is None:
@@ -58,26 +73,36 @@ class Context:
     def session(self, *, create: bool = False, write: bool | None = None) -> Session:
         """Open the workspace.
 
-        ``create`` makes a missing workspace (``new`` and the TUI do). ``write`` defaults to
+        ``create`` makes a missing workspace, but only the first-run default
+        (:attr:`may_create_workspace`); any other missing one is refused with the sentence
+        that names ``samenwerk init PATH``. ``write`` defaults to
         ``create``; a read-only session (``write=False``) neither creates nor sweeps
         anything and does not ask git for the author, so ``list``, ``show``, ``check`` and
         ``export`` leave the folder byte for byte as they found it.
         """
         if self._session is None:
-            from samenwerk_tui.services.missing import missing_workspace
             from samenwerk_tui.services.session import Session
-            from samenwerk_tui.store.workspace import Workspace
+            from samenwerk_tui.store.workspace import StoreError, Workspace
 
             root = self.workspace_path
             writing = create if write is None else write
-            if not create and not Workspace.is_workspace(root):
-                raise missing_workspace(root)
+            if not Workspace.is_workspace(root):
+                from samenwerk_tui.services.workspace_git import empty_clone
+
+                empty = empty_clone(root)
+                if empty is not None:  # a clone on an empty branch: say which to check out
+                    raise empty
+                if not (create and self.may_create_workspace):
+                    raise StoreError("error.no_workspace", path=str(root))
             if writing or create:
                 self._session = Session.open(root, self.author, create=create)
             else:
                 self._session = Session(Workspace(root), "")
                 self._session.load()
             self._session.workspace.lock.on_wait = self.say_waiting
+            # The records read live until the command ends: no garbage collection need
+            # walk them again (at 10,000 partnerships each full one takes 60-120 ms).
+            gc.freeze()
         return self._session
 
     def say_waiting(self) -> None:

@@ -151,6 +151,9 @@ def _pre_language(argv: Sequence[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from samenwerk_tui.services.reader import allow_worker_processes
+
+    allow_worker_processes()  # a guarded entry point: workers may import __main__ again
     argv = _dash_values(list(sys.argv[1:] if argv is None else argv))
     config = load_config()
     wanted = _pre_language(argv)

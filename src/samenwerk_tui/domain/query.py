@@ -6,9 +6,10 @@ app shows tags), ``stage:execute``,
 ``party:philips``, ``is:unclassified``, ``is:broken``, ``is:conflict``, ``is:changed``,
 ``is:divergent`` (advisors' assessments disagree). Terms combine with AND; ``-term``
 negates. Type and stage values accept Dutch words, and so do the keys and flags
-(``label:zorg``, ``fase:uitvoeren``, ``partij:philips``, ``is:ongetypeerd``,
-``is:onleesbaar``, ``is:gewijzigd``, ``is:afwijkend``), so a Dutch advisor never has to
-type English.
+(``soort:beweging``, ``label:zorg``, ``fase:uitvoeren``, ``partij:philips``,
+``is:ongetypeerd``, ``is:onleesbaar``, ``is:gewijzigd``, ``is:afwijkend``), so a Dutch
+advisor never has to type English. A value or key that names nothing (``fase:xyz``,
+``type:foo``, ``kleur:rood``) is an error that lists what exists, never an empty list.
 """
 
 from __future__ import annotations
@@ -28,7 +29,14 @@ FLAGS = ("unclassified", "broken", "conflict", "changed", "divergent")
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 #: Dutch words for the keys and the ``is:`` flags.
-_KEY_ALIASES = {"label": "tag", "labels": "tag", "fase": "stage", "partij": "party"}
+_KEY_ALIASES = {
+    "label": "tag",
+    "labels": "tag",
+    "fase": "stage",
+    "partij": "party",
+    "soort": "type",
+}
+KEYS = ("type", "tag", "stage", "party", "is")
 FLAG_ALIASES = {
     "afwijkend": "divergent",
     "uiteenlopend": "divergent",
@@ -167,7 +175,12 @@ def _predicate(body: str) -> Predicate:
     key, sep, value = body.partition(":")
     key = key.lower()
     key = _KEY_ALIASES.get(key, key)
-    if not sep or key not in {"type", "tag", "stage", "party", "is"}:
+    if not sep or key not in KEYS:
+        if sep and key.isalpha() and key.isascii() and not value.startswith("//"):
+            # "soort:x" before it was a key, "fsae:x": a key that matches nothing would
+            # silently empty the list, so it is named instead. Words with a colon that
+            # cannot be keys ("10:30", "https://…") stay words.
+            raise DomainError("error_filter.unknown_key", name=key, value=value)
         word = fold(body)
         return lambda s: word in s.haystack
     if key == "is":

@@ -7,6 +7,7 @@ made visible on the way out (:func:`safe_text`), so that a name such as
 
 from __future__ import annotations
 
+import functools
 import re
 import secrets
 import unicodedata
@@ -79,22 +80,32 @@ def safe_text(value: str, *, multiline: bool = False) -> str:
     The result carries no markup meaning only when rendered as plain text; callers in the
     TUI wrap it in ``Content``/``Text``, never in a markup string.
     """
-    out = []
-    for ch in value:
-        code = ord(ch)
-        if ch == "\n":
-            out.append("\n" if multiline else "⏎")
-        elif ch == "\t":
-            out.append("\t" if multiline else " ")
-        elif code < 0x20:
-            out.append(chr(0x2400 + code))
-        elif code == 0x7F:
-            out.append("␡")
-        elif is_control(ch):
-            out.append(f"⟨U+{code:04X}⟩")
-        else:
-            out.append(ch)
-    return "".join(out)
+    if value.isascii() and value.isprintable():  # most names: nothing to show differently
+        return value
+    # Only what is not printable ASCII can need another form; a 5 MB note of plain words
+    # is then one regex scan, not five million calls.
+    return _NOT_PRINTABLE_ASCII.sub(_VISIBLE_MULTILINE if multiline else _VISIBLE_LINE, value)
+
+
+def _visible(match: re.Match[str], *, multiline: bool) -> str:
+    ch = match.group()
+    code = ord(ch)
+    if ch == "\n":
+        return "\n" if multiline else "⏎"
+    if ch == "\t":
+        return "\t" if multiline else " "
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "␡"
+    if is_control(ch):
+        return f"⟨U+{code:04X}⟩"
+    return ch
+
+
+_NOT_PRINTABLE_ASCII = re.compile(r"[^\x20-\x7e]")
+_VISIBLE_LINE = functools.partial(_visible, multiline=False)
+_VISIBLE_MULTILINE = functools.partial(_visible, multiline=True)
 
 
 def fold(value: str) -> str:

@@ -89,69 +89,63 @@ def set_upstream(git: Git, up: Upstream) -> None:
                 check=False)  # fmt: skip
 
 
-def adopt_remote_head(git: Git, up: Upstream) -> bool:
-    """Point a local bare remote's HEAD at our branch when it names a branch nobody pushed.
-
-    ``git init --bare`` points HEAD at the machine's default branch (often ``master``);
-    after our first push of ``main`` a plain ``git clone`` would check out an empty
-    ``master``. git cannot set another machine's HEAD through a push, so only a remote
-    on this file system is corrected, and only when its HEAD names no existing branch
-    (a default branch that exists is the team's choice). True when it was changed.
-    """
-    url = git.run("remote", "get-url", up.remote, check=False).text.strip()
-    path = _local_path(url, git.root)
-    if path is None or not path.is_dir():
-        return False
-    remote = Git(path)
-    if remote.run("rev-parse", "--is-bare-repository", check=False).text.strip() != "true":
-        return False
-    if remote.ok("rev-parse", "-q", "--verify", "HEAD"):
-        return False
-    if not remote.ok("rev-parse", "-q", "--verify", f"refs/heads/{up.remote_branch}"):
-        return False
-    return remote.ok("symbolic-ref", "HEAD", f"refs/heads/{up.remote_branch}")
-
-
-def _local_path(url: str, base: Path | None) -> Path | None:
-    """The folder a remote URL names on this machine; None for a network URL.
-
-    ``/srv/team.git``, ``../team.git`` (relative to the clone) and ``file://…`` are local;
-    ``https://…``, ``ssh://…`` and scp-like ``host:path`` are not.
-    """
+def local_remote_path(git: Git, remote: str) -> Path | None:
+    """The folder of ``remote`` when it is on this machine (a path or ``file://``)."""
+    url = git.run("remote", "get-url", remote, check=False).text.strip()
     if url.startswith("file://"):
         url = url[len("file://") :]
     elif "://" in url:
-        return None
+        return None  # ssh://, https://, git://
     else:
-        head, colon, _ = url.partition(":")
-        if colon and "/" not in head and len(head) > 1:  # host:path (a drive letter is 1)
-            return None
-    if not url:
-        return None
-    path = Path(url)
-    return path if path.is_absolute() or base is None else base / path
+        colon, slash = url.find(":"), url.find("/")
+        if colon > 1 and (slash == -1 or colon < slash):
+            return None  # scp-like host:path
+    path = Path(url).expanduser()
+    if not path.is_absolute() and git.root is not None:
+        path = git.root / path
+    return path if path.is_dir() else None
 
 
-def unborn_clone(root: Path) -> tuple[str, list[str]] | None:
-    """A clone whose branch has no commits while the remote's branches have them.
-
-    What ``git clone`` leaves when the remote's HEAD names a branch nobody pushed
-    ("remote HEAD refers to nonexistent ref"): the branch it names, and the branches
-    the work is on (``main``, not ``origin/main``). None for anything else, including
-    a fresh ``git init`` without a remote.
+def point_remote_head(git: Git, up: Upstream) -> bool:
+    """After a first push: make a local bare remote's HEAD name the branch just pushed,
+    when its HEAD names a branch it does not have (``git init --bare`` points it at
+    ``master`` or ``main``, whatever this git's default is), so that a colleague's
+    ``git clone`` checks out the workspace instead of an empty branch. A remote whose
+    HEAD names a branch it has is left alone; a remote elsewhere cannot be told from
+    here (its HEAD is set where it is hosted). True when HEAD was set.
     """
-    if not (root / ".git").exists():
+    path = local_remote_path(git, up.remote)
+    if path is None:
+        return False
+    there = Git(path)
+    named = there.run("symbolic-ref", "--quiet", "HEAD", check=False).text.strip()
+    if not named or there.ok("rev-parse", "--quiet", "--verify", f"{named}^{{commit}}"):
+        return False
+    wanted = f"refs/heads/{up.remote_branch}"
+    if not there.ok("rev-parse", "--quiet", "--verify", f"{wanted}^{{commit}}"):
+        return False
+    return there.ok("symbolic-ref", "HEAD", wanted)
+
+
+def empty_branch(git: Git) -> tuple[str, str] | None:
+    """A clone that checked out a branch without commits while its remote has others:
+    ``(the empty branch, the remote branch to check out instead)``; None otherwise.
+
+    What ``git clone`` of a remote whose HEAD names a missing branch leaves: an empty
+    folder on an unborn branch, the workspace on a branch nobody checked out.
+    """
+    if git.ok("rev-parse", "--quiet", "--verify", "HEAD"):
         return None
-    git = Git(root)
-    try:
-        if git.ok("rev-parse", "-q", "--verify", "HEAD"):
-            return None
-        branch = current_branch(git)
-        refs = git.out("for-each-ref", "--format=%(refname:lstrip=3)", "refs/remotes").split()
-    except GitError:
+    branch = current_branch(git)
+    listed = git.run(
+        "for-each-ref", "--format=%(refname:short)", "refs/remotes", check=False
+    ).text.split()
+    candidates = [ref for ref in listed if not ref.endswith("/HEAD")]
+    if not branch or not candidates:
         return None
-    branches = sorted({r for r in refs if r and r != "HEAD"})
-    return (branch, branches) if branch and branches else None
+    preferred = [ref for ref in candidates if ref.split("/", 1)[-1] in ("main", "master")]
+    chosen = (preferred or candidates)[0]
+    return branch, chosen.split("/", 1)[-1]
 
 
 def same_commit(git: Git, one: str, two: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 
+from samenwerk_tui.store import parallel
 from samenwerk_tui.store.index import Index
 from samenwerk_tui.store.records import FileStat, LoadResult, Record, StoreError
 from samenwerk_tui.store.workspace import Workspace
@@ -20,6 +21,15 @@ from samenwerk_tui.store.workspace import Workspace
 INDEX_DELAY = 1.5
 #: What reading the folder gives: stats, records and problems, and the index to write.
 Read = tuple[dict[str, FileStat], LoadResult, list[tuple[FileStat, Record]] | None]
+
+
+def allow_worker_processes() -> None:
+    """Let a big first read parse in worker processes (:mod:`samenwerk_tui.store.parallel`).
+
+    For samenwerk's own entry points only: a spawned worker imports the program's main
+    script again, which a script without a main guard would run again.
+    """
+    parallel.allow_processes(True)
 
 
 class WorkspaceReader:
@@ -31,6 +41,8 @@ class WorkspaceReader:
         self._preloader: threading.Thread | None = None
         self._preloaded: Read | BaseException | None = None
         self._index_writer: threading.Thread | None = None
+        #: Files read so far and files to read, while a read runs (for a progress line).
+        self.progress: tuple[int, int] = (0, 0)
 
     def preload(self) -> None:
         """Start reading in a thread now; the next :meth:`take` returns what it read."""
@@ -45,6 +57,18 @@ class WorkspaceReader:
 
         self._preloader = threading.Thread(target=run, name="samenwerk-preload", daemon=True)
         self._preloader.start()
+
+    @property
+    def preload_finished(self) -> bool:
+        """True when a preload was started and has finished (:meth:`take` will not wait)."""
+        return self._preloader is not None and not self._preloader.is_alive()
+
+    def wait_for_preload(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` seconds for the preload; True when it has finished."""
+        if self._preloader is None:
+            return False
+        self._preloader.join(timeout)
+        return not self._preloader.is_alive()
 
     def take(self) -> tuple[Read, bool]:
         """What the preload read (waiting for it), else a read now; and whether preloaded."""
@@ -65,12 +89,29 @@ class WorkspaceReader:
         if self.index is None or not self.index.enabled:
             result, to_index = self.workspace.load_names(sorted(stats)), None
         else:
-            result, to_index = self.workspace.load_indexed(stats, self.index)
+            result, to_index = self.workspace.load_indexed(stats, self.index, self._told)
         for record in result.records:
-            # Here, on the reading thread: what the list and the filter will ask for first.
+            # Here, on the reading thread: what the list will ask for first (the index
+            # cache keeps it; a file read now computes it). The filter's haystacks come
+            # later, from :meth:`warm`.
             record.sort_key  # noqa: B018 - computed and kept by the record
-            record.haystack  # noqa: B018
         return stats, result, to_index
+
+    @staticmethod
+    def warm(records: list[Record]) -> None:
+        """Ready what the first filter keystroke needs (the haystacks), in the background.
+
+        Called after the first paint; a keystroke before it is done computes the rest.
+        """
+
+        def run() -> None:
+            for record in records:
+                record.haystack  # noqa: B018 - computed and kept by the record
+
+        threading.Thread(target=run, name="samenwerk-warm", daemon=True).start()
+
+    def _told(self, done: int, total: int) -> None:
+        self.progress = (done, total)
 
     def write_index_later(self, entries: list[tuple[FileStat, Record]], delay: float) -> None:
         """Write the index cache ``delay`` seconds from now, in a thread of its own.

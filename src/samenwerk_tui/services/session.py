@@ -21,7 +21,6 @@ from pathlib import Path
 from samenwerk_tui.domain.model import Partnership
 from samenwerk_tui.domain.query import Query, Subject
 from samenwerk_tui.domain.text import fold
-from samenwerk_tui.services import threeway
 from samenwerk_tui.services.changes import (
     REAPPLIED,
     Base,
@@ -81,11 +80,8 @@ class Session(UseCases):
         show itself first and read in the background.
         """
         if not Workspace.is_workspace(root):
-            from samenwerk_tui.services.missing import missing_workspace
-
-            missing = missing_workspace(root)
-            if not create or missing.key != "error.no_workspace":
-                raise missing
+            if not create:
+                raise StoreError("error.no_workspace", path=str(root))
             Workspace.init(root)
         workspace = Workspace(root)
         session = cls(workspace, author)
@@ -108,10 +104,17 @@ class Session(UseCases):
         if to_index is not None:
             # After a preload (the TUI) the cache waits a moment, to leave the first paint.
             self.reader.write_index_later(to_index, INDEX_DELAY if preloaded else 0.0)
+        if preloaded:  # the TUI: ready the filter's text while the user looks at the list
+            self.reader.warm(result.records)
 
     def preload(self) -> None:
         """Start reading the workspace in a thread now; the next :meth:`load` takes it."""
         self.reader.preload()
+
+    @property
+    def preload_finished(self) -> bool:
+        """True when the :meth:`preload` has read everything (so :meth:`load` is quick)."""
+        return self.reader.preload_finished
 
     def wait_for_index(self) -> None:
         """Wait until the index cache written by the last :meth:`load` is on disk."""
@@ -265,6 +268,8 @@ class Session(UseCases):
         with) the save is three-way (:mod:`.threeway`), under the same lock.
         """
         if base is not None:
+            from samenwerk_tui.services import threeway  # the merge: only for a form's save
+
             return threeway.save(self, pid, base, edit, action)
         loaded = self.loaded(pid)
         warning = None
@@ -353,6 +358,8 @@ class Session(UseCases):
     def recreate(self, base: Base, edit: Edit) -> Change:
         """The base partnership with ``edit`` applied, saved as a new partnership: what a
         form typed, kept after its partnership was deleted or broken outside."""
+        from samenwerk_tui.services import threeway
+
         return threeway.recreate(self, base, edit)
 
 

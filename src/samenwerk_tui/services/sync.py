@@ -33,12 +33,12 @@ from samenwerk_tui.gitsync.merging import MergeOutcome, finish_merge, merge_remo
 from samenwerk_tui.gitsync.paths import foreign_staged
 from samenwerk_tui.gitsync.remote import (
     Upstream,
-    adopt_remote_head,
     changed_paths,
     count,
     current_branch,
     fetch,
     head,
+    point_remote_head,
     push,
     push_error,
     same_commit,
@@ -245,14 +245,14 @@ class _Sync:
                     result.held.append(path.rsplit("/", 1)[-1])
                 return
             if has_remote and same_commit(git, up.tracking, "HEAD"):
-                adopt_remote_head(git, up)  # a remote an earlier version pushed to
                 return
             self.say(i18n.t("git.progress.push", remote=up.remote))
             pushed = push(git, up)
             if pushed.ok:
                 result.sent = count(outgoing)
                 set_upstream(git, up)
-                adopt_remote_head(git, up)
+                if not has_remote:  # the first push: a fresh bare remote's HEAD
+                    point_remote_head(git, up)
                 return
             if was_rejected(pushed):
                 if attempt + 1 < PUSH_ATTEMPTS:

@@ -8,10 +8,12 @@ takes the :class:`Session`; none raises for a workspace that is not a git reposi
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.model import Partnership
+from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.gitsync.merge import MergeError, MergeResult
 from samenwerk_tui.gitsync.runner import LOCK, GitError
 from samenwerk_tui.gitsync.setup import ensure_setup, is_repo
@@ -125,3 +127,22 @@ __all__ = [
     "sync_running_elsewhere",
     "version_at",
 ]
+
+
+def empty_clone(root: Path) -> SamenwerkError | None:
+    """The sentence for a git clone at ``root`` that checked out an empty branch (its
+    remote's HEAD named a branch the remote does not have), naming the branch to check
+    out; None when ``root`` is no such clone."""
+    from samenwerk_tui.gitsync.remote import empty_branch
+    from samenwerk_tui.gitsync.runner import Git
+
+    if not (root / ".git").exists():
+        return None
+    try:
+        found = empty_branch(Git(root))
+    except GitError:
+        return None
+    if found is None:
+        return None
+    branch, other = found
+    return SamenwerkError("git_clone.empty_branch", path=str(root), branch=branch, other=other)

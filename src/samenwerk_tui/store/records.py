@@ -10,14 +10,37 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from samenwerk_tui.domain.model import Partnership
 from samenwerk_tui.domain.query import Facets, haystack
 from samenwerk_tui.domain.text import fold
 from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.store import lean
+
+
+class CachedFiles(Protocol):
+    """Where a record taken from the index cache finds its haystack and packed file
+    (:class:`samenwerk_tui.store.index.CachedIndex`)."""
+
+    def haystack(self, position: int) -> str: ...
+
+    def packed(self, span: tuple[int, int]) -> lean.Packed: ...
+
+    def blob(self, span: tuple[int, int]) -> memoryview: ...
+
+
+#: Models built on demand from packed files, kept for the last few records asked about
+#: (the detail pane, then an edit of the same partnership): browsing every row of a big
+#: workspace must not keep every model it built.
+MODEL_CACHE_SIZE = 64
+_models: OrderedDict[tuple[str, str], Partnership] = OrderedDict()
+_models_lock = threading.Lock()
+#: How many models were built from packed files (tests count them).
+models_built = 0
 
 
 def digest(data: bytes) -> str:
@@ -43,15 +66,17 @@ class Problem:
 class Record:
     """A partnership as read from (or written to) its file.
 
-    A record read through the lean path holds its file packed (:mod:`.lean`), or, from
-    the index cache, that packing marshalled plus its facets and haystack: the list and
-    the filter use :attr:`facets`, :attr:`sort_key` and :attr:`haystack`, and the model
-    is built the first time :attr:`partnership` is asked for. Records are immutable; two
-    are equal when name, digest and partnership are.
+    A record read through the lean path holds its file packed (:mod:`.lean`); one taken
+    from the index cache holds only its facets and where the cache keeps its haystack and
+    packed file. The list and the filter use :attr:`facets`, :attr:`sort_key` and
+    :attr:`haystack`; the model is built when :attr:`partnership` is asked for, and only
+    the last :data:`MODEL_CACHE_SIZE` of those are kept. Records are immutable; two are
+    equal when name, digest and partnership are.
     """
 
     __slots__ = (
-        "name", "digest", "_partnership", "_packed", "_blob", "_facets", "_haystack", "_sort",
+        "name", "digest", "_partnership", "_packed", "_blob", "_source", "_position", "_span",
+        "_facets", "_haystack", "_sort",
     )  # fmt: skip
 
     def __init__(
@@ -62,34 +87,78 @@ class Record:
         *,
         packed: lean.Packed | None = None,
         blob: bytes | None = None,
+        source: CachedFiles | None = None,
+        position: int = 0,
+        span: tuple[int, int] = (0, 0),
         facets: Facets | None = None,
         haystack: str | None = None,
+        sort_name: str | None = None,
     ) -> None:
-        if partnership is None and packed is None and (blob is None or facets is None):
+        if partnership is None and packed is None and facets is None:
+            raise TypeError("a record needs a partnership or a packed file")
+        if partnership is None and packed is None and blob is None and source is None:
             raise TypeError("a record needs a partnership or a packed file")
         self.name = name
         self.digest = digest
         self._partnership = partnership
         self._packed = packed
         self._blob = blob
+        self._source = source
+        self._position = position
+        self._span = span
         self._facets = facets
         self._haystack = haystack
         self._sort: tuple[str, str] | None = None
+        if sort_name is not None and facets is not None:
+            self._sort = (sort_name, facets.id)
 
     @property
     def partnership(self) -> Partnership:
-        if self._partnership is None:
-            packed = self.packed
-            assert packed is not None
-            self._partnership = lean.unpack(packed)
-        return self._partnership
+        if self._partnership is not None:
+            return self._partnership
+        global models_built
+        key = (self.name, self.digest)
+        with _models_lock:
+            model = _models.get(key)
+            if model is not None:
+                _models.move_to_end(key)
+                return model
+        packed = self.packed
+        assert packed is not None
+        model = lean.unpack(packed)
+        with _models_lock:
+            models_built += 1
+            _models[key] = model
+            while len(_models) > MODEL_CACHE_SIZE:
+                _models.popitem(last=False)
+        return model
 
     @property
     def packed(self) -> lean.Packed | None:
         """The packed file, when the record was read through the lean path."""
-        if self._packed is None and self._blob is not None:
-            self._packed = marshal.loads(self._blob)
-        return self._packed
+        if self._packed is not None:
+            return self._packed
+        if self._blob is not None:
+            packed: lean.Packed = marshal.loads(self._blob)  # not kept: the blob holds it
+            return packed
+        if self._source is not None:
+            return self._source.packed(self._span)  # not kept: the cache holds it
+        return None
+
+    @property
+    def is_packed(self) -> bool:
+        """Whether the record holds its file packed (without unpacking anything)."""
+        return self._packed is not None or self._blob is not None or self._source is not None
+
+    def blob(self) -> bytes | memoryview | None:
+        """The packed file marshalled, as the index cache keeps it (None: not packed)."""
+        if self._blob is not None:
+            return self._blob
+        if self._source is not None:
+            return self._source.blob(self._span)
+        if self._packed is not None:
+            return marshal.dumps(self._packed)
+        return None
 
     @property
     def id(self) -> str:
@@ -112,8 +181,11 @@ class Record:
     def haystack(self) -> str:
         """The folded text plain filter words search in."""
         if self._haystack is None:
-            packed = self.packed
-            self._haystack = lean.haystack(packed) if packed else haystack(self.partnership)
+            if self._source is not None:
+                self._haystack = self._source.haystack(self._position)
+            else:
+                packed = self.packed
+                self._haystack = lean.haystack(packed) if packed else haystack(self.partnership)
         return self._haystack
 
     @property

@@ -13,13 +13,13 @@ import contextlib
 import os
 import re
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from samenwerk_tui.domain.model import Partnership
 from samenwerk_tui.domain.text import slugify
-from samenwerk_tui.store import codec, lean
+from samenwerk_tui.store import codec, lean, parallel
 from samenwerk_tui.store.atomic import TEMP_SUFFIX, sweep_temp_files, write_atomic
 from samenwerk_tui.store.index import Index
 from samenwerk_tui.store.lock import IGNORE_PATTERN, LockTimeout, WorkspaceLock
@@ -178,25 +178,41 @@ class Workspace:
         return self.load_names(sorted(self.scan()))
 
     def load_indexed(
-        self, stats: dict[str, FileStat], index: Index
+        self,
+        stats: dict[str, FileStat],
+        index: Index,
+        progress: Callable[[int, int], None] | None = None,
     ) -> tuple[LoadResult, list[tuple[FileStat, Record]] | None]:
         """Read the files in ``stats``, taking those whose stat is unchanged from ``index``.
 
         Returns the result and, when the index is out of date, what it should now hold
         (for :meth:`Index.write`; the caller decides when to spend the time on it).
+        ``progress(done, total)`` is told now and then how many files are taken.
         """
         cached = index.read()
         kept: list[tuple[FileStat, Record]] = []
         to_read: list[str] = []
+        from_row = lean.facets_from_row
+        get = cached.get
         for name in sorted(stats):
             st = stats[name]
-            hit = cached.get(name)
+            hit = get(name)
             record = None
             if hit is not None and hit[0] == st:
-                _, hashed, row, hay, blob = hit
-                with contextlib.suppress(ValueError, TypeError, KeyError):  # a mangled entry
-                    facets = lean.facets_from_row(row)
-                    record = Record(name, None, hashed, blob=blob, facets=facets, haystack=hay)
+                try:  # (a try costs nothing until it catches; a mangled entry is read anew)
+                    _, hashed, row, sort_name, position, start, end = hit
+                    record = Record(
+                        name,
+                        None,
+                        hashed,
+                        source=cached,
+                        position=position,
+                        span=(start, end),
+                        facets=from_row(row),
+                        sort_name=sort_name,
+                    )
+                except (ValueError, TypeError, KeyError):
+                    record = None
             if record is None:
                 to_read.append(name)
             else:
@@ -204,11 +220,16 @@ class Workspace:
         records = [r for _, r in kept]
         problems: list[Problem] = []
         fresh = 0
-        for item in self._load_each(to_read):
+        total = len(stats)
+        if progress is not None:
+            progress(len(kept), total)
+        for done, item in enumerate(self._load_each(to_read), len(kept) + 1):
+            if progress is not None and done % 250 == 0:
+                progress(done, total)
             if isinstance(item, Record):
                 records.append(item)
                 st = stats[item.name]
-                if item.packed is not None:
+                if item.is_packed:
                     kept.append((st, item))
                     fresh += 1
             else:
@@ -229,15 +250,18 @@ class Workspace:
         return self._deduplicate(records, problems)
 
     def _load_each(self, names: Iterable[str]) -> Iterator[Record | Problem]:
-        for name in names:
-            try:
-                data = self.path_of(name).read_bytes()
-            except FileNotFoundError:
-                continue
-            except OSError as exc:
-                yield Problem(name, "broken.unreadable", {"reason": exc.strerror or str(exc)})
-                continue
-            yield self.parse(name, data)
+        """Read and parse these files; many at once go to every core (:mod:`.parallel`)."""
+        return parallel.parse_many(self.folder, list(names), self.read_one, Workspace.parse)
+
+    def read_one(self, name: str) -> Record | Problem | None:
+        """Read and parse one file (None: it is gone)."""
+        try:
+            data = self.path_of(name).read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            return Problem(name, "broken.unreadable", {"reason": exc.strerror or str(exc)})
+        return self.parse(name, data)
 
     @staticmethod
     def parse(name: str, data: bytes) -> Record | Problem:

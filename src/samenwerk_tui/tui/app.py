@@ -27,16 +27,15 @@ from textual import events, on, work
 from textual.app import App
 from textual.binding import BindingType
 from textual.command import CommandPalette
+from textual.timer import Timer
 
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.ordering import next_sort
 from samenwerk_tui.errors import SamenwerkError
-from samenwerk_tui.services import git_session
 from samenwerk_tui.services.changes import Refresh
 from samenwerk_tui.services.config import Config
 from samenwerk_tui.services.session import Session
 from samenwerk_tui.services.workspaces import open_demo, open_folder, recent_workspaces
-from samenwerk_tui.tui.clipboard import copy as copy_to_clipboard
 from samenwerk_tui.tui.commands import bindings, key_for
 from samenwerk_tui.tui.feedback import tell
 from samenwerk_tui.tui.git import (
@@ -51,14 +50,8 @@ from samenwerk_tui.tui.git import (
     sync,
     sync_report,
 )
-from samenwerk_tui.tui.messages import (
-    Loaded,
-    OpenDemo,
-    OpenWorkspace,
-    RepairRequested,
-    SyncRequested,
-    WorkspaceChanged,
-)
+from samenwerk_tui.tui.loading import Loaded, WorkspaceChanged, settle_memory
+from samenwerk_tui.tui.messages import OpenDemo, OpenWorkspace, RepairRequested, SyncRequested
 from samenwerk_tui.tui.preferences import RELOAD_SECONDS, Preferences
 from samenwerk_tui.tui.providers import (
     CommandsProvider,
@@ -68,8 +61,6 @@ from samenwerk_tui.tui.providers import (
 )
 from samenwerk_tui.tui.safe import plain
 from samenwerk_tui.tui.screens.main import MainScreen
-from samenwerk_tui.tui.screens.settings import SettingsScreen
-from samenwerk_tui.tui.screens.welcome import WelcomeScreen
 from samenwerk_tui.tui.settings_providers import SettingsProvider
 from samenwerk_tui.tui.state import AppState, DataVersion
 from samenwerk_tui.tui.themes import ThemeRegistry
@@ -117,6 +108,7 @@ class SamenwerkApp(App[int]):
         self._git_again = False
         self._welcomed = False  # the welcome pane was offered for this workspace
         self.typeahead = TypeAhead(self, super().on_event)
+        self._progress_timer: Timer | None = None
         self.preferences = Preferences(self, self.state)
         self.preferences.start()
         self.title = plain(session.workspace.display_name)
@@ -155,10 +147,14 @@ class SamenwerkApp(App[int]):
         self.watch(state, "sort", preferences.sort_changed, init=False)
         if self._load:
             self.load_workspace()
+            self._progress_timer = self.set_interval(0.2, self._show_progress)
         else:
             self._offer_welcome()
+            self.call_after_refresh(settle_memory)
         self._git_busy = True
-        self._git_worker(True)
+        # After the first paint: git (a subprocess, and importing git support) would
+        # compete with it for the interpreter, and the list matters first.
+        self.call_after_refresh(self._git_worker, True)
         if self._poll:
             self.set_interval(POLL_SECONDS, self.poll_workspace)
             self.set_interval(RELOAD_SECONDS, preferences.look)
@@ -195,10 +191,19 @@ class SamenwerkApp(App[int]):
             return
         self.post_message(Loaded())
 
+    def _show_progress(self) -> None:
+        """While a big workspace is read: how far, in the status line."""
+        if self.state.loaded:
+            if self._progress_timer is not None:
+                self._progress_timer.stop()
+            return
+        self.state.progress = self.session.reader.progress
+
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
         self.state.loaded = True
         self.state.data_changed()
+        self.call_after_refresh(settle_memory)
         if message.error:
             tell(self, message.error, "error")
         else:
@@ -215,6 +220,8 @@ class SamenwerkApp(App[int]):
         try:
             with self.state.lock:
                 refresh = self.session.poll()
+            from samenwerk_tui.services import git_session  # with the worker, not the app
+
             elsewhere = git_session.sync_running_elsewhere(self.session)
             if elsewhere != self.state.git.elsewhere:
                 self.post_message(SyncElsewhere(elsewhere))
@@ -230,8 +237,10 @@ class SamenwerkApp(App[int]):
         self.state.git = replace(self.state.git, elsewhere=message.elsewhere)
 
     @on(WorkspaceChanged)
-    def _workspace_changed(self, _message: WorkspaceChanged) -> None:
-        self.state.data_changed()
+    def _workspace_changed(self, message: WorkspaceChanged) -> None:
+        refresh = message.refresh
+        only = None if refresh.problems_changed else refresh.changed | refresh.removed
+        self.state.data_changed(only=only)
         self.refresh_git()
 
     def on_app_focus(self) -> None:
@@ -351,6 +360,8 @@ class SamenwerkApp(App[int]):
         if self._welcomed or session.records or session.problems:
             return
         self._welcomed = True
+        from samenwerk_tui.tui.screens.welcome import WelcomeScreen
+
         recent = recent_workspaces(self.state.config, session.workspace.root)
         self.push_screen(WelcomeScreen(self.state, recent))
 
@@ -383,12 +394,17 @@ class SamenwerkApp(App[int]):
         self.preferences.workspace_opened(session.workspace.root)
         tell(self, i18n.t("tui.workspace.opened", name=session.workspace.display_name))
         self.load_workspace()
+        if self._progress_timer is not None:
+            self._progress_timer.stop()
+        self._progress_timer = self.set_interval(0.2, self._show_progress)
         self._git_busy, self._git_again = True, False
         self._git_worker(True)  # as on every open: is it a repository, register the driver
 
     # ------------------------------------------------------------------ settings, sort, copy
 
     def action_settings(self) -> None:
+        from samenwerk_tui.tui.screens.settings import SettingsScreen
+
         self.push_screen(SettingsScreen(self.state))
 
     def action_cycle_sort(self, step: int) -> None:
@@ -401,4 +417,6 @@ class SamenwerkApp(App[int]):
 
     def action_copy(self, what: str = "") -> None:
         """``ctrl+c`` (and the palette's copy entries): see ``tui/clipboard.py``."""
+        from samenwerk_tui.tui.clipboard import copy as copy_to_clipboard
+
         copy_to_clipboard(self, self.state, what)

@@ -13,16 +13,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 from textual.notifications import SeverityLevel
 
 from samenwerk_tui import i18n
 from samenwerk_tui.errors import SamenwerkError
-from samenwerk_tui.services import git_session
-from samenwerk_tui.services.git_session import SyncResult
 from samenwerk_tui.services.session import Session
 from samenwerk_tui.tui.commands import key_for
+
+if TYPE_CHECKING:
+    # Git support is imported by the git worker, not with the app: the first paint needs
+    # none of it (about 15 ms of start-up).
+    from samenwerk_tui.services.git_session import SyncResult
 
 SEVERITY: dict[str, SeverityLevel] = {
     "ok": "information",
@@ -91,6 +95,8 @@ def look(
     """Whether the workspace is a repository (``prepare``: also register the merge driver,
     as on every open), which files changed since the last commit, whether a rebase (etc.)
     was left open by hand, and which unreadable files git holds both sides of."""
+    from samenwerk_tui.services import git_session
+
     changed = frozenset(session.changed_files)
     if prepare:
         repo = git_session.prepare(session)
@@ -108,6 +114,9 @@ def look(
 
 def sync(session: Session, progress: Callable[[str], None]) -> SyncDone:
     """Commit, pull and push; whatever goes wrong ends in a result, never an exception."""
+    from samenwerk_tui.services import git_session
+    from samenwerk_tui.services.git_session import SyncResult
+
     try:
         result = git_session.run_sync(session, progress)
     except Exception as exc:  # noqa: BLE001 - the UI must leave the syncing state
@@ -128,6 +137,8 @@ def sync_report(result: SyncResult, keymap: Mapping[str, str]) -> str:
 
 def repair(session: Session, name: str) -> Repaired:
     """Rebuild a file with conflict markers from its two sides; failures become a sentence."""
+    from samenwerk_tui.services import git_session
+
     try:
         conflicts = git_session.repair(session, name)
     except SamenwerkError as exc:

@@ -9,6 +9,10 @@ Textual.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable, Iterable
+from typing import Any
+
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.ordering import DEFAULT_SORT, KEYS, known_sort
 from samenwerk_tui.domain.query import Query, Subject
@@ -16,6 +20,10 @@ from samenwerk_tui.domain.types import Stage
 from samenwerk_tui.services.session import Record, Session
 from samenwerk_tui.tui.state import BROKEN_PREFIX
 from samenwerk_tui.tui.widgets.partnership_list import Row
+
+
+def _sort_key(record: Record) -> tuple[str, str]:
+    return record.sort_key
 
 
 class ListRows:
@@ -29,31 +37,65 @@ class ListRows:
         self.sort = DEFAULT_SORT
         self._subjects: list[Subject] = []  # aligned with ``order``; built lazily
         self._subjects_changed: set[str] = set()
+        self._problem_conflicts = 0
+        self._stage_names: dict[Stage, str] = {}
+        self.built = False  # rows were built at least once (update() needs that)
 
     def rebuild(self, session: Session, sort: str = DEFAULT_SORT) -> None:
         """Build the rows from the session in ``sort`` order (with the session's lock held)."""
         self.sort = known_sort(sort)
-        first = KEYS[self.sort]
-        self.order = sorted(session.records.values(), key=lambda r: (*first(r.facets), r.sort_key))
-        conflicts = sum(1 for p in session.problems.values() if p.is_conflicted)
-        stage_names = {stage: i18n.stage_name(stage.value) for stage in Stage}  # once, not per row
-        rows = []
-        for record in self.order:
-            p = record.facets  # the list needs no full model (built on demand)
-            conflicts += bool(p.conflicts)
-            rows.append(
-                Row(
-                    record.id,
-                    p.name,
-                    p.primary,
-                    stage_names[p.stage],
-                    conflicted=bool(p.conflicts),
-                    file=record.name,
-                )
-            )
-        self.rows = rows
-        self.conflict_count = conflicts
+        self.order = sorted(session.records.values(), key=self._key())
+        self._problem_conflicts = sum(1 for p in session.problems.values() if p.is_conflicted)
+        self._stage_names = {stage: i18n.stage_name(stage.value) for stage in Stage}
+        make = self._row
+        self.rows = [make(record) for record in self.order]
+        self.conflict_count = self._problem_conflicts + sum(row.conflicted for row in self.rows)
         self._subjects = []
+        self.built = True
+
+    def update(self, session: Session, ids: Iterable[str]) -> None:
+        """Redo only the rows of these partnerships (changed, added or gone; lock held).
+
+        A save changes one partnership: its row is taken out and put back where its sort
+        key now puts it, instead of sorting and rebuilding ten thousand rows.
+        """
+        key = self._key()
+        subjects = self._subjects if len(self._subjects) == len(self.order) else None
+        for pid in ids:
+            at = next((i for i, r in enumerate(self.order) if r.id == pid), None)
+            if at is not None:
+                del self.order[at]
+                self.conflict_count -= self.rows.pop(at).conflicted
+                if subjects is not None:
+                    del subjects[at]
+            record = session.records.get(pid)
+            if record is None:
+                continue
+            at = bisect.bisect_left(self.order, key(record), key=key)
+            self.order.insert(at, record)
+            row = self._row(record)
+            self.rows.insert(at, row)
+            self.conflict_count += row.conflicted
+            if subjects is not None:
+                subjects.insert(at, session.subject(record))
+        self._subjects = subjects if subjects is not None else []
+
+    def _key(self) -> Callable[[Record], tuple[Any, ...]]:
+        if self.sort == DEFAULT_SORT:  # by name: the key each record keeps (no tuple per row)
+            return _sort_key
+        first = KEYS[self.sort]
+        return lambda r: (*first(r.facets), *r.sort_key)
+
+    def _row(self, record: Record) -> Row:
+        p = record.facets  # the list needs no full model (built on demand)
+        conflicted = bool(p.conflicts)
+        return Row(
+            record.id, p.name, p.primary, self._stage_names[p.stage], False, conflicted, record.name
+        )
+
+    def warm(self, session: Session) -> None:
+        """Make what the first filter keystroke needs now (lock held), not at the key."""
+        self._current_subjects(session)
 
     def _current_subjects(self, session: Session) -> list[Subject]:
         """The query subjects of ``order``, rebuilt only when the changed files differ."""

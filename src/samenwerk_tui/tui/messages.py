@@ -5,9 +5,9 @@ any one screen (git's workers) and reports back through :class:`~.state.AppState
 (its ``git`` and ``data_version`` vars), never by calling the screen. The command
 palette asks the main screen to show a partnership with :class:`ShowPartnership`;
 the welcome pane and the palette ask the app to open another workspace
-(:class:`OpenWorkspace`, :class:`OpenDemo`). The app's own workers report with
-:class:`Loaded` and :class:`WorkspaceChanged`. Messages that stay inside one screen (a
-widget's, a form's) are defined beside the widget or form.
+(:class:`OpenWorkspace`, :class:`OpenDemo`).
+Messages that stay inside one screen (a widget's, a form's) are defined beside the
+widget or form.
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.message import Message
-
-from samenwerk_tui.services.changes import Refresh
 
 
 class SyncRequested(Message):
@@ -52,19 +50,3 @@ class OpenWorkspace(Message):
 
 class OpenDemo(Message):
     """Open the demo workspace in the language in use (created the first time)."""
-
-
-class Loaded(Message):
-    """The workspace has been read (in a worker); ``error`` says why not, if it was not."""
-
-    def __init__(self, error: str | None = None) -> None:
-        super().__init__()
-        self.error = error
-
-
-class WorkspaceChanged(Message):
-    """A poll found files changed outside the app."""
-
-    def __init__(self, refresh: Refresh) -> None:
-        super().__init__()
-        self.refresh = refresh

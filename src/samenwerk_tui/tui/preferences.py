@@ -32,7 +32,6 @@ from samenwerk_tui.services.config import (
 from samenwerk_tui.services.themes import DEFAULT_THEME
 from samenwerk_tui.tui.feedback import tell
 from samenwerk_tui.tui.keymap import check_keymap
-from samenwerk_tui.tui.screens.author import AuthorPrompt
 from samenwerk_tui.tui.state import AppState
 
 #: How often the theme folder and the config file are looked at, in seconds.
@@ -132,6 +131,8 @@ class Preferences:
 
     def _ask_if_nameless(self) -> None:
         if git_user_name(self.state.session.workspace.root) is None:
+            from samenwerk_tui.tui.screens.author import AuthorPrompt  # rarely needed
+
             self.app.call_from_thread(self.app.push_screen, AuthorPrompt(self.state))
 
     # ------------------------------------------------------------------ outside changes

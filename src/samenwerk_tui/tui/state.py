@@ -51,7 +51,7 @@ keys typed before it. A key whose command cannot run now says why in one sentenc
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -102,11 +102,14 @@ class DataVersion:
 
     ``focus``: the partnership a change was made to, for the cursor to follow. ``saved``:
     made by a save in this app, so git's view of the changed files is out of date.
+    ``only``: the partnerships that changed, appeared or went (a save, a poll that found a
+    few files changed), so a screen may redo just those; None: anything may have changed.
     """
 
     number: int = 0
     focus: str | None = None
     saved: bool = False
+    only: frozenset[str] | None = None
 
 
 class BusyError(SamenwerkError):
@@ -119,6 +122,8 @@ class AppState(DOMNode):
     # init=False throughout: the state is never mounted, so its vars start on first use,
     # and a watcher must not be called with the default then.
     loaded: var[bool] = var(False, init=False)
+    #: While loading: files read so far and files to read (a big first open takes a while).
+    progress: var[tuple[int, int]] = var((0, 0), init=False)
     data_version: var[DataVersion] = var(DataVersion(), init=False)
     git: var[GitState] = var(GitState(), init=False)
     # The row under the main list's cursor (the main screen keeps it up to date; to move
@@ -216,17 +221,28 @@ class AppState(DOMNode):
         """
         if self.git.syncing:
             raise BusyError("tui.sync.busy")
+        session = self.session
         try:
             with self.lock:
-                change = mutate(self.session)
+                problems = dict(session.problems)
+                change = mutate(session)
+                # A change to one partnership redraws one row, unless the unreadable files
+                # changed too (an undo, a file found broken while saving).
+                only = None if session.problems != problems else {change.partnership_id}
         except GoneError:
             self.data_changed()  # the session now holds what it found: show it
             raise
         except OSError as exc:
             raise SamenwerkError("tui.os_error", reason=exc.strerror or str(exc)) from exc
-        self.data_changed(focus=change.partnership_id, saved=True)
+        self.data_changed(focus=change.partnership_id, saved=True, only=only)
         return change
 
-    def data_changed(self, *, focus: str | None = None, saved: bool = False) -> None:
-        """Announce a new version of the session's data (after a load, poll, sync, repair)."""
-        self.data_version = DataVersion(self.data_version.number + 1, focus, saved)
+    def data_changed(
+        self, *, focus: str | None = None, saved: bool = False, only: Iterable[str] | None = None
+    ) -> None:
+        """Announce a new version of the session's data (after a load, poll, sync, repair).
+
+        ``only``: the ids of the partnerships that changed, when that is all that did.
+        """
+        changed = None if only is None else frozenset(only)
+        self.data_version = DataVersion(self.data_version.number + 1, focus, saved, changed)

@@ -2,7 +2,10 @@
 
 Without ``-o`` the report goes to stdout. A report file is written atomically and never
 inside the workspace's ``partnerships/`` folder, where it would look like a broken
-partnership file.
+partnership file. Files that could not be read are in every report (Markdown: a section
+"Files that could not be read"; CSV: a row each with ``broken`` true, ``file`` and
+``problem``; JSON: the ``broken`` list; HTML: the count), their count goes to stderr and
+the exit code is 1, as with ``check``.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from pathlib import Path
 
 from samenwerk_tui import i18n
 from samenwerk_tui.cli import values
-from samenwerk_tui.cli.context import Context, UsageError
+from samenwerk_tui.cli.context import Context, ProblemsFound, UsageError
 
 ORDER = 110
 FORMATS = ("md", "csv", "json", "html")
@@ -46,7 +49,7 @@ def run(ctx: Context) -> int:
     problems = session.sorted_problems() if query.is_empty else session.filter_problems(query)
     title = session.workspace.display_name
     if args.format == "csv":
-        text = export.export_csv(records)
+        text = export.export_csv(records, problems)
     elif args.format == "json":
         text = export.export_json(title, records, problems, utc_now())
     elif args.format == "html":
@@ -60,12 +63,15 @@ def run(ctx: Context) -> int:
         text = export.export_markdown(title, records, problems, utc_now())
     if target is None:
         ctx.emit(text)
-        return 0
-    try:
-        export.write_export(target, text)
-    except OSError as exc:
-        raise StoreError("error.cannot_write", path=str(target), reason=exc.strerror) from None
-    ctx.emit(safe_text(i18n.t("cli.export.done", count=len(records), path=str(target))))
+    else:
+        try:
+            export.write_export(target, text)
+        except OSError as exc:
+            reason = exc.strerror
+            raise StoreError("error.cannot_write", path=str(target), reason=reason) from None
+        ctx.emit(safe_text(i18n.t("cli.export.done", count=len(records), path=str(target))))
+    if problems:
+        raise ProblemsFound("cli.broken_reported.count", count=len(problems))
     return 0
 
 

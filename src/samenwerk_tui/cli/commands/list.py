@@ -1,7 +1,10 @@
 """``samenwerk list [--filter Q] [--format table|json|csv]``: one row per partnership.
 
-Files that cannot be read are listed too (marked ``!``), so a script sees every file; the
-exit code stays 0 because listing worked (``check`` is the command that fails on them).
+Files that cannot be read are listed too, so a script sees every file: marked ``!`` in the
+table, and in JSON and CSV a row with ``broken`` true, the location in ``file`` and the
+reason in ``problem`` (every other column empty). Their count goes to stderr and the exit
+code is 1, as with ``check``. Rows come from each record's facets (the index cache keeps
+them): listing builds no model.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import sys
 
 from samenwerk_tui import i18n
 from samenwerk_tui.cli import values
-from samenwerk_tui.cli.context import Context
+from samenwerk_tui.cli.context import Context, ProblemsFound
 
 ORDER = 20
 FORMATS = ("table", "json", "csv")
@@ -33,9 +36,11 @@ def run(ctx: Context) -> int:
     query = values.query(ctx.args.filter)
     session = ctx.session()
     if query.is_empty:
-        items = export.rows(session.sorted_records(), session.sorted_problems())
+        problems = session.sorted_problems()
+        items = export.rows(session.sorted_records(), problems)
     else:
-        items = export.rows(session.filter(query), session.filter_problems(query))
+        problems = session.filter_problems(query)
+        items = export.rows(session.filter(query), problems)
     if ctx.args.format == "json":
         ctx.emit(export.render_list_json(items))
     elif ctx.args.format == "csv":
@@ -43,4 +48,6 @@ def run(ctx: Context) -> int:
     else:
         width = shutil.get_terminal_size((80, 24)).columns if sys.stdout.isatty() else 80
         ctx.emit(export.render_table(items, columns=max(60, width)))
+    if problems:
+        raise ProblemsFound("cli.broken_reported.count", count=len(problems))
     return 0

@@ -18,10 +18,29 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_open(ctx: Context) -> int:
+    """Open the TUI. A named folder that is no workspace is made one only after a yes in
+    the terminal (without a terminal: refused, with the sentence naming ``init``)."""
+    from samenwerk_tui.errors import SamenwerkError
     from samenwerk_tui.services.session import Session
+    from samenwerk_tui.services.workspaces import folder_kind
 
     ctx.quiet_author = True  # the app asks for a name if it only has the login name
-    session = Session.open(ctx.workspace_path, ctx.author, create=True, load=False)
+    root = ctx.workspace_path
+    kind = folder_kind(root)
+    if kind == "folder":
+        from samenwerk_tui.services.workspace_git import empty_clone
+
+        empty = empty_clone(root)
+        if empty is not None:  # a clone on an empty branch: never make a workspace there
+            raise empty
+    if kind != "workspace" and not ctx.may_create_workspace:
+        if kind == "file" or not (sys.stdin.isatty() and sys.stdout.isatty()):
+            raise SamenwerkError("error.no_workspace", path=str(root))
+        from samenwerk_tui.tui import ask_to_create
+
+        if not ask_to_create(root, kind):
+            return 0
+    session = Session.open(root, ctx.author, create=True, load=False)
     return open_tui(ctx, session, loaded=False)
 
 

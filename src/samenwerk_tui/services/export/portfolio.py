@@ -17,6 +17,7 @@ from samenwerk_tui.services.export.common import (
     cell,
     fit,
     iso,
+    iso_seconds,
     md,
     problem_location,
     problem_reason,
@@ -84,31 +85,42 @@ LIST_COLUMNS = (
 
 
 def list_record(row: Row) -> dict[str, Any]:
-    """One ``list`` row as a flat dict (JSON and CSV share it)."""
+    """One ``list`` row as a flat dict (JSON and CSV share it).
+
+    A partnership's row comes from its facets (what the index cache keeps): listing
+    10,000 partnerships builds no model. A file that could not be read is a row too,
+    with every column empty except ``file`` (``partnerships/<file>:<line>:<column>``),
+    ``broken`` (true) and ``problem`` (the reason, one sentence).
+    """
     if row.record is not None:
-        p = row.record.partnership
-        given = p.classification.scores
-        scores = {t.value: given[t].score if t in given else 0 for t in AgreementType}
+        f = row.record.facets
         return {
-            "id": p.id,
-            "name": p.name,
+            "id": f.id,
+            "name": f.name,
             "file": f"{PARTNERSHIPS_DIR}/{row.record.name}",
-            "type": p.primary.value if p.primary else None,
-            "stage": p.stage.value,
-            "tags": list(p.tags),
-            "parties": [x.name for x in p.parties],
-            "updated": iso(p.updated),
-            **scores,
+            "type": f.primary.value if f.primary else None,
+            "stage": f.stage.value,
+            "tags": list(f.tags),
+            "parties": list(f.parties),
+            "updated": iso_seconds(f.updated),
+            **dict(zip(_TYPE_IDS, f.scores, strict=True)),
             "broken": False,
             "problem": None,
         }
     assert row.problem is not None
-    empty = dict.fromkeys(LIST_COLUMNS)
+    return broken_record(row.problem, LIST_COLUMNS)
+
+
+_TYPE_IDS = tuple(t.value for t in AgreementType)
+
+
+def broken_record(problem: Problem, columns: Sequence[str]) -> dict[str, Any]:
+    """The row of a file that could not be read: ``file``, ``broken`` and ``problem``."""
     return {
-        **empty,
-        "file": problem_location(row.problem),
+        **dict.fromkeys(columns),
+        "file": problem_location(problem),
         "broken": True,
-        "problem": problem_reason(row.problem),
+        "problem": problem_reason(problem),
     }
 
 
@@ -122,18 +134,21 @@ def render_csv(records: Iterable[dict[str, Any]], columns: Sequence[str]) -> str
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
-    for item in records:
-        writer.writerow([_csv_value(item.get(col)) for col in columns])
+    value = _csv_value
+    writer.writerows([value(item.get(col)) for col in columns] for item in records)
     return buffer.getvalue()
 
 
 def _csv_value(value: Any) -> str:
+    kind = type(value)
+    if kind is int:  # most cells: scores and counts
+        return str(value)
     if value is None:
         return ""
-    if isinstance(value, bool):
+    if kind is bool:
         return "true" if value else "false"
-    if isinstance(value, list):
-        return cell("; ".join(str(v) for v in value))
+    if kind is list:
+        return cell("; ".join(map(str, value)))
     return cell(value)
 
 
@@ -146,25 +161,45 @@ def render_list_csv(items: Sequence[Row]) -> str:
 
 EXPORT_COLUMNS = (
     *LIST_COLUMNS[:12], "summary", "rationale", "classified_by", "notes", "conflicts",
+    "broken", "problem",
 )  # fmt: skip
 
 
 def export_record(record: Record) -> dict[str, Any]:
-    p = record.partnership
+    """One partnership of ``export --format csv``: the list's columns and a few more.
+
+    Read from the packed file when there is one (no model is built), else the model.
+    """
     base = list_record(Row(record=record))
-    base = {k: v for k, v in base.items() if k not in ("broken", "problem")}
-    return {
-        **base,
-        "summary": p.summary,
-        "rationale": p.classification.rationale,
-        "classified_by": p.classification.by,
-        "notes": len(p.notes),
-        "conflicts": len(p.conflicts),
-    }
+    packed = record.packed
+    if packed is not None:
+        # (id, name, stage, tags, created, updated, summary, parties, classification,
+        #  perspectives, assessments, notes, conflicts); see store.lean.pack.
+        classification = packed[8]
+        more = {
+            "summary": packed[6],
+            "rationale": classification[1],
+            "classified_by": classification[3],
+            "notes": len(packed[11]),
+            "conflicts": len(packed[12]),
+        }
+    else:
+        p = record.partnership
+        more = {
+            "summary": p.summary,
+            "rationale": p.classification.rationale,
+            "classified_by": p.classification.by,
+            "notes": len(p.notes),
+            "conflicts": len(p.conflicts),
+        }
+    return {**base, **more}
 
 
-def export_csv(records: Sequence[Record]) -> str:
-    return render_csv((export_record(r) for r in records), EXPORT_COLUMNS)
+def export_csv(records: Sequence[Record], problems: Sequence[Problem] = ()) -> str:
+    """The portfolio as CSV; each file that could not be read is a ``broken`` row last."""
+    rows = [export_record(r) for r in records]
+    rows += [broken_record(p, EXPORT_COLUMNS) for p in problems]
+    return render_csv(rows, EXPORT_COLUMNS)
 
 
 def export_json(
@@ -196,6 +231,8 @@ def export_markdown(
     ]
     if problems:
         out += ["", f"*{md(i18n.t('export.broken_files', count=len(problems)))}*"]
+        out += ["", f"## {i18n.t('export_unreadable.heading')}", ""]
+        out += [f"- {md(problem_location(p))}: {md(problem_reason(p))}" for p in problems]
     if records:
         pf = portfolio((r.facets for r in records), now=generated, unreadable=len(problems))
         out += ["", *portfolio_markdown(pf, level=2)]

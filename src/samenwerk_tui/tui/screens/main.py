@@ -49,6 +49,9 @@ from samenwerk_tui.tui.widgets.partnership_list import PartnershipList
 from samenwerk_tui.tui.widgets.scroll import Pane
 from samenwerk_tui.tui.widgets.status_line import Counts, StatusLine
 
+#: Seconds after new rows before the filter's subjects are made (after the first paint).
+WARM_AFTER = 0.3
+
 
 class MainScreen(Screen[None]):
     """List on the left (filter on top), detail and notes beside or below it."""
@@ -65,7 +68,8 @@ class MainScreen(Screen[None]):
         self._typed = ""  # what the filter box last said (to tell its changes from others')
         self._filter_error = ""
         self.list_rows = ListRows()
-        self._shown: tuple[str | None, object] | None = None  # what the detail pane shows
+        self._shown: tuple[str | None, Record | Problem | None] | None = None  # the panes show
+        self._fill_pending = False  # the panes are to be filled after the next paint
 
     def compose(self) -> ComposeResult:
         with Container(id="panes"):
@@ -101,6 +105,7 @@ class MainScreen(Screen[None]):
         status.workspace = state.session.workspace.display_name
         status.sort = state.sort
         self.watch(state, "loaded", self._loaded_changed, init=False)
+        self.watch(state, "progress", self._progress_changed, init=False)
         self.watch(state, "data_version", self._data_changed, init=False)
         self.watch(state, "git", self._git_changed)
         self.watch(state, "filter", self._filter_set, init=False)
@@ -129,9 +134,18 @@ class MainScreen(Screen[None]):
         if loaded and self.focused is None:  # the list could not take focus while loading
             self.set_focus(self.list)
 
+    def _progress_changed(self, progress: tuple[int, int]) -> None:
+        self.query_one(StatusLine).progress = progress
+
     def _data_changed(self, version: DataVersion) -> None:
         self.query_one(StatusLine).workspace = self.state.session.workspace.display_name
-        self.refresh_data(version.focus)
+        if version.only is not None and self.list_rows.built:
+            keep = version.focus or self.selected_key
+            with self.state.lock:  # a save or a poll: only the rows of what changed
+                self.list_rows.update(self.state.session, version.only)
+            self.apply_filter(keep)
+        else:
+            self.refresh_data(version.focus)
 
     def _git_changed(self, git: GitState) -> None:
         """The changed files or the git state changed: marks, ``is:changed``, status, keys."""
@@ -186,6 +200,12 @@ class MainScreen(Screen[None]):
         with self.state.lock:
             self.list_rows.rebuild(self.state.session, self.state.sort)
         self.apply_filter(keep)
+        # What a first filter keystroke needs, made while the user looks at the list.
+        self.set_timer(WARM_AFTER, self._warm_filter)
+
+    def _warm_filter(self) -> None:
+        with self.state.lock:
+            self.list_rows.warm(self.state.session)
 
     def apply_filter(self, keep: str | None = None) -> None:
         """Show the rows the filter lets through, and the counts in the status line."""
@@ -219,6 +239,18 @@ class MainScreen(Screen[None]):
         if only_if_changed and shown is not None and same:
             return
         self._shown = (key, shown)
+        # The panes fill in after the list's next paint: moving the cursor (or the first
+        # paint of 10,000 rows) shows at once, and a run of moves lays the panes out once.
+        if not self._fill_pending:
+            self._fill_pending = True
+            self.call_after_refresh(self._fill_panes)
+
+    def _fill_panes(self) -> None:
+        """Show in the detail and notes panes what :meth:`show_selected` chose last."""
+        self._fill_pending = False
+        if self._shown is None or not self.is_attached:
+            return
+        key, shown = self._shown
         detail = self.query_one(DetailPane)
         notes = self.query_one(NotesScroll)
         if isinstance(shown, Record):
@@ -329,7 +361,7 @@ class MainScreen(Screen[None]):
     def action_delete(self) -> None:
         record = self.selected_record()
         if record is not None:
-            main_dialogs.ask_delete_partnership(self, record)
+            main_dialogs.ask_delete_partnership(self, record, in_git=bool(self.state.git.repo))
 
     def action_undo(self) -> None:
         if not self.state.session.undo_stack:

@@ -49,11 +49,15 @@ def ask(
     screen.app.push_screen(ConfirmScreen(asked, i18n.t(yes)), answered)
 
 
-def ask_delete_partnership(screen: Asking, record: Record) -> None:
+def ask_delete_partnership(screen: Asking, record: Record, *, in_git: bool = True) -> None:
+    """Delete a partnership's file; only a workspace in git keeps its history, so the
+    question mentions git history only there (``in_git``)."""
+
     def delete() -> None:
         screen.save_and_tell(lambda s: s.delete(record.id))
 
-    ask(screen, "tui.delete.question", "name", record.facets.name, "tui.delete.yes", delete)
+    key = "tui.delete.question" if in_git else "tui.delete_local.question"
+    ask(screen, key, "name", record.facets.name, "tui.delete.yes", delete)
 
 
 def ask_delete_note(screen: Asking, record: Record, note: Note) -> None:

@@ -17,9 +17,11 @@ from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Resize
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+from samenwerk_tui import i18n
 from samenwerk_tui.tui.commands import COMMANDS, KEEP, footer_rank, help_of, label_of
 
 #: Cells a compact key takes beyond its key and label: the space between, the margin.
@@ -61,9 +63,32 @@ def fit(keys: list[tuple[FooterKey, int]], width: int) -> list[FooterKey]:
 
 
 class FittingFooter(Footer):
-    """A compact ``Footer`` that keeps its most important keys when space runs out."""
+    """A compact ``Footer`` that keeps its most important keys when space runs out.
+
+    Textual's footer recomposes (new widgets, styles, layout) whenever the screen's
+    bindings may have changed, which the main screen says at every move of the cursor;
+    this one recomposes only when what it would show did change (a key, a label, a key
+    enabled or not, the language), so moving through the list stays cheap.
+    """
 
     _fitted_width = 0
+    _shown: tuple[object, ...] | None = None
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            shown = self._what_it_shows(screen)
+            if shown == self._shown and self._bindings_ready:
+                return
+            self._shown = shown
+        super().bindings_changed(screen)
+
+    @staticmethod
+    def _what_it_shows(screen: Screen[object]) -> tuple[object, ...]:
+        keys = tuple(
+            (binding.key, binding.action, binding.id, binding.show, enabled, tooltip)
+            for _node, binding, enabled, tooltip in screen.active_bindings.values()
+        )
+        return (i18n.language(), keys)
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:

@@ -23,8 +23,13 @@ from samenwerk_tui.tui.safe import content
 from samenwerk_tui.tui.widgets.detail import type_chip
 from samenwerk_tui.tui.widgets.scroll import Pane
 
+#: Characters of one note the pane shows. The pane lays out all it is given (to know its
+#: height), so a note of megabytes would take seconds each time it is selected; past this
+#: a line says how much more there is and where to read it all.
+NOTE_SHOWN = 20_000
 
-def note_content(note: Note) -> Content:
+
+def note_content(note: Note, pid: str = "") -> Content:
     """Header (date, author, type with letter and colour, tags, correction) and the text."""
     header = [Content.styled(minute(note.created), "$text-muted")]
     header.append(content(note.author, "bold"))
@@ -35,7 +40,12 @@ def note_content(note: Note) -> Content:
     if note.edited is not None:
         when = minute(note.edited)
         header.append(Content.styled(i18n.t("tui.note_pane.edited", when=when), "$text-muted"))
-    return Content("\n").join([Content("  ").join(header), content(note.text, multiline=True)])
+    text = note.text
+    parts = [Content("  ").join(header), content(text[:NOTE_SHOWN], multiline=True)]
+    if len(text) > NOTE_SHOWN:
+        more = i18n.t("tui.notes_long.more", count=len(text) - NOTE_SHOWN, id=pid[:6])
+        parts.append(Content.styled(more, "$text-muted italic"))
+    return Content("\n").join(parts)
 
 
 class NotesPane(Static):
@@ -69,7 +79,7 @@ class NotesPane(Static):
             return
         blocks = [heading]
         for i, note in enumerate(self.notes()):
-            block = note_content(note)
+            block = note_content(note, p.id)
             if i == self.cursor:
                 block = (Content.styled("▸ ", "bold $accent") + block).stylize("on $boost")
             blocks.append(block)

@@ -10,8 +10,7 @@ symbol in its own colour: ``●`` changed since the last commit, ``≠`` a confl
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style as RichStyle
@@ -35,9 +34,11 @@ CHANGED_MARK = "●"
 CONFLICT_MARK = "≠"
 
 
-@dataclass(frozen=True)
-class Row:
-    """What one line shows; ``key`` is a partnership id, or ``!`` + file name if broken."""
+class Row(NamedTuple):
+    """What one line shows; ``key`` is a partnership id, or ``!`` + file name if broken.
+
+    A named tuple: ten thousand are made whenever the data changes.
+    """
 
     key: str
     name: str

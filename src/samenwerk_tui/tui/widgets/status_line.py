@@ -32,6 +32,8 @@ class StatusLine(Static):
     """One line of status; ``loaded`` False shows that the workspace is being read."""
 
     loaded: var[bool] = var(False, init=False)
+    #: While loading: files read so far and files to read (0, 0: not known yet).
+    progress: var[tuple[int, int]] = var((0, 0), init=False)
     counts: var[Counts] = var(Counts(), init=False)
     git: var[GitState] = var(GitState(), init=False)
     filter_error: var[str] = var("", init=False)
@@ -42,6 +44,9 @@ class StatusLine(Static):
         self._redraw()
 
     def watch_loaded(self) -> None:
+        self._redraw()
+
+    def watch_progress(self) -> None:
         self._redraw()
 
     def watch_counts(self) -> None:
@@ -66,11 +71,16 @@ class StatusLine(Static):
 
     def _redraw(self) -> None:
         if self.is_mounted:
-            self.update(self.line())
+            # One line, its size set by the stylesheet: no layout of the screen needed
+            # (it would cost every filter keystroke a reflow).
+            self.update(self.line(), layout=False)
 
     def line(self) -> Content:
         """The whole line as it is drawn."""
         if not self.loaded:
+            done, total = self.progress
+            if total:
+                return Content(i18n.t("tui.loading.progress", done=done, count=total))
             return Content(i18n.t("tui.status.loading"))
         counts = self.counts
         parts = [Content(i18n.t("tui.status.shown", shown=counts.shown, total=counts.total))]

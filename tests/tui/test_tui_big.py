@@ -1,0 +1,97 @@
+"""A big workspace stays quick without changing what the screen shows.
+
+A save redoes the one row it changed (put where its sort key now puts it) instead of
+sorting and rebuilding every row, and the result is exactly what a full rebuild gives, in
+every sort order; the status line says how far the first read of a big workspace got;
+``samenwerk -w FOLDER`` asks before it makes a workspace of a folder that is none.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from samenwerk_tui.domain.ordering import SORTS
+from samenwerk_tui.domain.types import AgreementType, Stage
+from samenwerk_tui.services.changes import Change
+from samenwerk_tui.services.config import Config
+from samenwerk_tui.services.session import Session
+from samenwerk_tui.tui import list_rows
+from samenwerk_tui.tui.app import SamenwerkApp
+from samenwerk_tui.tui.ask import AskToCreate
+from samenwerk_tui.tui.list_rows import ListRows
+from samenwerk_tui.tui.widgets.status_line import StatusLine
+from tests.tui.test_tui_state import generated
+from tests.tui.tui_fixture import open_session
+
+
+async def test_a_save_redoes_only_its_row_and_the_rows_equal_a_full_rebuild(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = generated(tmp_path / "ws", 300)
+    rebuilds: list[str] = []
+    rebuild = ListRows.rebuild
+
+    def counting(self: ListRows, session: Session, sort: str = "name") -> None:
+        rebuilds.append(sort)
+        rebuild(self, session, sort)
+
+    monkeypatch.setattr(list_rows.ListRows, "rebuild", counting)
+    app = SamenwerkApp(open_session(root), Config(), poll=False, blink=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        screen = app.main
+        for step, sort in enumerate(SORTS):
+            app.state.sort = sort
+            await pilot.pause()
+            rebuilds.clear()
+            target = screen.list_rows.order[(step * 37) % 300]
+            # A rename to the front, a new stage and type: the row moves in every order.
+            pid = target.id
+            name, stage = f"Aaa {step}", list(Stage)[(step + 3) % len(Stage)]
+            primary = list(AgreementType)[step % 4]
+
+            def rename(
+                s: Session, pid: str = pid, name: str = name, stage: Stage = stage
+            ) -> Change:
+                return s.edit(pid, name=name, stage=stage)
+
+            def classify(s: Session, pid: str = pid, primary: AgreementType = primary) -> Change:
+                return s.classify(pid, primary=primary)
+
+            screen.save_and_tell(rename)
+            screen.save_and_tell(classify)
+            await pilot.pause()
+            assert rebuilds == [], f"a save rebuilt every row ({sort})"
+            fresh = ListRows()
+            with app.state.lock:
+                fresh.rebuild(app.state.session, sort)
+            assert screen.list_rows.rows == fresh.rows, sort
+            assert screen.list_rows.conflict_count == fresh.conflict_count
+            assert screen.list.highlighted_key == target.id  # the cursor followed it
+
+
+async def test_the_status_line_says_how_far_the_first_read_got() -> None:
+    line = StatusLine()
+    assert line.loaded is False
+    line.progress = (2500, 10000)
+    assert str(line.line()) == "Reading the workspace: 2500 of 10000 files…"
+    line.progress = (0, 0)
+    assert str(line.line()) == "Reading the workspace…"
+
+
+@pytest.mark.parametrize(("key", "answer"), [("y", True), ("n", False), ("escape", False)])
+async def test_a_folder_that_is_no_workspace_is_made_one_only_after_a_yes(
+    tmp_path: Path, key: str, answer: bool
+) -> None:
+    app = AskToCreate(tmp_path / "typo", "missing")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        question = str(app.screen.query_one(".confirm-question", Static).render())
+        assert question == f"{tmp_path / 'typo'} does not exist. Create a new workspace there?"
+        await pilot.press(key)
+        await pilot.pause()
+    assert app.return_value is answer
+    assert not (tmp_path / "typo").exists()
