@@ -36,7 +36,7 @@ from samenwerk_tui.services.changes import Refresh
 from samenwerk_tui.services.config import Config
 from samenwerk_tui.services.session import Session
 from samenwerk_tui.services.workspaces import open_demo, open_folder, recent_workspaces
-from samenwerk_tui.tui.commands import bindings, key_for
+from samenwerk_tui.tui.commands import bindings
 from samenwerk_tui.tui.feedback import tell
 from samenwerk_tui.tui.git import (
     SEVERITY,
@@ -47,10 +47,11 @@ from samenwerk_tui.tui.git import (
     SyncProgress,
     look,
     repair,
+    repaired_report,
     sync,
     sync_report,
 )
-from samenwerk_tui.tui.loading import Loaded, WorkspaceChanged, settle_memory
+from samenwerk_tui.tui.loading import Loaded, WorkspaceChanged, read_workspace, settle_memory
 from samenwerk_tui.tui.messages import OpenDemo, OpenWorkspace, RepairRequested, SyncRequested
 from samenwerk_tui.tui.preferences import RELOAD_SECONDS, Preferences
 from samenwerk_tui.tui.providers import (
@@ -176,20 +177,7 @@ class SamenwerkApp(App[int]):
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_workspace(self) -> None:
         """Read the workspace; whatever happens, the loading state ends with one sentence."""
-        try:
-            with self.state.lock:
-                self.session.load()
-        except SamenwerkError as exc:
-            self.post_message(Loaded(i18n.text_of(exc)))
-            return
-        except OSError as exc:
-            self.post_message(Loaded(i18n.t("tui.os_error", reason=exc.strerror or str(exc))))
-            return
-        except Exception as exc:  # noqa: BLE001 - never leave the app stuck on "loading"
-            reason = f"{type(exc).__name__}: {exc}"
-            self.post_message(Loaded(i18n.t("tui.load_failed", reason=reason)))
-            return
-        self.post_message(Loaded())
+        self.post_message(read_workspace(self.session, self.state.lock))
 
     def _show_progress(self) -> None:
         """While a big workspace is read: how far, in the status line."""
@@ -337,20 +325,12 @@ class SamenwerkApp(App[int]):
 
     @on(Repaired)
     def _repaired(self, message: Repaired) -> None:
-        if message.error is not None:
-            reason = i18n.t("tui.repair.failed", file=message.name, reason=message.error)
-            tell(self, reason, "error")
-            return
         with self.state.lock:
-            self.session.reload_names([message.name])
-            records = self.session.records.values()
-            record = next((r for r in records if r.name == message.name), None)
-        self.state.data_changed(focus=record.id if record is not None else None)
-        self.refresh_git()
-        name = record.facets.name if record is not None else message.name
-        key = "tui.repair.done_conflicts" if message.conflicts else "tui.repair.done"
-        resolve_key = key_for("main.resolve", self.state.keymap)
-        tell(self, i18n.t(key, name=name, count=message.conflicts, key=resolve_key))
+            text, severity, focus = repaired_report(self.session, message, self.state.keymap)
+        if severity != "error":
+            self.state.data_changed(focus=focus)
+            self.refresh_git()
+        tell(self, text, severity)
 
     # ------------------------------------------------------------------ other workspaces
 

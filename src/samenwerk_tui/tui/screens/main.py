@@ -38,13 +38,14 @@ from samenwerk_tui.tui.messages import ShowPartnership, SyncRequested
 from samenwerk_tui.tui.screens import main_dialogs, main_forms
 from samenwerk_tui.tui.screens.forms import ClassificationForm, NoteForm, PartnershipForm
 from samenwerk_tui.tui.screens.forms.perspectives import PerspectivesForm
-from samenwerk_tui.tui.screens.main_commands import answer_key, availability
+from samenwerk_tui.tui.screens.main_commands import answer_key, can_run
 from samenwerk_tui.tui.screens.openers import screen_for
 from samenwerk_tui.tui.state import AppState, DataVersion, GitState, MutateFn
 from samenwerk_tui.tui.widgets.detail import DetailPane
 from samenwerk_tui.tui.widgets.filter_box import FilterBox
 from samenwerk_tui.tui.widgets.footer import FittingFooter
 from samenwerk_tui.tui.widgets.notes import NotesPane, NotesScroll
+from samenwerk_tui.tui.widgets.panes import show_in_panes
 from samenwerk_tui.tui.widgets.partnership_list import PartnershipList
 from samenwerk_tui.tui.widgets.scroll import Pane
 from samenwerk_tui.tui.widgets.status_line import Counts, StatusLine
@@ -123,10 +124,6 @@ class MainScreen(Screen[None]):
         self.set_class(width < 100, "-narrow")
 
     # ------------------------------------------------------------------ state, watched
-
-    @property
-    def loaded(self) -> bool:
-        return self.state.loaded
 
     def _loaded_changed(self, loaded: bool) -> None:
         self.list.loading = not loaded
@@ -251,17 +248,8 @@ class MainScreen(Screen[None]):
         if self._shown is None or not self.is_attached:
             return
         key, shown = self._shown
-        detail = self.query_one(DetailPane)
-        notes = self.query_one(NotesScroll)
-        if isinstance(shown, Record):
-            detail.show(shown.partnership, shown.name)
-            notes.show(shown.partnership)
-        else:
-            if shown is not None:
-                detail.show_problem(shown)
-            elif key is None:
-                detail.show_nothing(i18n.t("tui.detail.nothing") if self.loaded else "")
-            notes.show(None)
+        show_in_panes(self.query_one(DetailPane), self.query_one(NotesScroll), key, shown,
+                      loaded=self.state.loaded)  # fmt: skip
         self.refresh_bindings()
 
     # ------------------------------------------------------------------ events
@@ -281,15 +269,7 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "focus_filter":  # in the box, "/" is text
             return self.is_mounted and self.focused is not self.query_one("#filter", Input)
-        if action == "open" and parameters:  # open('diagnose') runs when diagnose may
-            action = str(parameters[0])
-        return availability(
-            action,
-            git=self.state.git,
-            record=self.selected_record(),
-            problem=self.selected_problem(),
-            can_undo=bool(self.state.session.undo_stack),
-        )
+        return can_run(self, action, parameters)
 
     def on_key(self, event: Key) -> None:
         """A key of a main command that cannot run now says why, instead of nothing."""

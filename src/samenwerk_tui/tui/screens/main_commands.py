@@ -96,6 +96,19 @@ def _availability(
     return not (action == "undo" and not can_undo)
 
 
+def can_run(screen: Explaining, action: str, parameters: tuple[object, ...]) -> bool | None:
+    """The main screen's ``check_action`` for its commands (see :func:`availability`)."""
+    if action == "open" and parameters:  # open('diagnose') runs when diagnose may
+        action = str(parameters[0])
+    return availability(
+        action,
+        git=screen.state.git,
+        record=screen.selected_record(),
+        problem=screen.selected_problem(),
+        can_undo=bool(screen.state.session.undo_stack),
+    )
+
+
 def reason(
     action: str,
     *,
