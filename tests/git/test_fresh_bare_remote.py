@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 
 from samenwerk_tui.domain import edits
+from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.gitsync.setup import init_repo
+from samenwerk_tui.services.workspaces import open_folder
 
 from .conftest import Advisor
 
@@ -85,13 +87,40 @@ def test_a_clone_on_an_empty_branch_is_told_which_branch_to_check_out(
     )
     assert "remote HEAD refers to nonexistent ref" in cloned.stderr
     bram = Advisor("Bram", tmp_path / "bram", monkeypatch)
-    for args in (("list",), ("new", "Nieuw")):
+    for args in (("list",), ("new", "Nieuw"), ("sync",)):
         told = bram.samenwerk(*args)
         assert told.code == 1
         assert told.err == (
             f"samenwerk: {bram.root} is a git clone on master, a branch without any commits; "
             f"the workspace is on main. Check that out first: git -C {bram.root} checkout main\n"
         )
+    # The app's "open another folder" does not make a workspace there either.
+    with pytest.raises(SamenwerkError) as refused:
+        open_folder(bram.root, "Bram", create=True)
+    assert refused.value.key == "git_clone.empty_branch"
     assert sorted(p.name for p in bram.root.iterdir()) == [".git"], "nothing was made there"
     bram.git("checkout", "--quiet", "main")
     assert "Senseo" in bram.samenwerk("list").out
+
+
+def test_a_remote_whose_default_branch_exists_keeps_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    remote = bare_remote_on_master(tmp_path / "praktijk.git")
+    cees = Advisor("Cees", tmp_path / "cees", monkeypatch)  # the team's other work, on master
+    cees.root.mkdir()
+    cees.git("init", "--quiet", "--initial-branch=master")
+    (cees.root / "README.txt").write_text("the team's other work\n")
+    cees.git("add", "README.txt")
+    cees.git("commit", "--quiet", "-m", "start")
+    cees.git("push", "--quiet", str(remote), "master")
+    anna = Advisor("Anna", tmp_path / "anna", monkeypatch)
+    with anna.acting():
+        init_repo(anna.root)
+    anna.session().create(edits.new_partnership("Senseo"))
+    anna.git("remote", "add", "origin", str(remote))
+    assert anna.sync().code == 0
+    head = subprocess.run(
+        ["git", "-C", str(remote), "symbolic-ref", "HEAD"], capture_output=True, text=True
+    )
+    assert head.stdout.strip() == "refs/heads/master"  # the default it had stays

@@ -10,6 +10,7 @@ from samenwerk_tui.domain import edits
 from samenwerk_tui.domain.model import Partnership, Party
 from samenwerk_tui.domain.types import AgreementType, PerspectiveName, Stage
 from samenwerk_tui.gitsync.merge import MergeError, merge_bytes
+from samenwerk_tui.gitsync.resolve import settle
 from samenwerk_tui.store import codec
 
 T0 = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
@@ -140,7 +141,8 @@ def test_resolved_conflict_stays_resolved() -> None:
     o = edits.classify(b, by="Anna", primary=AgreementType.DELIVER, now=at(5))
     t = edits.classify(b, by="Bram", primary=AgreementType.GOALS, now=at(6))
     recorded = merge(b, o, t)
-    resolved = edits.resolve_conflict(recorded, 0)
+    resolved = settle(recorded, 0, "ours")
+    assert resolved.updated > recorded.updated  # settling is a change: it is dated
     other, _ = edits.add_note(recorded, "later", author="Bram", now=at(20), note_id="nccccccc")
     m = merge(recorded, resolved, other)
     assert m.conflicts == ()
@@ -153,8 +155,6 @@ def test_unreadable_side_is_an_error() -> None:
 
 
 def test_taking_theirs_puts_their_value_back_and_removes_the_entry() -> None:
-    from samenwerk_tui.gitsync.resolve import settle
-
     b = base()
     o = edits.classify(b, by="Anna", primary=AgreementType.DELIVER, now=at(5))
     t = edits.classify(b, by="Bram", primary=AgreementType.GOALS, now=at(6))

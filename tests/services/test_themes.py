@@ -71,7 +71,10 @@ def test_three_themes_ship_dark_light_and_high_contrast_each_with_every_colour()
 
 
 def test_the_bundled_themes_are_shipped_in_the_wheel() -> None:
-    pyproject = tomllib.loads((bundled_themes_dir().parent / "pyproject.toml").read_text("utf-8"))
+    # The repository's pyproject (beside tests/), also when the tests run against an
+    # installed wheel (as .ci/run does): there the themes are found inside the package.
+    repo = Path(__file__).resolve().parents[2]
+    pyproject = tomllib.loads((repo / "pyproject.toml").read_text("utf-8"))
     force = pyproject["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
     assert force["themes"] == "samenwerk_tui/themes"
     assert (bundled_themes_dir() / f"{DEFAULT_THEME}.toml").is_file()

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from textual.widgets import Input, Static
+from textual.widgets._footer import FooterKey
 
 from samenwerk_tui.tui.app import SamenwerkApp
 from samenwerk_tui.tui.screens.confirm import ConfirmScreen
@@ -170,6 +171,29 @@ async def test_o_without_a_terminal_to_hand_over_says_so(
         assert isinstance(app.screen, MainScreen)
 
 
+async def test_o_on_a_file_deleted_before_the_poll_opens_no_editor_and_says_so(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    ran = tmp_path / "editor-ran"
+    editor = tmp_path / "editor.sh"
+    editor.write_text(f'#!/bin/sh\ntouch "{ran}"\n')
+    editor.chmod(0o755)
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", str(editor))
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")  # Senseo
+        file = file_of(workspace, SENSEO)
+        file.unlink()  # a colleague's sync, before the poll saw it
+        await pilot.press("o")
+        await pilot.pause()
+        assert told(app)[-1] == (
+            f"{file.name} was deleted outside samenwerk, so there is nothing to open."
+        )
+        assert not file.exists() and not ran.exists()  # no empty file made by an editor
+        assert SENSEO not in app.state.session.records  # the list shows what is there
+
+
 # ------------------------------------------------------------------ feedback on every change
 
 
@@ -244,3 +268,12 @@ async def test_a_tag_typed_with_a_hash_is_stored_without_it_and_found(workspace:
         type_at_once(app, *"tag:zuid")
         await pilot.pause()
         assert [row.name for row in app.main.list.rows] == ["Gezond Rivierdal"]
+
+
+async def test_the_footer_in_the_filter_box_says_how_to_leave_it(workspace: Path) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        shown = {k.key_display: k.description for k in app.main.query(FooterKey)}
+        assert shown["⏎"] == "keep" and shown["esc"] == "clear", shown

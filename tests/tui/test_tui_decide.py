@@ -84,6 +84,11 @@ async def test_a_full_diagnosis_run_stores_the_assessment_and_sets_the_classific
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
+        # One sentence about it, not a list of the fields it touched as well.
+        assert [n.message for n in app._notifications] == [
+            "Stored the diagnosis and set the classification of Gezond Rivierdal. "
+            "Press g for what to do now."
+        ]
     data = read(file_of(workspace, RIVIERDAL))
     model = diagnosis_service.load_model()
     answers = parse_answers(DELIVERY, model)

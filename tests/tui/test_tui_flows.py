@@ -405,7 +405,7 @@ async def test_a_workspace_that_cannot_be_read_ends_loading_with_one_sentence(
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.main.loaded
+        assert app.main.state.loaded
         assert not app.main.list.loading
         status = str(app.main.query_one("#status", Static).render())
         assert "Reading the workspace" not in status

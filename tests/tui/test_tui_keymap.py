@@ -11,11 +11,14 @@ from textual.command import CommandList
 from textual.widgets._footer import FooterKey
 
 from samenwerk_tui.services.config import Config
+from samenwerk_tui.store.workspace import Workspace
 from samenwerk_tui.tui.app import SamenwerkApp
 from samenwerk_tui.tui.commands import COMMANDS
 from samenwerk_tui.tui.keymap import GROUPS, check_keymap, keys_of
+from samenwerk_tui.tui.screens.confirm import ConfirmScreen
 from samenwerk_tui.tui.screens.forms import PartnershipForm
 from samenwerk_tui.tui.screens.help import HelpScreen
+from samenwerk_tui.tui.widgets.notes import NotesPane
 from tests.tui.tui_fixture import open_session
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -141,3 +144,44 @@ async def test_a_rebound_key_keeps_its_place_in_the_footer(workspace: Path) -> N
         shown = [k.key_display for k in app.main.query(FooterKey)]
         assert shown.index("N") == shown.index("c") + 1  # where a was
         assert shown[-3:] == ["?", "q", "^p"]
+
+
+async def test_sentences_that_name_a_key_name_the_key_in_effect(workspace: Path) -> None:
+    keymap = {"main.undo": "z", "main.annotate": "N", "main.resolve": "R"}
+    app = keymap_app(workspace, keymap)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause()
+        notes = app.screen.query_one(NotesPane)
+        # Gezond Rivierdal (first by name) has no notes: the hint names the key to add one.
+        assert "No notes yet: press N to add one." in str(notes.render())
+        await pilot.press("question_mark")  # the help names the keys in effect too
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "x  Delete the partnership (asks first; the z key undoes it)" in (
+            app.screen.text().splitlines()
+        )
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "the z key undoes it" in str(app.screen.question)
+        await pilot.press("y")
+        await pilot.pause()
+        assert app._notifications and list(app._notifications)[-1].message == (
+            "Deleted Gezond Rivierdal. Press z to undo."
+        )
+        await pilot.press("z")
+        await pilot.pause()
+        assert "rivier0bbbbb" in app.state.session.records
+
+
+async def test_the_empty_list_names_the_key_that_adds_a_partnership(tmp_path: Path) -> None:
+    root = tmp_path / "empty"
+    Workspace.init(root)
+    app = keymap_app(root, {"main.new": "ctrl+n"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")  # the welcome pane, then the empty list
+        await pilot.pause()
+        assert app.main.list.empty_text == "No partnerships yet: press ctrl+n to add one."

@@ -8,13 +8,23 @@ import os
 from pathlib import Path
 
 import pytest
+from rich.align import Align
+from rich.text import Text
 from textual.command import CommandInput, CommandList
 from textual.widgets import Input, Select, Static
 from textual.widgets._footer import FooterKey
 
 from samenwerk_tui import i18n
-from samenwerk_tui.services.config import broken_file, config_file, load_config, user_themes_dir
+from samenwerk_tui.services.config import (
+    Config,
+    broken_file,
+    config_file,
+    load_config,
+    user_themes_dir,
+)
 from samenwerk_tui.tui.app import SamenwerkApp
+from samenwerk_tui.tui.screens.forms.perspectives import PerspectivesForm
+from samenwerk_tui.tui.screens.guidance import GuidanceScreen
 from samenwerk_tui.tui.screens.help import HelpScreen
 from samenwerk_tui.tui.screens.settings import SettingsScreen
 from tests.tui.tui_fixture import AppPilot, open_session
@@ -106,7 +116,9 @@ async def test_the_palette_switches_language_with_its_own_texts_in_that_language
         await pilot.pause()
         await pilot.press("ctrl+p")
         await pilot.pause()
-        assert app.screen.query_one(CommandInput).placeholder == "Search for commands…"
+        assert app.screen.query_one(CommandInput).placeholder == (
+            "Search for a command or partnership…"
+        )
         for ch in "nederlands":
             await pilot.press(ch)
         await pilot.pause(0.3)
@@ -121,6 +133,48 @@ async def test_the_palette_switches_language_with_its_own_texts_in_that_language
         placeholder = app.screen.query_one(CommandInput).placeholder
         assert placeholder == "Zoek een opdracht of samenwerkingsverband…"
     assert load_config().lang == "nl"
+
+
+async def options_of(pilot: AppPilot, app: SamenwerkApp, *, wanted: int = 1) -> list[str]:
+    """The palette's lines once its providers (or its "no matches" timer) have answered."""
+    lines: list[str] = []
+    for _ in range(50):
+        await pilot.pause(0.05)
+        found = app.screen.query_one(CommandList)
+        lines = []
+        for i in range(found.option_count):
+            prompt = found.get_option_at_index(i).prompt
+            inner = prompt.renderable if isinstance(prompt, Align) else prompt
+            lines.append(inner.plain if isinstance(inner, Text) else str(inner))
+        if len(lines) >= wanted:
+            break
+    return lines
+
+
+async def test_the_palette_on_another_screen_offers_its_keys_and_speaks_dutch(
+    workspace: Path,
+) -> None:
+    i18n.set_language("nl")
+    app = SamenwerkApp(open_session(workspace), Config(), poll=False, blink=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("j", "g")  # Senseo's guidance
+        await pilot.pause()
+        assert isinstance(app.screen, GuidanceScreen)
+        await pilot.press("ctrl+p")
+        lines = await options_of(pilot, app, wanted=3)
+        assert any(line.startswith("diagnose (d)") for line in lines), lines
+        assert any(line.startswith("terug (esc)") for line in lines), lines
+        for ch in "zzzq":
+            await pilot.press(ch)
+        assert await options_of(pilot, app) == ["Niets gevonden"]
+        for _ in "zzzq":
+            await pilot.press("backspace")
+        for ch in "perspectieven":
+            await pilot.press(ch)
+        await options_of(pilot, app)
+        await pilot.press("enter")  # runs the guidance screen's own command, as v would
+        await pilot.pause()
+        assert isinstance(app.screen, PerspectivesForm)
 
 
 async def test_a_light_theme_chosen_in_the_settings_is_there_after_a_restart(

@@ -137,3 +137,51 @@ async def test_a_diagnosis_answered_and_applied_at_once_keeps_every_answer(
     data = tomllib.loads(file_of(workspace, "rivier0bbbbb").read_text("utf-8"))
     (assessment,) = data["assessments"]
     assert len(assessment["answers"]) == 16
+
+
+async def test_letters_typed_right_after_tab_land_in_the_next_field(workspace: Path) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("c")  # Gezond Rivierdal: the first score field has focus
+        await pilot.pause()
+        assert isinstance(app.focused, Input)
+        type_at_once(app, "3", "tab", *"QUICK-TYPED", "tab", "2", "shift+tab", *"!", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("j")  # Senseo: the note form's type list, then its tags
+        await pilot.press("a")
+        await pilot.pause()
+        type_at_once(app, *"Met", "tab", "tab", *"kickoff", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    data = tomllib.loads(file_of(workspace, "rivier0bbbbb").read_text("utf-8"))
+    deliver, goals = data["classification"]["deliver"], data["classification"]["goals"]
+    assert (deliver["score"], deliver["comment"], goals["score"]) == (3, "QUICK-TYPED!", 2)
+    senseo = tomllib.loads(file_of(workspace, SENSEO).read_text("utf-8"))
+    assert (senseo["notes"][-1]["text"], senseo["notes"][-1]["tags"]) == ("Met", ["kickoff"])
+
+
+async def test_letters_typed_right_after_a_key_that_opens_a_form_land_in_the_form(
+    workspace: Path,
+) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        # "a" and a note at once: the letters must neither run the main screen's commands
+        # (q quits, u undoes, r resolves, e edits) nor be dropped before the form is up.
+        type_at_once(app, "j", "a", *"quarterly review", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen) and app.is_running
+        type_at_once(app, "c", "4", "tab", *"quick", "ctrl+s")  # a score typed at once
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        type_at_once(app, "n", *"Quartiermakers", "ctrl+s")  # a new partnership's name
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    assert notes_of(workspace, SENSEO)[-1] == "quarterly review"
+    deliver = tomllib.loads(file_of(workspace, SENSEO).read_text("utf-8"))["classification"]
+    assert (deliver["deliver"]["score"], deliver["deliver"]["comment"]) == (
+        4,
+        "One product, clear contracts.quick",
+    )
+    assert len(list((workspace / "partnerships").glob("quartiermakers-*.toml"))) == 1

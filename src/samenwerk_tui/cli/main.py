@@ -9,12 +9,13 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from samenwerk_tui import __version__, collector, i18n
+from samenwerk_tui import __version__, i18n
 from samenwerk_tui.cli.argparse_i18n import translated
 from samenwerk_tui.cli.commands import modules
 from samenwerk_tui.cli.context import Context
 from samenwerk_tui.domain.text import safe_text
 from samenwerk_tui.errors import SamenwerkError
+from samenwerk_tui.services import collector
 from samenwerk_tui.services.config import load_config
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -153,7 +154,7 @@ def _pre_language(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command (or the app); the exit code."""
     # Start-up makes what lives until the end (modules, the records read): the cyclic
-    # collector would walk it over and over for nothing (see :mod:`samenwerk_tui.collector`).
+    # collector would walk it over and over for nothing (see :mod:`.services.collector`).
     with collector.paused():
         return _main(argv)
 

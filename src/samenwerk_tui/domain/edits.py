@@ -252,11 +252,6 @@ def set_perspective(
     return _touch(p, perspectives=perspectives)
 
 
-def resolve_conflict(p: Partnership, index: int) -> Partnership:
-    conflicts = tuple(c for i, c in enumerate(p.conflicts) if i != index)
-    return _touch(p, conflicts=conflicts)
-
-
 def _when(now: datetime | None) -> datetime:
     """``now`` as stored (UTC, whole seconds), so a saved value loads back equal."""
     return utc_now() if now is None else to_utc(now)

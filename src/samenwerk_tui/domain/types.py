@@ -33,11 +33,6 @@ class AgreementType(StrEnum):
         """
         return self.digit
 
-    @property
-    def letter(self) -> str:
-        """Kept for older callers: the badge (the digit), no longer a letter."""
-        return self.badge
-
 
 class Stage(StrEnum):
     """The phase a collaboration is in."""

@@ -73,9 +73,7 @@ def changes(
     removed = len(set(old_notes) - set(new_notes))
     edited = sum(1 for k in set(old_notes) & set(new_notes) if old_notes[k] != new_notes[k])
     for count, key in ((added, "added"), (removed, "removed"), (edited, "edited")):
-        if count == 1:
-            out.append(t(f"git.change.note_{key}"))
-        elif count > 1:
+        if count:
             out.append(t(f"git.change.notes_{key}", count=count))
     if len(after.assessments) > len(before.assessments):
         out.append(t("git.change.assessment"))

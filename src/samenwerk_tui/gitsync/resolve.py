@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from samenwerk_tui.domain.model import Conflict, DomainError, Partnership
+from samenwerk_tui.domain.model import Conflict, DomainError, Partnership, utc_now
 from samenwerk_tui.domain.text import fold
 from samenwerk_tui.gitsync.merge import KEYED_LISTS, split_path
 from samenwerk_tui.store import codec
@@ -31,9 +31,10 @@ def settle(p: Partnership, index: int, side: str) -> Partnership:
     if not doc["conflicts"]:
         del doc["conflicts"]
     try:
-        return codec.from_document(doc)
+        settled = codec.from_document(doc)
     except Exception as exc:  # noqa: BLE001 - their value no longer fits: say so
         raise DomainError("git.resolve.invalid", field=conflict.field) from exc
+    return settled.replace(updated=utc_now())  # settling is a change like any other
 
 
 def _by_id(item: dict[str, Any]) -> str:

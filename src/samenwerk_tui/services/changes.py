@@ -65,6 +65,30 @@ class Change:
         return self.warning in (REAPPLIED, MERGED)
 
 
+def saved_change(
+    action: str,
+    pid: str,
+    old: Partnership,
+    saved: Record,
+    before: bytes | None,
+    warning: str | None = None,
+    conflicts: tuple[Conflict, ...] = (),
+) -> Change:
+    """The change of a partnership written over ``old``: what differs, what undo needs."""
+    return Change(
+        action,
+        pid,
+        saved.partnership.name,
+        saved.name,
+        saved,
+        warning,
+        before,
+        saved.digest,
+        fields=changed_fields(old, saved.partnership),
+        conflicts=conflicts,
+    )
+
+
 @dataclass(frozen=True)
 class Base:
     """What a form opened with, for a three-way save: the partnership's record as read

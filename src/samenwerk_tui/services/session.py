@@ -28,7 +28,7 @@ from samenwerk_tui.services.changes import (
     Edit,
     GoneError,
     Refresh,
-    changed_fields,
+    saved_change,
 )
 from samenwerk_tui.services.config import cache_dir
 from samenwerk_tui.services.lookup import RefError, find
@@ -289,17 +289,7 @@ class Session(UseCases):
                 saved, before = self.workspace.save(fresh, new)
                 warning = REAPPLIED
         self.remember(saved)
-        change = Change(
-            action,
-            pid,
-            saved.partnership.name,
-            saved.name,
-            saved,
-            warning,
-            before,
-            saved.digest,
-            fields=changed_fields(loaded.partnership, saved.partnership),
-        )
+        change = saved_change(action, pid, loaded.partnership, saved, before, warning)
         self.undo_stack.append(change)
         return change
 

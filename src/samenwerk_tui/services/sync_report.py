@@ -20,11 +20,6 @@ from samenwerk_tui.store import codec
 from samenwerk_tui.store.workspace import FILE_NAME, PARTNERSHIPS_DIR, Workspace
 
 
-def plural(key: str, n: int, **params: object) -> str:
-    """The plural sentence ``key`` (a ``{ one, other }`` table) for ``n``."""
-    return i18n.t(key, count=n, **params)
-
-
 @dataclass
 class SyncResult:
     """What a sync did. ``status``: ok, no_remote, offline, conflicts or error."""
@@ -56,9 +51,9 @@ class SyncResult:
         else:
             sentence = i18n.t("git.sync.counts", sent=self.sent, received=self.received)
         if self.conflicted:
-            sentence += "; " + plural("git.sync.conflicts", len(self.conflicted))
+            sentence += "; " + i18n.t("git.sync.conflicts", count=len(self.conflicted))
         if self.held:
-            sentence += "; " + plural("git.sync.held", len(self.held))
+            sentence += "; " + i18n.t("git.sync.held", count=len(self.held))
         return sentence
 
 
@@ -92,7 +87,8 @@ def note_commit(root: Path, outcome: CommitOutcome, result: SyncResult) -> None:
         result.messages.append(i18n.t("git.sync.ignored_sent", file=path, rule=rule))
     if outcome.unmerged:
         files = ", ".join(describe.clean(p, 80) for p in outcome.unmerged[:5])
-        result.messages.append(plural("git.sync.unmerged", len(outcome.unmerged), files=files))
+        unmerged = i18n.t("git.sync.unmerged", count=len(outcome.unmerged), files=files)
+        result.messages.append(unmerged)
         for path in outcome.unmerged:
             _add(result.conflicted, path)
 
@@ -118,7 +114,7 @@ def note_merge(root: Path, out: MergeOutcome, result: SyncResult) -> None:
         result.messages.append(i18n.t("git.sync.not_merged", file=describe.clean(path, 80)))
     note_commit(root, out.commit, result)
     if out.restaged:
-        result.messages.append(plural("git.sync.restaged", len(out.restaged)))
+        result.messages.append(i18n.t("git.sync.restaged", count=len(out.restaged)))
     if out.state in ("merged", "fast_forward"):
         _received(root, out.old or None, result)
 

@@ -29,7 +29,7 @@ from samenwerk_tui.services.changes import (
     Edit,
     GoneError,
     Refresh,
-    changed_fields,
+    saved_change,
 )
 from samenwerk_tui.store.records import Record, StaleFileError, StoreError
 from samenwerk_tui.store.workspace import Workspace
@@ -87,17 +87,8 @@ def save(session: Session, pid: str, base: Base, edit: Edit, action: str) -> Cha
             except StaleFileError:
                 continue  # changed again between the read and the write: merge again
             session.remember(saved)
-            change = Change(
-                action,
-                pid,
-                saved.partnership.name,
-                saved.name,
-                saved,
-                warning,
-                before,
-                saved.digest,
-                fields=changed_fields(theirs.partnership, saved.partnership),
-                conflicts=recorded,
+            change = saved_change(
+                action, pid, theirs.partnership, saved, before, warning, conflicts=recorded
             )
             session.undo_stack.append(change)
             return change

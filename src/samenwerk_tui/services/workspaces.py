@@ -53,8 +53,16 @@ def open_folder(root: Path, author: str, *, create: bool) -> Session:
     """Open the workspace at ``root`` (not yet read); ``create`` makes one if needed.
 
     Raises ``StoreError`` for a folder that is not a workspace when ``create`` is false,
-    and ``OSError`` when the folder cannot be made or read.
+    the sentence naming the branch to check out for a git clone on an empty branch (never
+    made a workspace, whatever ``create`` says), and ``OSError`` when the folder cannot be
+    made or read.
     """
+    if create and not is_workspace(root):
+        from samenwerk_tui.services.workspace_git import empty_clone
+
+        empty = empty_clone(root)
+        if empty is not None:
+            raise empty
     return Session.open(root, author, create=create, load=False)
 
 

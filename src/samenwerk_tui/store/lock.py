@@ -25,7 +25,9 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from samenwerk_tui.errors import SamenwerkError
 
 if TYPE_CHECKING:
     from filelock import BaseFileLock
@@ -45,13 +47,8 @@ SYNC_TIMEOUT = 180.0
 Waiting = Callable[[], None]
 
 
-class LockTimeout(Exception):
+class LockTimeout(SamenwerkError):
     """The lock could not be had in time; ``key``/``params`` name the sentence."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 # One lock object per lock file and process: filelock's reentrancy counts holds per object

@@ -5,14 +5,14 @@ screen; everything the screens show flows from it. Themes, keymap, language and 
 order are :class:`~samenwerk_tui.tui.preferences.Preferences`' (applied at start,
 remembered in ``config.toml`` when the user changes them); the app also opens another
 workspace when asked (the welcome pane of an empty workspace, the palette), without
-leaving. The app owns the work that outlives
-any one screen, each in a thread worker that ends by posting a message: the first load
-of a workspace (when given an unloaded session), a look for outside changes every second
-and whenever the terminal regains focus, and git (:mod:`samenwerk_tui.tui.git`), which
-screens ask for with :mod:`samenwerk_tui.tui.messages`. Its handlers update the session
-and the state's vars; they never call a screen. The session is not thread-safe, so every
-use of it holds :attr:`AppState.lock`; saves are a few milliseconds and run on the UI
-thread.
+leaving, and keeps keys typed ahead of a new screen for it (:mod:`.typeahead`). The app
+owns the work that outlives any one screen, each in a thread worker that ends by posting
+a message: the first load of a workspace (when given an unloaded session), a look for
+outside changes every second and whenever the terminal regains focus, and git
+(:mod:`samenwerk_tui.tui.git`), which screens ask for with :mod:`.messages`. Its
+handlers update the session and the state's vars; they never call a screen. The session
+is not thread-safe, so every use of it holds :attr:`AppState.lock`; saves are a few
+milliseconds and run on the UI thread.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
 from textual.binding import BindingType
 from textual.command import CommandPalette
@@ -36,7 +36,7 @@ from samenwerk_tui.services.changes import Refresh
 from samenwerk_tui.services.config import Config
 from samenwerk_tui.services.session import Session
 from samenwerk_tui.services.workspaces import open_demo, open_folder, recent_workspaces
-from samenwerk_tui.tui.commands import bindings, key_for
+from samenwerk_tui.tui.commands import bindings
 from samenwerk_tui.tui.feedback import tell
 from samenwerk_tui.tui.git import (
     SEVERITY,
@@ -47,18 +47,25 @@ from samenwerk_tui.tui.git import (
     SyncProgress,
     look,
     repair,
+    repaired_report,
     sync,
     sync_report,
 )
-from samenwerk_tui.tui.loading import Loaded, WorkspaceChanged, settle_memory
+from samenwerk_tui.tui.loading import Loaded, WorkspaceChanged, read_workspace, settle_memory
 from samenwerk_tui.tui.messages import OpenDemo, OpenWorkspace, RepairRequested, SyncRequested
 from samenwerk_tui.tui.preferences import RELOAD_SECONDS, Preferences
-from samenwerk_tui.tui.providers import CommandsProvider, PartnershipsProvider
+from samenwerk_tui.tui.providers import (
+    CommandsProvider,
+    Palette,
+    PartnershipsProvider,
+    ScreenCommandsProvider,
+)
 from samenwerk_tui.tui.safe import plain
 from samenwerk_tui.tui.screens.main import MainScreen
 from samenwerk_tui.tui.settings_providers import SettingsProvider
 from samenwerk_tui.tui.state import AppState, DataVersion
 from samenwerk_tui.tui.themes import ThemeRegistry
+from samenwerk_tui.tui.typeahead import TypeAhead
 
 _HERE = Path(__file__).parent
 POLL_SECONDS = 1.0
@@ -76,7 +83,12 @@ class SamenwerkApp(App[int]):
         _HERE / "widgets" / "widgets.tcss",
     ]
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("app"))
-    COMMANDS: ClassVar[set[Any]] = {CommandsProvider, PartnershipsProvider, SettingsProvider}
+    COMMANDS: ClassVar[set[Any]] = {
+        CommandsProvider,
+        PartnershipsProvider,
+        SettingsProvider,
+        ScreenCommandsProvider,
+    }
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(
@@ -96,6 +108,7 @@ class SamenwerkApp(App[int]):
         self._git_busy = False
         self._git_again = False
         self._welcomed = False  # the welcome pane was offered for this workspace
+        self.typeahead = TypeAhead(self, super().on_event)
         self._progress_timer: Timer | None = None
         self.preferences = Preferences(self, self.state)
         textual_default = self.theme
@@ -139,7 +152,13 @@ class SamenwerkApp(App[int]):
         assert isinstance(screen, MainScreen)
         return screen
 
+    async def on_event(self, event: events.Event) -> None:
+        """Keys typed while a new screen is being set up wait for it (:mod:`.typeahead`)."""
+        if not self.typeahead.holds(event):
+            await super().on_event(event)
+
     def on_mount(self) -> None:
+        self.screen_change_signal.subscribe(self, self.typeahead.screen_changed, immediate=True)
         state, preferences = self.state, self.preferences
         self.watch(state, "data_version", self._data_changed, init=False)
         self.watch(state, "language", preferences.language_changed, init=False)
@@ -168,27 +187,14 @@ class SamenwerkApp(App[int]):
         """The palette, with its search field in the language in use."""
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             placeholder = i18n.t("tui.palette.placeholder")
-            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+            self.push_screen(Palette(placeholder=placeholder, id="--command-palette"))
 
     # ------------------------------------------------------------------ loading, polling
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_workspace(self) -> None:
         """Read the workspace; whatever happens, the loading state ends with one sentence."""
-        try:
-            with self.state.lock:
-                self.session.load()
-        except SamenwerkError as exc:
-            self.post_message(Loaded(i18n.text_of(exc)))
-            return
-        except OSError as exc:
-            self.post_message(Loaded(i18n.t("tui.os_error", reason=exc.strerror or str(exc))))
-            return
-        except Exception as exc:  # noqa: BLE001 - never leave the app stuck on "loading"
-            reason = f"{type(exc).__name__}: {exc}"
-            self.post_message(Loaded(i18n.t("tui.load_failed", reason=reason)))
-            return
-        self.post_message(Loaded())
+        self.post_message(read_workspace(self.session, self.state.lock))
 
     def _show_progress(self) -> None:
         """While a big workspace is read: how far, in the status line."""
@@ -336,20 +342,12 @@ class SamenwerkApp(App[int]):
 
     @on(Repaired)
     def _repaired(self, message: Repaired) -> None:
-        if message.error is not None:
-            reason = i18n.t("tui.repair.failed", file=message.name, reason=message.error)
-            tell(self, reason, "error")
-            return
         with self.state.lock:
-            self.session.reload_names([message.name])
-            records = self.session.records.values()
-            record = next((r for r in records if r.name == message.name), None)
-        self.state.data_changed(focus=record.id if record is not None else None)
-        self.refresh_git()
-        name = record.facets.name if record is not None else message.name
-        key = "tui.repair.done_conflicts" if message.conflicts else "tui.repair.done"
-        resolve_key = key_for("main.resolve", self.state.keymap)
-        tell(self, i18n.t(key, name=name, count=message.conflicts, key=resolve_key))
+            text, severity, focus = repaired_report(self.session, message, self.state.keymap)
+        if severity != "error":
+            self.state.data_changed(focus=focus)
+            self.refresh_git()
+        tell(self, text, severity)
 
     # ------------------------------------------------------------------ other workspaces
 

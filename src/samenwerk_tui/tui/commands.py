@@ -51,12 +51,16 @@ class Command:
     @property
     def label(self) -> str:
         """The short footer label."""
-        return i18n.t(f"tui.cmd.{self.id}.label")
+        return label_of(self.id, self.id)
 
     @property
     def help(self) -> str:
-        """One sentence for the help screen and the palette."""
-        return i18n.t(f"tui.cmd.{self.id}.help")
+        """One sentence for the help screen and the palette (keys it names: the defaults)."""
+        return help_of(self.id, self.id)
+
+    def help_with(self, keymap: Mapping[str, str]) -> str:
+        """:attr:`help`, naming the keys the user's ``keymap`` has in effect."""
+        return help_of(self.id, self.id, keymap)
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -97,6 +101,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("main.help", "question_mark", "help", "main", key_display="?", rank=KEEP),
     Command("main.quit", "q", "quit", "main", rank=KEEP),
     Command("main.back", "escape", "back", "main", footer=False, palette=False),
+    # Not priority (unlike a form's tab): a priority key acts when the app reads it, ahead
+    # of keys typed before it that the list has not handled yet ("c tab q" would quit).
     Command("main.next_pane", "tab", "app.focus_next", "main", footer=False, palette=False),
     Command(
         "main.previous_pane", "shift+tab", "app.focus_previous", "main", footer=False, palette=False
@@ -107,15 +113,34 @@ COMMANDS: tuple[Command, ...] = (
     Command("main.sort_back", "left_square_bracket", "app.cycle_sort(-1)", "main", footer=False),
     Command("main.copy", "ctrl+c", "app.copy", "main", footer=False),
     # In the filter box; priority, so keys typed right after them reach the list.
-    Command("filter.keep", "enter", "keep", "filter", footer=False, palette=False, priority=True),
-    Command(
-        "filter.clear", "escape", "clear", "filter", footer=False, palette=False, priority=True
-    ),
+    # In the footer while the box has focus (the main commands are text there).
+    Command("filter.keep", "enter", "keep", "filter", palette=False, priority=True, rank=KEEP),
+    Command("filter.clear", "escape", "clear", "filter", palette=False, priority=True, rank=KEEP),
     # Not priority: the key travels behind the keys typed before it, through the focused
     # field, so the save sees everything typed (a priority binding ran before the field
     # had taken the last letters).
     Command("form.save", "ctrl+s", "save", "form", palette=False),
     Command("form.cancel", "escape", "cancel", "form", palette=False),
+    # Priority, as "/": focus moves when the app reads the key, so letters typed right
+    # after it land in the next field (not behind it in the field being left).
+    Command(
+        "form.next_field",
+        "tab",
+        "app.focus_next",
+        "form",
+        footer=False,
+        palette=False,
+        priority=True,
+    ),  # fmt: skip
+    Command(
+        "form.previous_field",
+        "shift+tab",
+        "app.focus_previous",
+        "form",
+        footer=False,
+        palette=False,
+        priority=True,
+    ),  # fmt: skip
     Command("resolve.next", "j,down", "move(1)", "resolve", footer=False, palette=False),
     Command("resolve.prev", "k,up", "move(-1)", "resolve", footer=False, palette=False),
     Command("resolve.ours", "o", "settle('ours')", "resolve", palette=False),
@@ -278,20 +303,32 @@ def label_of(command_id: str | None, fallback: str) -> str:
     return i18n.t(key) if command_id and i18n.has(key) else fallback
 
 
-def help_of(command_id: str | None, fallback: str) -> str:
-    """The help sentence of a binding id in the current language (``fallback`` if not ours)."""
+def help_of(command_id: str | None, fallback: str, keymap: Mapping[str, str] | None = None) -> str:
+    """The help sentence of a binding id in the current language (``fallback`` if not ours).
+
+    A key another command is bound to, named in the sentence ("the u key undoes it"), is
+    the one in ``keymap`` (the defaults without one).
+    """
     key = f"tui.cmd.{command_id}.help"
-    return i18n.t(key) if command_id and i18n.has(key) else fallback
+    if not command_id or not i18n.has(key):
+        return fallback
+    named = {name: key_for(other, keymap or {}) for name, other in _NAMED_KEYS.items()}
+    return i18n.t(key, **named)
+
+
+#: Keys the help sentences name, by placeholder: the command whose key it is.
+_NAMED_KEYS = {"undo_key": "main.undo", "resolve_key": "main.resolve"}
 
 
 def key_text(command: Command, keymap: Mapping[str, str]) -> str:
     """The keys of ``command`` as the user has them (their keymap wins), for the help screen."""
     keys = keymap.get(command.id, command.keys)
-    shown = []
-    for key in keys.split(","):
-        key = key.strip()
-        shown.append(_KEY_NAMES.get(key, key))
-    return " / ".join(shown)
+    return " / ".join(shown_key(key.strip()) for key in keys.split(","))
+
+
+def shown_key(key: str) -> str:
+    """One key as people read it (``/`` for ``slash``, ``esc`` for ``escape``)."""
+    return _KEY_NAMES.get(key, key)
 
 
 def key_for(command_id: str, keymap: Mapping[str, str]) -> str:

@@ -22,6 +22,13 @@ from samenwerk_tui.tui.state import BROKEN_PREFIX, AppState
 def open_in_editor(node: Widget, state: AppState, name: str) -> None:
     """Run the editor on partnership file ``name`` and re-read it; tell what came of it."""
     session = state.session
+    if not editor.path_of(session, name).is_file():
+        # Deleted since the last poll: an editor would make a new, empty file of it.
+        with state.lock:
+            editor.reopen(session, name)
+        state.data_changed()
+        tell(node, i18n.t("tui.editor.vanished", file=name), "warning")
+        return
     try:
         command = editor.editor_command()
         # Nothing may raise inside: Textual takes the terminal back only on a normal exit.

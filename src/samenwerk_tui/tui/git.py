@@ -146,3 +146,21 @@ def repair(session: Session, name: str) -> Repaired:
     except OSError as exc:
         return Repaired(name, 0, i18n.t("tui.os_error", reason=exc.strerror or str(exc)))
     return Repaired(name, conflicts, None)
+
+
+def repaired_report(
+    session: Session, message: Repaired, keymap: Mapping[str, str]
+) -> tuple[str, SeverityLevel, str | None]:
+    """What a repair's answer means: the sentence, its severity, and the partnership to
+    put the cursor on. The rebuilt file is read again (the caller holds the session's
+    lock)."""
+    if message.error is not None:
+        reason = i18n.t("tui.repair.failed", file=message.name, reason=message.error)
+        return reason, "error", None
+    session.reload_names([message.name])
+    record = next((r for r in session.records.values() if r.name == message.name), None)
+    name = record.facets.name if record is not None else message.name
+    key = "tui.repair.done_conflicts" if message.conflicts else "tui.repair.done"
+    resolve_key = key_for("main.resolve", keymap)
+    text = i18n.t(key, name=name, count=message.conflicts, key=resolve_key)
+    return text, "information", record.id if record is not None else None

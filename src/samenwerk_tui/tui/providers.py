@@ -1,29 +1,36 @@
-"""Command palette providers: every main-screen command, and jump to a partnership by name.
+"""The command palette: every command of the screen it is opened on, and partnerships.
 
-Commands come from the one command table; a command the screen cannot run right now
-(``check_action`` says no) is not offered. The partnership search reads each record's
-facets (its name, from the lean read or the index cache), so searching 10,000
-partnerships builds no model. It matches case- and accent-insensitively, as the filter
-does ("zoe" finds "Zoë"): query and name are both folded, and the matched letters are
-marked on the name as shown. Partnership names are user text: they are made safe and
-shown as literal ``Content``, never parsed. A jump is a
+On the main screen, the main commands come from the one command table; a command the
+screen cannot run right now (``check_action`` says no) is not offered. On every other
+screen (a form, the guidance, the portfolio, the help…) the palette offers that screen's
+own commands, with the keys in effect, so ``ctrl+p`` never opens on nothing; and its
+"no matches" line is in the language in use (Textual's is English).
+
+The partnership search reads each record's facets (its name, from the lean read or the
+index cache), so searching 10,000 partnerships builds no model. It matches case- and
+accent-insensitively, as the filter does ("zoe" finds "Zoë"): query and name are both
+folded, and the matched letters are marked on the name as shown. Partnership names are
+user text: they are made safe and shown as literal ``Content``, never parsed. A jump is a
 :class:`~samenwerk_tui.tui.messages.ShowPartnership` message to the main screen.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.markup import escape
+from textual.widgets.option_list import Option
 
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.text import fold
-from samenwerk_tui.tui.commands import commands, key_text
+from samenwerk_tui.tui.commands import Command, by_id, commands, key_text, shown_key
 from samenwerk_tui.tui.messages import ShowPartnership
 from samenwerk_tui.tui.safe import markup_escaped, plain
 from samenwerk_tui.tui.screens.main import MainScreen
@@ -47,7 +54,7 @@ class CommandsProvider(Provider):
             if screen.check_action(name, params) is not True:
                 continue
             title = f"{command.label} ({key_text(command, screen.state.keymap)})"
-            out.append((title, command.action, command.help))
+            out.append((title, command.action, command.help_with(screen.state.keymap)))
         return out
 
     async def discover(self) -> Hits:
@@ -74,6 +81,67 @@ class CommandsProvider(Provider):
                     title,
                     escape(help_text),
                 )
+
+
+class ScreenCommandsProvider(Provider):
+    """Any other screen's own commands (those its footer offers), with their keys."""
+
+    def _available(self) -> list[tuple[str, Callable[[], object], str]]:
+        screen = self.screen
+        if isinstance(screen, MainScreen):
+            return []
+        keys: dict[str, list[str]] = {}
+        found: dict[str, tuple[Command, Callable[[], object]]] = {}
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if not binding.id or not binding.show or not active.enabled:
+                continue
+            try:
+                command = by_id(binding.id)
+            except KeyError:
+                continue
+            keys.setdefault(binding.id, []).append(shown_key(key))
+            found.setdefault(
+                binding.id, (command, partial(self.app.run_action, binding.action, active.node))
+            )
+        out = []
+        for command_id, (command, run) in found.items():
+            title = f"{command.label} ({' / '.join(keys[command_id])})"
+            out.append((title, run, command.help))
+        return out
+
+    async def discover(self) -> Hits:
+        for title, run, help_text in self._available():
+            yield DiscoveryHit(Content(title), run, title, escape(help_text))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, run, help_text in self._available():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(markup_escaped(title)), run, title,
+                          escape(help_text))  # fmt: skip
+
+
+class Palette(CommandPalette):
+    """Textual's command palette, with its "no matches" line in the language in use."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # As Textual's own (8.2), but for the sentence: after a moment without a match
+        # for a search, one disabled line says so; an empty search says nothing.
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                line = Text(i18n.t("tui.palette.no_match"), style="not bold")
+                self.query_one(CommandList).add_option(
+                    Option(Align.center(line), disabled=True, id=self._NO_MATCHES)
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
 class PartnershipsProvider(Provider):

@@ -129,11 +129,11 @@ def score_lines(result: Diagnosis, cells: int = 20) -> list[str]:
         score = result.score(t)
         mark = "*" if t is result.primary else " "
         if score is None:
-            out.append(f" {mark}{t.letter} {fit(names[t], name_w)}  {i18n.t('diagnosis.no_score')}")
+            out.append(f" {mark}{t.badge} {fit(names[t], name_w)}  {i18n.t('diagnosis.no_score')}")
             continue
         full = (score * cells + 50) // 100
         bar = "■" * full + "□" * (cells - full)
-        out.append(f" {mark}{t.letter} {fit(names[t], name_w)}  {bar} {score:>3}")
+        out.append(f" {mark}{t.badge} {fit(names[t], name_w)}  {bar} {score:>3}")
     return out
 
 

@@ -25,11 +25,12 @@ def run(ctx: Context) -> int:
     from samenwerk_tui.domain.text import safe_text
     from samenwerk_tui.services.session import Session
     from samenwerk_tui.services.sync import sync
+    from samenwerk_tui.services.workspace_git import empty_clone
     from samenwerk_tui.store.workspace import StoreError, Workspace
 
     root = ctx.workspace_path
     if not Workspace.is_workspace(root):
-        raise StoreError("error.no_workspace", path=str(root))
+        raise empty_clone(root) or StoreError("error.no_workspace", path=str(root))
     # Not read: a sync needs the workspace and the author, not the partnerships in memory.
     session = Session(Workspace(root), ctx.author, index=False)
     session.workspace.sweep()

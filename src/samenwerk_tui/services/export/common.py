@@ -86,7 +86,6 @@ def type_badge(p: Partnership | Facets) -> str:
 
 
 #: Older name of :func:`type_badge`.
-type_letter = type_badge
 
 
 def bar(score: int, maximum: int = 5) -> str:

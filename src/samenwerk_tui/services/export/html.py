@@ -21,7 +21,6 @@ from samenwerk_tui.services.export.sections import (
     advisors,
     columns,
     divergence_sentence,
-    plural,
     portfolio_lists,
     profile_value,
     type_title,
@@ -38,10 +37,11 @@ def export_html(title: str, records: Sequence[Record], pf: Portfolio, generated:
     body = [
         f"<h1>{esc(title)}</h1>",
         f'<p class="muted">{esc(i18n.t("html.generated", when=when(generated)))} · '
-        f"{esc(plural('portfolio.partnerships', pf.total))}</p>",
+        f"{esc(i18n.t('portfolio.partnerships', count=pf.total))}</p>",
     ]
     if pf.unreadable:
-        body.append(f'<p class="flag">{esc(plural("portfolio.unreadable", pf.unreadable))}</p>')
+        unreadable = i18n.t("portfolio.unreadable", count=pf.unreadable)
+        body.append(f'<p class="flag">{esc(unreadable)}</p>')
     body += portfolio_sections(pf)
     if records:
         body.append(f"<h2>{esc(i18n.t('html.contents'))}</h2>")
@@ -79,7 +79,7 @@ def portfolio_sections(pf: Portfolio) -> list[str]:
     out.append(bar_chart(bars, most, t("html.chart_types")))
     out.append(f"<h2>{esc(t('portfolio.matrix'))}</h2>")
     head = "".join(
-        f'<th class="num" title="{esc(type_title(x))}">{esc(x.letter if x else "·")}</th>'
+        f'<th class="num" title="{esc(type_title(x))}">{esc(x.badge if x else "·")}</th>'
         for x in columns()
     )
     out.append(
@@ -98,7 +98,8 @@ def portfolio_sections(pf: Portfolio) -> list[str]:
     if pf.profile is None:
         out.append(f"<p>{esc(t('portfolio.no_profile'))}</p>")
     else:
-        out.append(f'<p class="muted">{esc(plural("portfolio.profile_note", pf.classified))}</p>')
+        note = i18n.t("portfolio.profile_note", count=pf.classified)
+        out.append(f'<p class="muted">{esc(note)}</p>')
         bars = [Bar(type_title(x), v, colour(x), profile_value(v)) for x, v in pf.profile.items()]
         out.append(bar_chart(bars, 5, t("html.chart_profile")))
     for title, items in portfolio_lists(pf):

@@ -4,7 +4,6 @@ diagnoses side by side, and the portfolio (counts, stage × type, profile, lists
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.diagnosis import round_half_away
@@ -18,16 +17,11 @@ from samenwerk_tui.services.portfolio import Item, Portfolio
 ADVISOR_CELLS = 16
 
 
-def plural(key: str, count: int, **params: Any) -> str:
-    """The sentence ``key.one`` or ``key.other``, whichever ``count`` needs."""
-    return i18n.t(key, count=count, **params)
-
-
 def type_title(t: AgreementType | None) -> str:
     """``D Samen leveren``; for None ``· Nog niet getypeerd``."""
     if t is None:
         return f"· {i18n.t('portfolio.unclassified')}"
-    return f"{t.letter} {i18n.type_name(t.value)}"
+    return f"{t.badge} {i18n.type_name(t.value)}"
 
 
 # --------------------------------------------------------------------------- several advisors
@@ -60,7 +54,7 @@ def assessment_lines(p: Partnership) -> list[str]:
     if split is None:
         return []
     out = [i18n.t("assessments.title")]
-    names = {t: f"{t.letter} {i18n.type_name(t.value)}" for t in AgreementType}
+    names = {t: f"{t.badge} {i18n.type_name(t.value)}" for t in AgreementType}
     names_w = max(len(n) for n in names.values())
 
     def row(label: str, cells: list[str]) -> str:
@@ -76,7 +70,7 @@ def assessment_lines(p: Partnership) -> list[str]:
         out.append(row(i18n.t("assessments.when"), [when(r.at)[:10] for r in raters]))
     earlier = [r for r in split.raters if r.count > 1]
     for r in earlier:
-        out.append(f"  {safe(r.by)}: {plural('assessments.earlier', r.count - 1)}")
+        out.append(f"  {safe(r.by)}: {i18n.t('assessments.earlier', count=r.count - 1)}")
     if len(split.raters) > 1:
         out.append("  " + divergence_sentence(split))
     return out
@@ -91,7 +85,7 @@ def assessment_markdown(p: Partnership) -> list[str]:
     out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for t in AgreementType:
         cells = [str(r.scores[t]) if t in r.scores else "–" for r in split.raters]
-        out.append(f"| {t.letter} {i18n.type_name(t.value)} | " + " | ".join(cells) + " |")
+        out.append(f"| {t.badge} {i18n.type_name(t.value)} | " + " | ".join(cells) + " |")
     dates = [when(r.at)[:10] for r in split.raters]
     out.append(f"| {i18n.t('assessments.when')} | " + " | ".join(dates) + " |")
     if len(split.raters) > 1:
@@ -120,7 +114,7 @@ def portfolio_markdown(pf: Portfolio, level: int = 2) -> list[str]:
     for t in columns():
         out.append(f"- {type_title(t)}: {pf.by_type[t]}")
     out += ["", f"{h} {i18n.t('portfolio.matrix')}", ""]
-    head = [i18n.t("portfolio.stage"), *(t.letter if t else "·" for t in columns()),
+    head = [i18n.t("portfolio.stage"), *(t.badge if t else "·" for t in columns()),
             i18n.t("portfolio.total")]  # fmt: skip
     out += ["| " + " | ".join(head) + " |", "|---" + "|---:" * (len(head) - 1) + "|"]
     for stage in pf.stages_in_use:
@@ -131,7 +125,7 @@ def portfolio_markdown(pf: Portfolio, level: int = 2) -> list[str]:
     if pf.profile is None:
         out.append(i18n.t("portfolio.no_profile"))
     else:
-        out.append(plural("portfolio.profile_note", pf.classified))
+        out.append(i18n.t("portfolio.profile_note", count=pf.classified))
         out.append("")
         out += [f"- {type_title(t)}: {profile_value(v)}" for t, v in pf.profile.items()]
     for title, items in portfolio_lists(pf):

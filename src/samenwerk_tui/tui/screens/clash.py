@@ -22,10 +22,11 @@ from textual.widgets import Static
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.model import Conflict
 from samenwerk_tui.services.changes import ClashError, Settled
-from samenwerk_tui.tui.commands import bindings, commands, key_text
+from samenwerk_tui.tui.commands import bindings, commands, key_for, key_text
 from samenwerk_tui.tui.fields import field_label, value_content
 from samenwerk_tui.tui.safe import content
 from samenwerk_tui.tui.state import AppState
+from samenwerk_tui.tui.widgets.cards import mark_current, moved
 
 #: The choices, in the order the card lists them.
 CHOICES = ("ours", "theirs", "record")
@@ -34,9 +35,10 @@ CHOICES = ("ours", "theirs", "record")
 class ClashCard(Static):
     """One field: yours, theirs, and what will be saved."""
 
-    def __init__(self, clash: Conflict, number: int, total: int) -> None:
+    def __init__(self, clash: Conflict, number: int, total: int, resolve_key: str) -> None:
         super().__init__(classes="conflict-card")
         self.clash = clash
+        self.resolve_key = resolve_key  # "settle later with r": the key in effect
         self.choice = "record"
         self.border_title = Content(f"{number}/{total} · ") + content(field_label(clash.field))
 
@@ -50,7 +52,10 @@ class ClashCard(Static):
             value_content(c.field, c.ours),
             Content.styled(i18n.t("tui.clash.theirs"), "bold $text-warning"),
             value_content(c.field, c.theirs),
-            Content.styled("→ " + i18n.t(f"tui.clash.choice_{self.choice}"), "bold $accent"),
+            Content.styled(
+                "→ " + i18n.t(f"tui.clash.choice_{self.choice}", key=self.resolve_key),
+                "bold $accent",
+            ),
         ]
         self.update(Content("\n").join(rows))
 
@@ -76,7 +81,8 @@ class ClashScreen(ModalScreen[dict[str, Settled] | None]):
             yield Static(Content.styled(intro, "$text-muted"), classes="resolve-intro")
             with VerticalScroll(id="conflicts"):
                 for i, clash in enumerate(clashes):
-                    yield ClashCard(clash, i + 1, len(clashes))
+                    resolve = key_for("main.resolve", self.state.keymap)
+                    yield ClashCard(clash, i + 1, len(clashes), resolve)
             yield Static(self.hint(), classes="resolve-hint")
 
     def hint(self) -> Content:
@@ -95,16 +101,12 @@ class ClashScreen(ModalScreen[dict[str, Settled] | None]):
         return list(self.query(ClashCard))
 
     def _mark_current(self) -> None:
-        cards = self.cards()
-        for i, card in enumerate(cards):
-            card.set_class(i == self.current, "-current")
-        if cards:
-            cards[self.current].scroll_visible(animate=False)
+        mark_current(self.cards(), self.current)
 
     def action_move(self, step: int) -> None:
         cards = self.cards()
         if cards:
-            self.current = max(0, min(self.current + step, len(cards) - 1))
+            self.current = moved(self.current, step, len(cards))
             self._mark_current()
 
     def action_choose(self, choice: str) -> None:

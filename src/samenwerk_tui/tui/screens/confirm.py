@@ -15,10 +15,11 @@ from samenwerk_tui import i18n
 from samenwerk_tui.tui.safe import content
 
 
-def question(key: str, field: str, value: str) -> Content:
+def question(key: str, field: str, value: str, /, **params: str) -> Content:
     """The sentence ``key`` with the user's ``value`` in bold where ``{field}`` stands
-    (a name or a path is data: never parsed as markup)."""
-    before, _, after = i18n.t(key).partition("{" + field + "}")
+    (a name or a path is data: never parsed as markup); ``params`` fill in the rest."""
+    placeholder = "{" + field + "}"
+    before, _, after = i18n.t(key, **{field: placeholder}, **params).partition(placeholder)
     return Content(before) + content(value, "bold") + Content(after)
 
 

@@ -34,7 +34,7 @@ from samenwerk_tui.domain.types import AgreementType
 from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.services import diagnosis as service
 from samenwerk_tui.tui.commands import bindings, key_for
-from samenwerk_tui.tui.feedback import tell, tell_change
+from samenwerk_tui.tui.feedback import tell_change
 from samenwerk_tui.tui.safe import content
 from samenwerk_tui.tui.screens.confirm import ConfirmScreen
 from samenwerk_tui.tui.state import AppState
@@ -341,8 +341,8 @@ class DiagnosisScreen(ModalScreen[bool]):
         except SamenwerkError as exc:
             self._show("#diagnosis-error", content(i18n.text_of(exc), "bold $text-error"))
             return
-        tell_change(self, change)
         guidance = key_for("main.guidance", self.state.keymap)
         key = "tui.diagnosis.applied" if apply else "tui.diagnosis.stored"
-        tell(self, i18n.t(key, name=change.name, key=guidance))
+        said = i18n.t(key, name=change.name, key=guidance)
+        tell_change(self, change, self.state.keymap, said=said)
         self.dismiss(True)

@@ -55,20 +55,15 @@ class FolderPrompt(FormScreen[FolderValues]):
 
     def action_save(self) -> None:
         """Open a workspace at once; ask before making one."""
-        try:
-            values = self.values()
-        except SamenwerkError as exc:
-            self.show_error(i18n.text_of(exc))
+        values = self.checked_values()
+        if values is None:
             return
         if values.kind == "workspace":
             self.dismiss(True)
             self.app.post_message(OpenWorkspace(values.root))
             return
-        key = (
-            "tui.workspace.create_missing"
-            if values.kind == "missing"
-            else ("tui.workspace.create_folder")
-        )
+        missing = values.kind == "missing"
+        key = "tui.workspace.create_missing" if missing else "tui.workspace.create_folder"
         asked = question(key, "path", str(values.root))
 
         def answered(yes: bool | None) -> None:

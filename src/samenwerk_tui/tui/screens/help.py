@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from samenwerk_tui import i18n
-from samenwerk_tui.tui.commands import COMMANDS, bindings, key_text
+from samenwerk_tui.tui.commands import COMMANDS, bindings, key_for, key_text
 from samenwerk_tui.tui.state import AppState
 from samenwerk_tui.tui.widgets.partnership_list import CHANGED_MARK, CONFLICT_MARK
 from samenwerk_tui.tui.widgets.scroll import Pane
@@ -74,12 +74,13 @@ class HelpScreen(ModalScreen[None]):
             out.append(("", i18n.t(title_key), True))
             for command in COMMANDS:
                 if command.scope == scope:
-                    out.append((key_text(command, keymap), command.help, False))
+                    out.append((key_text(command, keymap), command.help_with(keymap), False))
             if scope == "app":
                 out.append(("", i18n.t("tui.help.sections.palette"), False))
             if scope == "list":
-                out.append((CHANGED_MARK, i18n.t("tui.help.changed_mark"), False))
-                out.append((CONFLICT_MARK, i18n.t("tui.help.conflict_mark"), False))
+                sync, resolve = key_for("main.sync", keymap), key_for("main.resolve", keymap)
+                out.append((CHANGED_MARK, i18n.t("tui.help.changed_mark", key=sync), False))
+                out.append((CONFLICT_MARK, i18n.t("tui.help.conflict_mark", key=resolve), False))
         return out
 
     def text(self) -> str:

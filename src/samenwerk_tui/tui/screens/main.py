@@ -4,13 +4,13 @@ It shows the :class:`~samenwerk_tui.tui.state.AppState` and changes it; it never
 files. It watches the state's vars (a new data version redraws the rows, the git state
 the marks and the status line, the filter the list) and hands plain values down to its
 widgets; it keeps the state's ``selected`` up to date. Commands that change a partnership
-either save at once (``1``-``4``, ``x``, ``u``) or open a form whose ``Submitted``
-message comes back here (:mod:`.main_forms` says what each saves; the form saves it
-three-way); both report with :func:`~samenwerk_tui.tui.feedback.tell_change`. The notes
-pane's corrections are :mod:`.main_notes`'s, ``o`` (the file in an editor) is
-:mod:`samenwerk_tui.tui.editor`'s. A key whose command cannot run now says why
-(:func:`.main_commands.reason`). Sync and repair are the app's work: the screen posts
-:mod:`~samenwerk_tui.tui.messages` for them.
+either save at once (``1``-``4``, ``x``, ``u``: :func:`~samenwerk_tui.tui.feedback.save_and_tell`)
+or open a screen (:mod:`.openers` makes it: the forms, diagnosis, guidance, history…)
+whose form's ``Submitted`` message comes back here (:mod:`.main_forms` says what each
+saves; the form saves it three-way). The questions before a delete or a repair are
+:mod:`.main_dialogs`', ``o`` (the file in an editor) is :mod:`samenwerk_tui.tui.editor`'s.
+A key whose command cannot run now says why (:mod:`.main_commands`). Sync and repair are
+the app's work: the screen posts :mod:`~samenwerk_tui.tui.messages` for them.
 """
 
 from __future__ import annotations
@@ -29,23 +29,23 @@ from samenwerk_tui import i18n
 from samenwerk_tui.domain.query import Query, parse_query
 from samenwerk_tui.domain.types import AgreementType
 from samenwerk_tui.errors import SamenwerkError
-from samenwerk_tui.services.changes import Change
-from samenwerk_tui.services.session import Problem, Record, Session
+from samenwerk_tui.services.session import Problem, Record
 from samenwerk_tui.tui.commands import bindings, key_for
 from samenwerk_tui.tui.editor import open_in_editor
-from samenwerk_tui.tui.feedback import tell, tell_change
+from samenwerk_tui.tui.feedback import save_and_tell, tell, undo
 from samenwerk_tui.tui.list_rows import ListRows
 from samenwerk_tui.tui.messages import ShowPartnership, SyncRequested
 from samenwerk_tui.tui.screens import main_dialogs, main_forms
 from samenwerk_tui.tui.screens.forms import ClassificationForm, NoteForm, PartnershipForm
 from samenwerk_tui.tui.screens.forms.perspectives import PerspectivesForm
-from samenwerk_tui.tui.screens.main_commands import availability, explain_key
+from samenwerk_tui.tui.screens.main_commands import answer_key, can_run
 from samenwerk_tui.tui.screens.openers import screen_for
 from samenwerk_tui.tui.state import AppState, DataVersion, GitState, MutateFn
 from samenwerk_tui.tui.widgets.detail import DetailPane
 from samenwerk_tui.tui.widgets.filter_box import FilterBox
 from samenwerk_tui.tui.widgets.footer import FittingFooter
 from samenwerk_tui.tui.widgets.notes import NotesPane, NotesScroll
+from samenwerk_tui.tui.widgets.panes import show_in_panes
 from samenwerk_tui.tui.widgets.partnership_list import PartnershipList
 from samenwerk_tui.tui.widgets.scroll import Pane
 from samenwerk_tui.tui.widgets.status_line import Counts, StatusLine
@@ -74,6 +74,7 @@ class MainScreen(Screen[None]):
         self._detail_mounted = False  # the detail pane comes after the first paint
 
     def compose(self) -> ComposeResult:
+        keymap = self.state.keymap
         with Container(id="panes"):
             with Vertical(id="left"):
                 yield FilterBox(
@@ -85,7 +86,7 @@ class MainScreen(Screen[None]):
                 yield PartnershipList(id="list")
             yield Pane(id="detail-scroll")  # its DetailPane comes after the first paint
             with NotesScroll(id="notes-scroll"):
-                yield NotesPane(id="notes")
+                yield NotesPane(id="notes", annotate_key=key_for("main.annotate", keymap))
         yield StatusLine(id="status")
         yield FittingFooter(compact=True)
 
@@ -138,10 +139,6 @@ class MainScreen(Screen[None]):
         self.set_class(width < 100, "-narrow")
 
     # ------------------------------------------------------------------ state, watched
-
-    @property
-    def loaded(self) -> bool:
-        return self.state.loaded
 
     def _loaded_changed(self, loaded: bool) -> None:
         self.list.loading = not loaded
@@ -228,7 +225,8 @@ class MainScreen(Screen[None]):
         with self.state.lock:
             rows = self.list_rows.filter(session, self._query)
         self.list.empty_text = i18n.t(
-            "tui.list.no_match" if session.records or session.problems else "tui.list.empty"
+            "tui.list.no_match" if session.records or session.problems else "tui.list.empty",
+            key=key_for("main.new", self.state.keymap),
         )
         self.list.set_rows(rows, keep or self.selected_key)
         self.show_selected(only_if_changed=True)
@@ -265,17 +263,8 @@ class MainScreen(Screen[None]):
         if self._shown is None or not self.is_attached or not self._detail_mounted:
             return  # (the detail pane, once mounted, fills both)
         key, shown = self._shown
-        detail = self.query_one(DetailPane)
-        notes = self.query_one(NotesScroll)
-        if isinstance(shown, Record):
-            detail.show(shown.partnership, shown.name)
-            notes.show(shown.partnership)
-        else:
-            if shown is not None:
-                detail.show_problem(shown)
-            elif key is None:
-                detail.show_nothing(i18n.t("tui.detail.nothing") if self.loaded else "")
-            notes.show(None)
+        show_in_panes(self.query_one(DetailPane), self.query_one(NotesScroll), key, shown,
+                      loaded=self.state.loaded)  # fmt: skip
         self.refresh_bindings()
 
     # ------------------------------------------------------------------ events
@@ -295,20 +284,11 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "focus_filter":  # in the box, "/" is text
             return self.is_mounted and self.focused is not self.query_one("#filter", Input)
-        if action == "open" and parameters:  # open('diagnose') runs when diagnose may
-            action = str(parameters[0])
-        return availability(
-            action,
-            git=self.state.git,
-            record=self.selected_record(),
-            problem=self.selected_problem(),
-            can_undo=bool(self.state.session.undo_stack),
-        )
+        return can_run(self, action, parameters)
 
     def on_key(self, event: Key) -> None:
         """A key of a main command that cannot run now says why, instead of nothing."""
-        if explain_key(self, event.key):
-            event.stop()
+        answer_key(self, event)
 
     # ------------------------------------------------------------------ actions
 
@@ -337,9 +317,7 @@ class MainScreen(Screen[None]):
         self.app.exit(0)
 
     def action_help(self) -> None:
-        from samenwerk_tui.tui.screens.help import HelpScreen
-
-        self.app.push_screen(HelpScreen(self.state))
+        self.action_open("help")
 
     def action_set_primary(self, value: str) -> None:
         record = self.selected_record()
@@ -348,22 +326,16 @@ class MainScreen(Screen[None]):
             self.save_and_tell(lambda s: s.classify(record.id, primary=primary))
 
     def action_new_partnership(self) -> None:
-        self.app.push_screen(PartnershipForm(self.state, None))
+        self.action_open("new")
 
     def action_edit_partnership(self) -> None:
-        record = self.selected_record()
-        if record is not None:
-            self.app.push_screen(PartnershipForm(self.state, record))
+        self.action_open("edit")
 
     def action_classify(self) -> None:
-        record = self.selected_record()
-        if record is not None:
-            self.app.push_screen(ClassificationForm(self.state, record))
+        self.action_open("classify")
 
     def action_annotate(self) -> None:
-        record = self.selected_record()
-        if record is not None:
-            self.app.push_screen(NoteForm(self.state, record))
+        self.action_open("annotate")
 
     def action_open_file(self) -> None:
         record, problem = self.selected_record(), self.selected_problem()
@@ -372,8 +344,8 @@ class MainScreen(Screen[None]):
             open_in_editor(self, self.state, name)
 
     def action_open(self, name: str) -> None:
-        """d, g, v, p: a screen about the selection (see :mod:`.openers`)."""
-        screen = screen_for(name, self.state, self.selected_record())
+        """A screen about the selection (see :mod:`.openers`): d, g, v, p, and the rest."""
+        screen = screen_for(name, self.state, self.selected_record(), self.selected_problem())
         if screen is not None:
             self.app.push_screen(screen, self._go_to)
 
@@ -390,30 +362,20 @@ class MainScreen(Screen[None]):
         if not self.state.session.undo_stack:
             tell(self, i18n.t("error.nothing_to_undo"))
             return
-        self.save_and_tell(_undo)
+        self.save_and_tell(undo)
 
     def action_sync(self) -> None:
         self.post_message(SyncRequested())
 
     def action_history(self) -> None:
-        from samenwerk_tui.tui.screens.history import HistoryScreen
-
-        record = self.selected_record()
-        problem = self.selected_problem()
-        if record is not None:
-            self.app.push_screen(HistoryScreen(self.state, record.name, record.facets.name))
-        elif problem is not None:
-            self.app.push_screen(HistoryScreen(self.state, problem.name, problem.name))
+        self.action_open("history")
 
     def action_resolve(self) -> None:
-        from samenwerk_tui.tui.screens.resolve import ResolveScreen
-
-        record = self.selected_record()
         problem = self.selected_problem()
-        if record is not None and record.facets.conflicts:
-            self.app.push_screen(ResolveScreen(self.state, record.id))
-        elif problem is not None and self.state.git.repairable(problem):
+        if problem is not None and self.state.git.repairable(problem):
             main_dialogs.offer_repair(self, problem)
+        else:
+            self.action_open("resolve")
 
     # ------------------------------------------------------------------ forms, notes
 
@@ -447,24 +409,6 @@ class MainScreen(Screen[None]):
 
     # ------------------------------------------------------------------ saving
 
-    def save(self, mutate: MutateFn) -> str | None:
-        """Save one change; the sentence of what went wrong, or None (then it is told)."""
-        try:
-            change = self.state.apply(mutate)
-        except SamenwerkError as exc:
-            return i18n.text_of(exc)
-        tell_change(self, change)
-        return None
-
     def save_and_tell(self, mutate: MutateFn) -> None:
-        """Save one change at a key press; what went wrong is told as an error."""
-        error = self.save(mutate)
-        if error is not None:
-            tell(self, error, "error")
-
-
-def _undo(session: Session) -> Change:
-    change = session.undo()
-    if change is None:
-        raise SamenwerkError("error.nothing_to_undo")
-    return change
+        """Save one change at a key press; what it changed (or what went wrong) is told."""
+        save_and_tell(self, self.state, mutate)

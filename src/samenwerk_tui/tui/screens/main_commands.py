@@ -16,7 +16,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Protocol
 
+from textual.app import App
 from textual.binding import ActiveBinding
+from textual.events import Key
 from textual.notifications import SeverityLevel
 
 from samenwerk_tui import i18n
@@ -24,6 +26,7 @@ from samenwerk_tui.services.session import Problem, Record
 from samenwerk_tui.tui.commands import Command, by_id, commands, key_for
 from samenwerk_tui.tui.safe import plain
 from samenwerk_tui.tui.state import AppState, GitState
+from samenwerk_tui.tui.typeahead import TypeAhead
 
 #: Commands that change files (and sync itself): greyed while a sync owns the files.
 EDITING = frozenset(
@@ -93,6 +96,19 @@ def _availability(
     return not (action == "undo" and not can_undo)
 
 
+def can_run(screen: Explaining, action: str, parameters: tuple[object, ...]) -> bool | None:
+    """The main screen's ``check_action`` for its commands (see :func:`availability`)."""
+    if action == "open" and parameters:  # open('diagnose') runs when diagnose may
+        action = str(parameters[0])
+    return availability(
+        action,
+        git=screen.state.git,
+        record=screen.selected_record(),
+        problem=screen.selected_problem(),
+        can_undo=bool(screen.state.session.undo_stack),
+    )
+
+
 def reason(
     action: str,
     *,
@@ -129,6 +145,9 @@ class Explaining(Protocol):
     state: AppState
 
     @property
+    def app(self) -> App[object]: ...
+
+    @property
     def active_bindings(self) -> dict[str, ActiveBinding]: ...
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None: ...
@@ -144,23 +163,55 @@ class Explaining(Protocol):
     ) -> None: ...
 
 
-def explain_key(screen: Explaining, key: str) -> bool:
-    """Answer ``key`` if it is a main command that cannot run now; True when answered.
+def answer_key(screen: Explaining, event: Key) -> None:
+    """The main screen's ``on_key``: a main command's key that cannot run now is answered
+    (:func:`explain_key`), once the app has handled the keys before it. A key typed right
+    after one that opened another screen (``a`` and a note) is that screen's: the app
+    hands it on (:mod:`samenwerk_tui.tui.typeahead`).
+    """
+    me: object = screen
+
+    def later() -> None:
+        if screen.app.screen is me:
+            explain_key(screen, event.key)
+            return
+        typeahead = getattr(screen.app, "typeahead", None)
+        if isinstance(typeahead, TypeAhead):
+            typeahead.late(event)
+
+    if screen.app.screen is me and would_explain(screen, event.key):
+        event.stop()
+        screen.app.call_later(later)
+
+
+def would_explain(screen: Explaining, key: str) -> bool:
+    """Whether ``key`` is a main command that cannot run now (:func:`explain_key` answers it).
 
     A key the focused pane binds itself (the notes pane's ``e``, a pane's ``g``) is the
-    pane's; ``o`` on a readable row opens the file (the footer offers it on broken ones).
+    pane's.
     """
     active = screen.active_bindings.get(key)
     me: object = screen
     if active is not None and active.node is not me:
         return False
-    keymap = screen.state.keymap
-    command = command_for_key(key, keymap)
+    command = command_for_key(key, screen.state.keymap)
     if command is None or command.priority:
         return False
     name, params = action_of(command)
-    if screen.check_action(name, params) is True:
+    return screen.check_action(name, params) is not True
+
+
+def explain_key(screen: Explaining, key: str) -> bool:
+    """Answer ``key`` if it is a main command that cannot run now; True when answered.
+
+    ``o`` on a readable row opens the file (the footer offers it on broken ones).
+    """
+    if not would_explain(screen, key):
         return False
+    keymap = screen.state.keymap
+    command = command_for_key(key, keymap)
+    assert command is not None
+    name, params = action_of(command)
     action = params[0] if name == "open" and params else name  # open('diagnose'): diagnose
     record, problem, git = screen.selected_record(), screen.selected_problem(), screen.state.git
     if action == "open_file" and record is not None and not git.syncing:

@@ -15,9 +15,10 @@ from samenwerk_tui import i18n
 from samenwerk_tui.domain.model import Note
 from samenwerk_tui.services.changes import Base
 from samenwerk_tui.services.session import Problem, Record
+from samenwerk_tui.tui.commands import key_for
 from samenwerk_tui.tui.messages import RepairRequested
 from samenwerk_tui.tui.screens.confirm import ConfirmScreen, question
-from samenwerk_tui.tui.state import MutateFn
+from samenwerk_tui.tui.state import AppState, MutateFn
 
 
 class Asking(Protocol):
@@ -25,6 +26,9 @@ class Asking(Protocol):
 
     @property
     def app(self) -> App[object]: ...
+
+    @property
+    def state(self) -> AppState: ...
 
     def save_and_tell(self, mutate: MutateFn) -> None: ...
 
@@ -34,13 +38,14 @@ class Asking(Protocol):
 def ask(
     screen: Asking, key: str, placeholder: str, value: str, yes: str, then: Callable[[], None]
 ) -> None:
-    """Ask the catalog question ``key`` with ``value`` (bold) in its ``placeholder``."""
+    """Ask the catalog question ``key`` with ``value`` (bold) in its ``placeholder``; a
+    ``{key}`` in it is the undo key in effect."""
 
     def answered(confirmed: bool | None) -> None:
         if confirmed:
             then()
 
-    asked = question(key, placeholder, value)
+    asked = question(key, placeholder, value, key=key_for("main.undo", screen.state.keymap))
     screen.app.push_screen(ConfirmScreen(asked, i18n.t(yes)), answered)
 
 

@@ -1,9 +1,11 @@
-"""The screens the main screen opens about its selection: the diagnosis wizard, guidance,
-the perspectives form, and the portfolio of what the filter shows.
+"""The screens the main screen opens about its selection: the forms (new, edit, classify,
+annotate), the diagnosis wizard, guidance, the perspectives form, history, the conflicts,
+help, and the portfolio of what the filter shows.
 
-The command table names one as ``open('diagnose')`` and so on; the main screen pushes what
-:func:`screen_for` makes. They are imported when first opened, so starting the app does
-not pay for them.
+The command table names some as ``open('diagnose')``; every other opening command of the
+main screen asks for its screen by name too. The main screen pushes what
+:func:`screen_for` makes. Screens other than the forms are imported when first opened,
+so starting the app does not pay for them.
 """
 
 from __future__ import annotations
@@ -12,18 +14,36 @@ from typing import Any
 
 from textual.screen import Screen
 
-from samenwerk_tui.services.session import Record
+from samenwerk_tui.services.session import Problem, Record
+from samenwerk_tui.tui.screens.forms import ClassificationForm, NoteForm, PartnershipForm
 from samenwerk_tui.tui.state import AppState
 
 
-def screen_for(name: str, state: AppState, record: Record | None) -> Screen[Any] | None:
-    """The screen ``name`` about ``record`` (None when it needs one and there is none)."""
-    if name == "portfolio":
-        from samenwerk_tui.tui.screens.portfolio import PortfolioScreen
+def screen_for(
+    name: str, state: AppState, record: Record | None, problem: Problem | None = None
+) -> Screen[Any] | None:
+    """The screen ``name`` about ``record`` (or, for its history, the unreadable file
+    ``problem``); None when it needs a partnership and there is none."""
+    if name in ("portfolio", "help", "new"):
+        return _about_nothing(name, state)
+    if name == "history":
+        from samenwerk_tui.tui.screens.history import HistoryScreen
 
-        return PortfolioScreen(state)
+        if record is not None:
+            return HistoryScreen(state, record.name, record.facets.name)
+        return HistoryScreen(state, problem.name, problem.name) if problem else None
     if record is None:
         return None
+    if name == "edit":
+        return PartnershipForm(state, record)
+    if name == "classify":
+        return ClassificationForm(state, record)
+    if name == "annotate":
+        return NoteForm(state, record)
+    if name == "resolve":
+        from samenwerk_tui.tui.screens.resolve import ResolveScreen
+
+        return ResolveScreen(state, record.id) if record.facets.conflicts else None
     if name == "diagnose":
         from samenwerk_tui.tui.screens.diagnosis import DiagnosisScreen
 
@@ -37,3 +57,16 @@ def screen_for(name: str, state: AppState, record: Record | None) -> Screen[Any]
 
         return PerspectivesForm(state, record)
     raise KeyError(name)
+
+
+def _about_nothing(name: str, state: AppState) -> Screen[Any]:
+    """The screens that need no selection: the portfolio, help, a new partnership."""
+    if name == "new":
+        return PartnershipForm(state, None)
+    if name == "help":
+        from samenwerk_tui.tui.screens.help import HelpScreen
+
+        return HelpScreen(state)
+    from samenwerk_tui.tui.screens.portfolio import PortfolioScreen
+
+    return PortfolioScreen(state)

@@ -30,6 +30,7 @@ from samenwerk_tui.tui.fields import field_label, value_content
 from samenwerk_tui.tui.safe import content
 from samenwerk_tui.tui.screens.forms.conflict import ConflictEditForm
 from samenwerk_tui.tui.state import AppState
+from samenwerk_tui.tui.widgets.cards import mark_current, moved
 
 #: Fields whose value is free text: the editor offers them, prefilled with ours.
 TEXT_FIELDS = {"name", "summary", "rationale", "comment", "text", "role"}
@@ -128,11 +129,7 @@ class ResolveScreen(ModalScreen[None]):
         return list(self.query(ConflictCard))
 
     def _mark_current(self) -> None:
-        cards = self.cards()
-        for i, card in enumerate(cards):
-            card.set_class(i == self.current, "-current")
-        if cards:
-            cards[self.current].scroll_visible(animate=False)
+        mark_current(self.cards(), self.current)
         self.query_one("#resolve-hint", Static).update(self.hint())
 
     def current_conflict(self) -> Conflict | None:
@@ -150,7 +147,7 @@ class ResolveScreen(ModalScreen[None]):
     def action_move(self, step: int) -> None:
         cards = self.cards()
         if cards:
-            self.current = max(0, min(self.current + step, len(cards) - 1))
+            self.current = moved(self.current, step, len(cards))
             self._mark_current()
             self.refresh_bindings()
 
@@ -192,7 +189,7 @@ class ResolveScreen(ModalScreen[None]):
             )
         except SamenwerkError as exc:
             return i18n.text_of(exc)
-        tell_change(self, change)
+        tell_change(self, change, self.state.keymap)
         return None
 
     async def save(self, conflict: Conflict, side: str) -> None:

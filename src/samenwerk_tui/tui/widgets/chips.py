@@ -12,5 +12,5 @@ def type_chip(agreement_type: AgreementType | None) -> Content:
     if agreement_type is None:
         return Content.styled(" · ", "$text-muted")
     return Content.styled(
-        f" {agreement_type.letter} ", f"bold $background on $type-{agreement_type.value}"
+        f" {agreement_type.badge} ", f"bold $background on $type-{agreement_type.value}"
     )

@@ -54,8 +54,9 @@ class NotesPane(Static):
     ``cursor`` (an index into the notes, newest first) marks one note, or None.
     """
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: object, annotate_key: str = "a", **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.annotate_key = annotate_key  # the key of "add a note" in effect, for the hint
         self.partnership: Partnership | None = None
         self.cursor: int | None = None
         self._blocks: list[Content] = []
@@ -71,7 +72,9 @@ class NotesPane(Static):
         if not p.notes:
             self._blocks = [heading]
             self.update(
-                heading + Content("\n") + Content.styled(i18n.t("tui.notes.none"), "$text-muted")
+                heading
+                + Content("\n")
+                + Content.styled(i18n.t("tui.notes.none", key=self.annotate_key), "$text-muted")
             )
             return
         blocks = [heading]

@@ -44,7 +44,7 @@ from samenwerk_tui.domain.types import AgreementType, Stage
 from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.services.changes import Base, Change, ClashError, Edit, GoneError, Settled
 from samenwerk_tui.services.session import Record, Session
-from samenwerk_tui.tui.commands import bindings, by_id, key_text
+from samenwerk_tui.tui.commands import bindings, by_id, key_for, key_text
 from samenwerk_tui.tui.feedback import tell, tell_change
 from samenwerk_tui.tui.screens.confirm import ConfirmScreen
 from samenwerk_tui.tui.state import AppState
@@ -158,13 +158,18 @@ class FormScreen(ModalScreen[bool], Generic[V]):
         error.update(Content.styled(message, "bold $error"))
         error.display = True
 
-    def action_save(self) -> None:
+    def checked_values(self) -> V | None:
+        """The form's values, or None once the form shows why they cannot be saved."""
         try:
-            values = self.values()
+            return self.values()
         except SamenwerkError as exc:
             self.show_error(i18n.text_of(exc))
-            return
-        self.opener().post_message(self.submitted(values))
+            return None
+
+    def action_save(self) -> None:
+        values = self.checked_values()
+        if values is not None:
+            self.opener().post_message(self.submitted(values))
 
     def opener(self) -> Screen[Any]:
         """The screen this form was opened over: it handles the ``Submitted`` message."""
@@ -207,7 +212,9 @@ class FormScreen(ModalScreen[bool], Generic[V]):
 
             def settled(choices: dict[str, Settled] | None) -> None:
                 if choices is None:
-                    self.show_error(i18n.t("tui.clash.not_saved"))
+                    self.show_error(
+                        i18n.t("tui.clash.not_saved", key=key_for("form.save", self.state.keymap))
+                    )
                 elif self.base is not None:
                     self.base = self.base.settling(choices)
                     self.save(mutate, keep=keep)
@@ -224,7 +231,7 @@ class FormScreen(ModalScreen[bool], Generic[V]):
             self.show_error(i18n.text_of(exc))
             return
         self.dismiss(True)
-        tell_change(self.app, change)
+        tell_change(self.app, change, self.state.keymap)
 
     def _gone(self, how: str | None, keep: Edit | None) -> None:
         """The partnership vanished: save what was typed anew, copy it, or go back."""
