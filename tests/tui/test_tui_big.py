@@ -110,6 +110,26 @@ async def test_typing_on_in_the_filter_shows_what_a_fresh_filter_shows(tmp_path:
         assert screen.list.rows == fresh_rows("zorgnet rech")
 
 
+async def test_the_list_is_filtered_as_the_box_changes_not_a_message_later(
+    tmp_path: Path,
+) -> None:
+    """The new rows are there in the same call that changed the box's text, so the box
+    and the list are painted in the same frame."""
+    root = generated(tmp_path / "ws", 40)
+    app = SamenwerkApp(open_session(root), Config(), poll=False, blink=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        screen = app.main
+        box = app.query_one("#filter", Input)
+        box.value = "energie 00004"
+        assert [row.name for row in screen.list.rows] == ["Energie coöperatie 00004"]
+        assert app.state.filter == "energie 00004"
+        box.value = ""
+        assert len(screen.list.rows) == 40
+        await pilot.pause()
+        assert len(screen.list.rows) == 40  # the box's later message changes nothing
+
+
 async def test_the_scroll_bar_and_the_filter_text_follow_each_key(tmp_path: Path) -> None:
     """A keystroke lays out nothing anew when the list's scroll bar stays (shown or not),
     yet the bar always fits the rows shown and a long filter text scrolls to its end."""

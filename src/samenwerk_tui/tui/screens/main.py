@@ -105,6 +105,7 @@ class MainScreen(Screen[None]):
         self.watch(state, "data_version", self._data_changed, init=False)
         self.watch(state, "git", self._git_changed)
         self.watch(state, "filter", self._filter_set, init=False)
+        self.watch(self.query_one("#filter", Input), "value", self._filter_typed, init=False)
         self.watch(state, "sort", self._redraw, init=False)
         self.watch(state, "language", self._redraw, init=False)
         if state.loaded:
@@ -276,10 +277,15 @@ class MainScreen(Screen[None]):
         self.query_one("#detail-scroll").scroll_home(animate=False)
         self.query_one("#notes-scroll").scroll_home(animate=False)
 
-    @on(Input.Changed, "#filter")
-    def _filter_typed(self, event: Input.Changed) -> None:
-        self._typed = event.value
-        self.state.filter = event.value
+    def _filter_typed(self, value: str) -> None:
+        """The filter box's text changed: filter now, in the same call as the key.
+
+        Watched, not taken from the box's ``Changed`` message: that message reaches the
+        screen a few hops later, often after the box's own repaint, and the new list then
+        waited a whole frame (1/60 s) for the next one. Now both are painted together.
+        """
+        self._typed = value
+        self.state.filter = value
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "focus_filter":  # in the box, "/" is text
