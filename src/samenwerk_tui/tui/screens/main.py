@@ -15,7 +15,7 @@ the app's work: the screen posts :mod:`~samenwerk_tui.tui.messages` for them.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -31,24 +31,25 @@ from samenwerk_tui.domain.types import AgreementType
 from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.services.session import Problem, Record
 from samenwerk_tui.tui.commands import bindings, key_for
-from samenwerk_tui.tui.editor import open_in_editor
 from samenwerk_tui.tui.feedback import save_and_tell, tell, undo
 from samenwerk_tui.tui.list_rows import ListRows
 from samenwerk_tui.tui.messages import ShowPartnership, SyncRequested
-from samenwerk_tui.tui.screens import main_dialogs, main_forms
-from samenwerk_tui.tui.screens.forms import ClassificationForm, NoteForm, PartnershipForm
-from samenwerk_tui.tui.screens.forms.perspectives import PerspectivesForm
 from samenwerk_tui.tui.screens.main_commands import answer_key, can_run
 from samenwerk_tui.tui.screens.openers import screen_for
 from samenwerk_tui.tui.state import AppState, DataVersion, GitState, MutateFn
-from samenwerk_tui.tui.widgets.detail import DetailPane
 from samenwerk_tui.tui.widgets.filter_box import FilterBox
 from samenwerk_tui.tui.widgets.footer import FittingFooter
 from samenwerk_tui.tui.widgets.notes import NotesPane, NotesScroll
-from samenwerk_tui.tui.widgets.panes import show_in_panes
 from samenwerk_tui.tui.widgets.partnership_list import PartnershipList
 from samenwerk_tui.tui.widgets.scroll import Pane
 from samenwerk_tui.tui.widgets.status_line import Counts, StatusLine
+
+if TYPE_CHECKING:
+    # Imported where they are used, after the first paint (start-up, issue 14): the forms
+    # (and through them the text editor widget), the dialogs, the editor and the detail
+    # pane (and through it the exports) are not needed to show the list.
+    from samenwerk_tui.tui.screens.forms import ClassificationForm, NoteForm, PartnershipForm
+    from samenwerk_tui.tui.screens.forms.perspectives import PerspectivesForm
 
 #: Seconds after new rows before the filter's subjects are made (after the first paint).
 WARM_AFTER = 0.3
@@ -118,6 +119,8 @@ class MainScreen(Screen[None]):
         scroll = self.query_one("#detail-scroll", Pane)
         if not scroll.is_attached:  # the app is leaving already
             return
+        from samenwerk_tui.tui.widgets.detail import DetailPane
+
         keymap = self.state.keymap
         await scroll.mount(
             DetailPane(
@@ -264,6 +267,9 @@ class MainScreen(Screen[None]):
         if self._shown is None or not self.is_attached or not self._detail_mounted:
             return  # (the detail pane, once mounted, fills both)
         key, shown = self._shown
+        from samenwerk_tui.tui.widgets.detail import DetailPane
+        from samenwerk_tui.tui.widgets.panes import show_in_panes
+
         show_in_panes(self.query_one(DetailPane), self.query_one(NotesScroll), key, shown,
                       loaded=self.state.loaded)  # fmt: skip
         self.refresh_bindings()
@@ -347,6 +353,8 @@ class MainScreen(Screen[None]):
         record, problem = self.selected_record(), self.selected_problem()
         name = record.name if record is not None else problem.name if problem else None
         if name is not None:
+            from samenwerk_tui.tui.editor import open_in_editor
+
             open_in_editor(self, self.state, name)
 
     def action_open(self, name: str) -> None:
@@ -362,6 +370,8 @@ class MainScreen(Screen[None]):
     def action_delete(self) -> None:
         record = self.selected_record()
         if record is not None:
+            from samenwerk_tui.tui.screens import main_dialogs
+
             main_dialogs.ask_delete_partnership(self, record, in_git=bool(self.state.git.repo))
 
     def action_undo(self) -> None:
@@ -379,38 +389,50 @@ class MainScreen(Screen[None]):
     def action_resolve(self) -> None:
         problem = self.selected_problem()
         if problem is not None and self.state.git.repairable(problem):
+            from samenwerk_tui.tui.screens import main_dialogs
+
             main_dialogs.offer_repair(self, problem)
         else:
             self.action_open("resolve")
 
     # ------------------------------------------------------------------ forms, notes
+    # The forms' messages are handled by name (``on_<form>_submitted``), not with
+    # ``@on(Form.Submitted)``: the forms are imported when one is opened, not with the screen.
 
-    @on(PartnershipForm.Submitted)
-    def _partnership_submitted(self, event: PartnershipForm.Submitted) -> None:
+    def on_partnership_form_submitted(self, event: PartnershipForm.Submitted) -> None:
+        from samenwerk_tui.tui.screens import main_forms
+
         main_forms.partnership_submitted(event)
 
-    @on(ClassificationForm.Submitted)
-    def _classification_submitted(self, event: ClassificationForm.Submitted) -> None:
+    def on_classification_form_submitted(self, event: ClassificationForm.Submitted) -> None:
+        from samenwerk_tui.tui.screens import main_forms
+
         main_forms.classification_submitted(self.state, event)
 
-    @on(NoteForm.Submitted)
-    def _note_submitted(self, event: NoteForm.Submitted) -> None:
+    def on_note_form_submitted(self, event: NoteForm.Submitted) -> None:
+        from samenwerk_tui.tui.screens import main_forms
+
         main_forms.note_submitted(self.state, event)
 
     @on(NotesScroll.EditNote)
     def _edit_note(self, message: NotesScroll.EditNote) -> None:
         record = self.selected_record()
         if record is not None:
+            from samenwerk_tui.tui.screens.forms import NoteForm
+
             self.app.push_screen(NoteForm(self.state, record, message.note))
 
     @on(NotesScroll.DeleteNote)
     def _delete_note(self, message: NotesScroll.DeleteNote) -> None:
         record = self.selected_record()
         if record is not None:
+            from samenwerk_tui.tui.screens import main_dialogs
+
             main_dialogs.ask_delete_note(self, record, message.note)
 
-    @on(PerspectivesForm.Submitted)
-    def _perspectives_submitted(self, event: PerspectivesForm.Submitted) -> None:
+    def on_perspectives_form_submitted(self, event: PerspectivesForm.Submitted) -> None:
+        from samenwerk_tui.tui.screens import main_forms
+
         main_forms.perspectives_submitted(event)
 
     # ------------------------------------------------------------------ saving
