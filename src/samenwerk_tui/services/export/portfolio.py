@@ -153,7 +153,34 @@ def _csv_value(value: Any) -> str:
 
 
 def render_list_csv(items: Sequence[Row]) -> str:
-    return render_csv((list_record(r) for r in items), LIST_COLUMNS)
+    """``list --format csv``: what :func:`render_csv` makes of :func:`list_record`, each
+    partnership's cells made straight from its facets (no dict per row: 10,000 rows)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(LIST_COLUMNS)
+    writer.writerows(_list_csv_row(row) for row in items)
+    return buffer.getvalue()
+
+
+def _list_csv_row(row: Row) -> list[str]:
+    """The cells of one row, in :data:`LIST_COLUMNS`' order, as :func:`_csv_value` makes them."""
+    if row.record is None:
+        item = list_record(row)
+        return [_csv_value(item[column]) for column in LIST_COLUMNS]
+    f = row.record.facets
+    return [
+        cell(f.id),
+        cell(f.name),
+        cell(f"{PARTNERSHIPS_DIR}/{row.record.name}"),
+        f.primary.value if f.primary else "",  # (the type and stage names, and the time,
+        f.stage.value,  # are plain ASCII that starts with a letter or a digit: no cell())
+        cell("; ".join(f.tags)),
+        cell("; ".join(f.parties)),
+        iso_seconds(f.updated),
+        *map(str, f.scores),
+        "false",
+        "",
+    ]
 
 
 # --------------------------------------------------------------------------- portfolio
