@@ -53,8 +53,6 @@ MAGIC = b"SAMENWERK-INDEX\n"
 FORMAT = 4
 RACY_SECONDS = 2.0
 INDEX_DIR = "index"
-#: The marshal version of the head (any version reads back the same).
-_HEAD_MARSHAL = 2
 #: After the magic: length and crc32 of the head, the haystacks and the packed files.
 _SECTIONS = struct.Struct(">QIQIQI")
 
@@ -218,10 +216,7 @@ class Index:
             hays.append(r.haystack)
             blobs.append(blob)
             offset = end
-        # The head in marshal's version 2, which shares no objects: twice as quick to
-        # write (a short command waits for it at exit) and as quick to read.
-        head = marshal.dumps((_stamp(self.root), entries), _HEAD_MARSHAL)
-        sections = [head, marshal.dumps(hays)]
+        sections = [marshal.dumps((_stamp(self.root), entries)), marshal.dumps(hays)]
         sections.append(b"".join(blobs))
         lengths = []
         for section in sections:
