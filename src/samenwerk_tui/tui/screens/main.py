@@ -376,17 +376,19 @@ class MainScreen(Screen[None]):
     def _note_submitted(self, event: NoteForm.Submitted) -> None:
         main_forms.note_submitted(self.state, event)
 
-    @on(NotesScroll.EditNote)
-    def _edit_note(self, message: NotesScroll.EditNote) -> None:
+    def action_edit_note(self, note_id: str) -> None:
+        """Correct a note (the notes pane's ``e``, run while its key is handled)."""
         record = self.selected_record()
-        if record is not None:
-            self.app.push_screen(NoteForm(self.state, record, message.note))
+        note = main_forms.note_of(record, note_id)
+        if record is not None and note is not None:
+            self.app.push_screen(NoteForm(self.state, record, note))
 
-    @on(NotesScroll.DeleteNote)
-    def _delete_note(self, message: NotesScroll.DeleteNote) -> None:
+    def action_delete_note(self, note_id: str) -> None:
+        """Delete a note after a question (the notes pane's ``x``)."""
         record = self.selected_record()
-        if record is not None:
-            main_dialogs.ask_delete_note(self, record, message.note)
+        note = main_forms.note_of(record, note_id)
+        if record is not None and note is not None:
+            main_dialogs.ask_delete_note(self, record, note)
 
     @on(PerspectivesForm.Submitted)
     def _perspectives_submitted(self, event: PerspectivesForm.Submitted) -> None:

@@ -8,7 +8,8 @@ as it is now, asks about clashes, and keeps what was typed if the partnership va
 from __future__ import annotations
 
 from samenwerk_tui.domain import edits
-from samenwerk_tui.domain.model import Partnership
+from samenwerk_tui.domain.model import Note, Partnership
+from samenwerk_tui.services.session import Record
 from samenwerk_tui.tui.screens.forms import ClassificationForm, NoteForm, PartnershipForm
 from samenwerk_tui.tui.screens.forms.perspectives import PerspectivesForm
 from samenwerk_tui.tui.state import AppState
@@ -57,3 +58,10 @@ def perspectives_submitted(event: PerspectivesForm.Submitted) -> None:
 
 def _unchanged(p: Partnership) -> Partnership:
     return p
+
+
+def note_of(record: Record | None, note_id: str) -> Note | None:
+    """The note ``note_id`` of ``record``, if both are still there."""
+    if record is None:
+        return None
+    return next((n for n in record.partnership.notes if n.id == note_id), None)
