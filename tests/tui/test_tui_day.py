@@ -277,3 +277,18 @@ async def test_the_footer_in_the_filter_box_says_how_to_leave_it(workspace: Path
         await pilot.pause()
         shown = {k.key_display: k.description for k in app.main.query(FooterKey)}
         assert shown["⏎"] == "keep" and shown["esc"] == "clear", shown
+
+
+async def test_keys_typed_right_after_e_in_the_notes_pane_land_in_the_note_form(
+    workspace: Path,
+) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("j")
+        await focus_notes(app, pilot)
+        # "e" and the correction at once (a paste, fast typing): "q" must not quit, "u"
+        # must not undo, and no letter may be lost before the form is up.
+        type_at_once(app, "e", *"Checked: ", "ctrl+s")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, MainScreen)
+    assert read(workspace)["notes"][-1]["text"] == "Checked: Contract review next month."

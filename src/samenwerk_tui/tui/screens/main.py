@@ -15,13 +15,14 @@ the app's work: the screen posts :mod:`~samenwerk_tui.tui.messages` for them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container, Vertical
 from textual.events import Key, Resize
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input
 
@@ -43,13 +44,6 @@ from samenwerk_tui.tui.widgets.notes import NotesPane, NotesScroll
 from samenwerk_tui.tui.widgets.partnership_list import PartnershipList
 from samenwerk_tui.tui.widgets.scroll import Pane
 from samenwerk_tui.tui.widgets.status_line import Counts, StatusLine
-
-if TYPE_CHECKING:
-    # Imported where they are used, after the first paint (start-up, issue 14): the forms
-    # (and through them the text editor widget), the dialogs, the editor and the detail
-    # pane (and through it the exports) are not needed to show the list.
-    from samenwerk_tui.tui.screens.forms import ClassificationForm, NoteForm, PartnershipForm
-    from samenwerk_tui.tui.screens.forms.perspectives import PerspectivesForm
 
 #: Seconds after new rows before the filter's subjects are made (after the first paint).
 WARM_AFTER = 0.3
@@ -116,23 +110,12 @@ class MainScreen(Screen[None]):
     async def _mount_detail(self) -> None:
         """The detail pane, mounted after the first paint: the list shows first (its
         widgets, a third of the screen's, cost a layout and a paint of their own)."""
-        scroll = self.query_one("#detail-scroll", Pane)
-        if not scroll.is_attached:  # the app is leaving already
-            return
-        from samenwerk_tui.tui.widgets.detail import DetailPane
+        from samenwerk_tui.tui.widgets.panes import mount_detail
 
-        keymap = self.state.keymap
-        await scroll.mount(
-            DetailPane(
-                id="detail",
-                resolve_key=key_for("main.resolve", keymap),
-                perspectives_key=key_for("main.perspectives", keymap),
-                open_key=key_for("main.open", keymap),
-            )
-        )
-        self._detail_mounted = True
-        if self._shown is not None:
-            self._fill_panes()
+        if await mount_detail(self.query_one("#detail-scroll", Pane), self.state.keymap):
+            self._detail_mounted = True
+            if self._shown is not None:
+                self._fill_panes()
 
     def on_resize(self, event: Resize) -> None:
         self._layout_for(event.size.width)
@@ -396,44 +379,39 @@ class MainScreen(Screen[None]):
             self.action_open("resolve")
 
     # ------------------------------------------------------------------ forms, notes
-    # The forms' messages are handled by name (``on_<form>_submitted``), not with
-    # ``@on(Form.Submitted)``: the forms are imported when one is opened, not with the screen.
+    # The forms (with Textual's text editor), the dialogs, the editor and the detail pane
+    # (with the exports) are imported where they are used, after the first paint: the list
+    # needs none of them (start-up, issue 14). So the forms' messages are handled by name
+    # (``on_<form>_submitted``), not with ``@on(Form.Submitted)``.
 
-    def on_partnership_form_submitted(self, event: PartnershipForm.Submitted) -> None:
+    def _form_submitted(self, event: Message) -> None:
         from samenwerk_tui.tui.screens import main_forms
 
-        main_forms.partnership_submitted(event)
+        main_forms.submitted(self.state, event)
 
-    def on_classification_form_submitted(self, event: ClassificationForm.Submitted) -> None:
-        from samenwerk_tui.tui.screens import main_forms
+    on_partnership_form_submitted = _form_submitted
+    on_classification_form_submitted = _form_submitted
+    on_note_form_submitted = _form_submitted
+    on_perspectives_form_submitted = _form_submitted
 
-        main_forms.classification_submitted(self.state, event)
-
-    def on_note_form_submitted(self, event: NoteForm.Submitted) -> None:
-        from samenwerk_tui.tui.screens import main_forms
-
-        main_forms.note_submitted(self.state, event)
-
-    @on(NotesScroll.EditNote)
-    def _edit_note(self, message: NotesScroll.EditNote) -> None:
+    def action_edit_note(self, note_id: str) -> None:
+        """Correct a note (the notes pane's ``e``, run while its key is handled)."""
         record = self.selected_record()
-        if record is not None:
-            from samenwerk_tui.tui.screens.forms import NoteForm
-
-            self.app.push_screen(NoteForm(self.state, record, message.note))
-
-    @on(NotesScroll.DeleteNote)
-    def _delete_note(self, message: NotesScroll.DeleteNote) -> None:
-        record = self.selected_record()
-        if record is not None:
-            from samenwerk_tui.tui.screens import main_dialogs
-
-            main_dialogs.ask_delete_note(self, record, message.note)
-
-    def on_perspectives_form_submitted(self, event: PerspectivesForm.Submitted) -> None:
         from samenwerk_tui.tui.screens import main_forms
+        from samenwerk_tui.tui.screens.forms import NoteForm
 
-        main_forms.perspectives_submitted(event)
+        note = main_forms.note_of(record, note_id)
+        if record is not None and note is not None:
+            self.app.push_screen(NoteForm(self.state, record, note))
+
+    def action_delete_note(self, note_id: str) -> None:
+        """Delete a note after a question (the notes pane's ``x``)."""
+        record = self.selected_record()
+        from samenwerk_tui.tui.screens import main_dialogs, main_forms
+
+        note = main_forms.note_of(record, note_id)
+        if record is not None and note is not None:
+            main_dialogs.ask_delete_note(self, record, note)
 
     # ------------------------------------------------------------------ saving
 

@@ -7,8 +7,11 @@ as it is now, asks about clashes, and keeps what was typed if the partnership va
 
 from __future__ import annotations
 
+from textual.message import Message
+
 from samenwerk_tui.domain import edits
-from samenwerk_tui.domain.model import Partnership
+from samenwerk_tui.domain.model import Note, Partnership
+from samenwerk_tui.services.session import Record
 from samenwerk_tui.tui.screens.forms import ClassificationForm, NoteForm, PartnershipForm
 from samenwerk_tui.tui.screens.forms.perspectives import PerspectivesForm
 from samenwerk_tui.tui.state import AppState
@@ -55,5 +58,24 @@ def perspectives_submitted(event: PerspectivesForm.Submitted) -> None:
     form.save_edit("perspective", edit if edit is not None else _unchanged)
 
 
+def submitted(state: AppState, event: Message) -> None:
+    """Whichever of the main screen's forms was submitted: what it saves."""
+    if isinstance(event, PartnershipForm.Submitted):
+        partnership_submitted(event)
+    elif isinstance(event, ClassificationForm.Submitted):
+        classification_submitted(state, event)
+    elif isinstance(event, NoteForm.Submitted):
+        note_submitted(state, event)
+    elif isinstance(event, PerspectivesForm.Submitted):
+        perspectives_submitted(event)
+
+
 def _unchanged(p: Partnership) -> Partnership:
     return p
+
+
+def note_of(record: Record | None, note_id: str) -> Note | None:
+    """The note ``note_id`` of ``record``, if both are still there."""
+    if record is None:
+        return None
+    return next((n for n in record.partnership.notes if n.id == note_id), None)

@@ -12,7 +12,6 @@ from typing import ClassVar
 
 from textual.binding import BindingType
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import Static
 
 from samenwerk_tui import i18n
@@ -108,20 +107,6 @@ class NotesScroll(Pane):
 
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("notes"))
 
-    class EditNote(Message):
-        """Correct ``note`` of the partnership shown."""
-
-        def __init__(self, note: Note) -> None:
-            super().__init__()
-            self.note = note
-
-    class DeleteNote(Message):
-        """Delete ``note`` of the partnership shown (the screen asks first)."""
-
-        def __init__(self, note: Note) -> None:
-            super().__init__()
-            self.note = note
-
     @property
     def pane(self) -> NotesPane:
         return self.query_one(NotesPane)
@@ -175,12 +160,16 @@ class NotesScroll(Pane):
         pane.show(pane.partnership, cursor)
         self.scroll_to(y=pane.line_of(cursor), animate=False)
 
-    def action_edit_note(self) -> None:
-        note = self.pane.current()
-        if note is not None:
-            self.post_message(self.EditNote(note))
+    # The screen's actions run while this key is handled; a message would reach the screen
+    # one hop later, and keys typed right after ``e`` would run the main screen's commands
+    # ("q" quits) before the form is up, instead of waiting for it.
 
-    def action_delete_note(self) -> None:
+    async def action_edit_note(self) -> None:
         note = self.pane.current()
         if note is not None:
-            self.post_message(self.DeleteNote(note))
+            await self.run_action(f"screen.edit_note({note.id!r})")
+
+    async def action_delete_note(self) -> None:
+        note = self.pane.current()
+        if note is not None:
+            await self.run_action(f"screen.delete_note({note.id!r})")
