@@ -20,7 +20,13 @@ from typing import Any
 from samenwerk_tui.domain.model import Partnership
 from samenwerk_tui.domain.text import slugify
 from samenwerk_tui.store import codec, lean, parallel
-from samenwerk_tui.store.atomic import TEMP_SUFFIX, sweep_temp_files, write_atomic
+from samenwerk_tui.store.atomic import (
+    TEMP_SUFFIX,
+    NotAFileError,
+    read_file,
+    sweep_temp_files,
+    write_atomic,
+)
 from samenwerk_tui.store.index import Index
 from samenwerk_tui.store.lock import IGNORE_PATTERN, LockTimeout, WorkspaceLock
 from samenwerk_tui.store.records import (
@@ -155,12 +161,17 @@ class Workspace:
         except FileNotFoundError:
             return out
         for entry in entries:
-            if entry.name.endswith(TEMP_SUFFIX) or entry.name.startswith(".merge_file_"):
+            name = entry.name
+            if name.endswith(TEMP_SUFFIX) or name.startswith(".merge_file_"):
                 continue
             try:
-                if not entry.is_file():
+                # A link or a folder in a partnership file's place is listed (as broken,
+                # by the read), not skipped: nothing disappears silently.
+                if not entry.is_file(follow_symlinks=False) and not (
+                    entry.is_symlink() or name.lower().endswith(".toml")
+                ):
                     continue
-                st = entry.stat()
+                st = entry.stat(follow_symlinks=False)
             except OSError:
                 continue
             out[entry.name] = FileStat(st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
@@ -168,7 +179,7 @@ class Workspace:
 
     def scan_one(self, name: str) -> FileStat | None:
         try:
-            st = self.path_of(name).stat()
+            st = os.lstat(self.path_of(name))
         except OSError:
             return None
         return FileStat(st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
@@ -256,9 +267,11 @@ class Workspace:
     def read_one(self, name: str) -> Record | Problem | None:
         """Read and parse one file (None: it is gone)."""
         try:
-            data = self.path_of(name).read_bytes()
+            data = read_file(self.path_of(name))
         except FileNotFoundError:
             return None
+        except NotAFileError as exc:
+            return Problem(name, f"broken.{exc.kind}")
         except OSError as exc:
             return Problem(name, "broken.unreadable", {"reason": exc.strerror or str(exc)})
         return self.parse(name, data)
@@ -304,9 +317,10 @@ class Workspace:
         return LoadResult(kept, problems)
 
     def read_bytes(self, name: str) -> bytes | None:
+        """The file's bytes; None when it is gone or is no longer an ordinary file."""
         try:
-            return self.path_of(name).read_bytes()
-        except FileNotFoundError:
+            return read_file(self.path_of(name))
+        except (FileNotFoundError, NotAFileError):
             return None
 
     # ------------------------------------------------------------------ writing
@@ -356,9 +370,9 @@ class Workspace:
         """Remove a partnership file if it is still what was read."""
         with self.locked():
             current = self.read_bytes(loaded.name)
-            if current is None:
+            if current is None and not os.path.lexists(self.path_of(loaded.name)):
                 return
-            if digest(current) != loaded.digest:
+            if current is None or digest(current) != loaded.digest:
                 raise StaleFileError(loaded.name, current)
             try:
                 self.path_of(loaded.name).unlink()
