@@ -22,7 +22,7 @@ from samenwerk_tui.gitsync.sides import repair_file
 from samenwerk_tui.gitsync.status import HistoryEntry, blocking_operation, changed_files, show_at
 from samenwerk_tui.gitsync.status import history as git_history
 from samenwerk_tui.store import codec
-from samenwerk_tui.store.lock import SYNC_LOCK_FILE, LockTimeout, hold
+from samenwerk_tui.store.lock import SYNC_LOCK_FILE, LockTimeout, LockUnusable, hold
 
 if TYPE_CHECKING:
     from samenwerk_tui.services.session import Session
@@ -74,10 +74,10 @@ def sync_running_elsewhere(session: Session) -> bool:
     try:
         with hold(path, timeout=0):
             return False
+    except LockUnusable:
+        return False
     except LockTimeout:
         return True
-    except OSError:
-        return False
 
 
 def can_rebuild(session: Session, name: str) -> bool:

@@ -82,11 +82,8 @@ class Workspace:
         section = self.lock.hold()
         try:
             section.__enter__()
-        except LockTimeout as exc:
+        except LockTimeout as exc:  # also LockUnusable: a read-only folder, say
             raise StoreError(exc.key, **exc.params) from None
-        except OSError as exc:  # the lock file cannot be made: a read-only folder
-            reason = exc.strerror or str(exc)
-            raise StoreError("error.cannot_write", path=str(self.root), reason=reason) from exc
         try:
             yield
         finally:
