@@ -45,3 +45,20 @@ def test_a_file_nested_beyond_reason_is_one_broken_file(
     assert "Keep me" in listed.out
     assert note.out.startswith("Saved Keep me")
     assert path.read_bytes() == before
+
+
+def test_a_file_where_the_partnerships_folder_belongs_is_named(samenwerk: Samenwerk) -> None:
+    """Every command said "something went wrong that samenwerk did not expect
+    (NotADirectoryError …)"; now one sentence names the file, and nothing is written."""
+    samenwerk("new", "Alpha")
+    folder = samenwerk.workspace / "partnerships"
+    for path in folder.iterdir():
+        path.unlink()
+    folder.rmdir()
+    folder.write_text("not a folder\n", "utf-8")
+
+    for args in (("list",), ("check",), ("new", "Beta"), ("show", "alpha"), ("export",)):
+        run = samenwerk(*args, expect=1)
+        run.assert_one_sentence()
+        assert "partnerships should be the folder of the partnership files" in run.err, run
+    assert folder.read_text("utf-8") == "not a folder\n"

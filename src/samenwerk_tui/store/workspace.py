@@ -28,7 +28,8 @@ from samenwerk_tui.store.atomic import (
     write_atomic,
 )
 from samenwerk_tui.store.index import Index
-from samenwerk_tui.store.lock import IGNORE_PATTERN, LockTimeout, WorkspaceLock
+from samenwerk_tui.store.layout import GITATTRIBUTES, GITIGNORE
+from samenwerk_tui.store.lock import LockTimeout, WorkspaceLock
 from samenwerk_tui.store.records import (
     FileStat,
     LoadResult,
@@ -43,24 +44,6 @@ from samenwerk_tui.store.toml_writer import dumps
 SETTINGS_FILE = "samenwerk.toml"
 PARTNERSHIPS_DIR = "partnerships"
 FILE_NAME = re.compile(r"^[a-z0-9-]+-([a-z0-9]{6})\.toml\Z")  # \Z: "$" also allows a final \n
-
-GITATTRIBUTES = """\
-* text=auto eol=lf
-partnerships/*.toml text eol=lf merge=samenwerk
-"""
-GITIGNORE = f"""\
-# temporary files of samenwerk's atomic writes
-*{TEMP_SUFFIX}
-.merge_file_*
-# the lock files saves and syncs share (never synced)
-{IGNORE_PATTERN}
-# editors' swap and backup files
-*.swp
-*~
-.#*
-*.bak
-*.orig
-"""
 
 
 def settings_document(name: str) -> dict[str, Any]:
@@ -157,6 +140,8 @@ class Workspace:
             entries = list(os.scandir(self.folder))
         except FileNotFoundError:
             return out
+        except NotADirectoryError:  # a file named "partnerships": say so, list nothing
+            raise StoreError("error.not_a_folder", path=str(self.folder)) from None
         for entry in entries:
             name = entry.name
             if name.endswith(TEMP_SUFFIX) or name.startswith(".merge_file_"):
@@ -381,6 +366,8 @@ class Workspace:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             write_atomic(path, data)
+        except FileExistsError:  # mkdir: "partnerships" is a file
+            raise StoreError("error.not_a_folder", path=str(self.folder)) from None
         except OSError as exc:
             raise StoreError(
                 "error.cannot_write", path=path.name, reason=exc.strerror or str(exc)
