@@ -32,6 +32,9 @@ def test_a_folder_or_a_link_in_a_files_place_is_listed_as_broken(tmp_path: Path)
     (folder / beta).unlink()
     (folder / beta).mkdir()
 
+    # An editor's lock (Emacs links ".#name" to "user@host.pid" while it edits) is not one.
+    os.symlink("anna@laptop.4242:1700000000", folder / f".#{alpha}")
+
     result = Workspace(root).load_all()
 
     assert result.records == []

@@ -148,10 +148,9 @@ class Workspace:
                 continue
             try:
                 # A link or a folder in a partnership file's place is listed (as broken,
-                # by the read), not skipped: nothing disappears silently.
-                if not entry.is_file(follow_symlinks=False) and not (
-                    entry.is_symlink() or name.lower().endswith(".toml")
-                ):
+                # by the read), not skipped: nothing disappears silently. Other links
+                # (Emacs's ".#senseo-k3f9qa.toml" lock) are no partnership's.
+                if not entry.is_file(follow_symlinks=False) and not FILE_NAME.fullmatch(name):
                     continue
                 st = entry.stat(follow_symlinks=False)
             except OSError:
