@@ -153,6 +153,11 @@ def test_a_rebase_left_stopped_is_named_and_sync_refuses(team: Team) -> None:
         warning == "A git rebase is in progress in this workspace; finish or abort it in git first."
     )
     session.add_note(team.senseo_id, "Saved mid-rebase")
+    # The command line says it too: "Saved" alone hid that an abort would undo it.
+    noted = anna.samenwerk("note", team.senseo_id, "Typed mid-rebase")
+    assert noted.code == 0, noted
+    assert noted.out.startswith("Saved Senseo")
+    assert "git rebase is in progress" in noted.err and "aborting" in noted.err, noted
     head = anna.git("rev-parse", "HEAD")
     run = anna.sync()
     assert run.code == 1
