@@ -88,7 +88,8 @@ async def test_an_unwritable_workspace_gives_a_clear_message_and_keeps_input(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
-        assert "Could not write" in str(app.screen.query_one("#form-error", Static).render())
+        error = str(app.screen.query_one("#form-error", Static).render())
+        assert "partnerships should be the folder of the partnership files" in error, error
         assert app.screen.query_one("#name", Input).value == "Science Park"
 
 
