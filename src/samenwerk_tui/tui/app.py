@@ -136,8 +136,8 @@ class SamenwerkApp(App[int]):
         return screen
 
     async def on_event(self, event: events.Event) -> None:
-        """Keys typed while a new screen is being set up wait for it (:mod:`.typeahead`)."""
-        if not self.typeahead.holds(event):
+        """Keys go on one at a time, in order, and wait for a new screen (:mod:`.typeahead`)."""
+        if not await self.typeahead.takes(event):
             await super().on_event(event)
 
     def on_mount(self) -> None:
