@@ -315,3 +315,17 @@ async def test_a_filter_that_cannot_be_read_is_explained_whole_at_80_columns(
         type_at_once(app, "backspace", *"2")
         await pilot.pause()
         assert status.size.height == 1  # back to one line once the filter reads
+
+
+async def test_a_name_too_long_for_the_list_ends_in_an_ellipsis(tmp_path: Path) -> None:
+    from tests.tui.tui_fixture import build_workspace
+
+    root = build_workspace(tmp_path / "ws", extra_names=["Leerplatform Palliatieve Zorg Rivierdal"])
+    app = make_app(root)
+    async with app.run_test(size=(120, 36)) as pilot:  # three columns: a narrow list
+        await pilot.pause()
+        lines = [app.main.list.render_line(y).text for y in range(len(app.main.list.rows))]
+        (line,) = [text for text in lines if "Leerplatform" in text]
+        # Cut where the column ends, it must not read as a whole (misspelt) word.
+        assert "Leerplatform Palliatieve Zorg Rivierdal" not in line
+        assert "…" in line.split("Leerplatform", 1)[1], line
