@@ -139,6 +139,7 @@ class SamenwerkApp(App[int]):
         """Keys go on one at a time, in order, and wait for a new screen (:mod:`.typeahead`)."""
         if not await self.typeahead.takes(event):
             await super().on_event(event)
+            await self.typeahead.returned(event)
 
     def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, self.typeahead.screen_changed, immediate=True)

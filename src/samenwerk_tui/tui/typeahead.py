@@ -24,8 +24,10 @@ message queue per hop, while the keys behind it go straight into the widget's qu
 without this, ``end`` followed by text puts the text where the cursor was. A key is done
 when a marker posted behind it has followed its way up (widget, parents, screen) and
 has been handled by the app: every queue is first in, first out, so by then the key was
-either taken by a widget on the way or handled by the app. A marker whose widget is
-closed (removed before it got there) counts as done, so nothing waits for it.
+either taken by a widget on the way or handled by the app. Two short cuts: a key that
+comes back up to the app is done once the app has run its binding, and a key a widget
+stopped is done there. A marker whose widget is closed (removed before it got there)
+counts as done, so nothing waits for it.
 """
 
 from __future__ import annotations
@@ -82,8 +84,10 @@ class TypeAhead:
         if event.is_forwarded:
             read_on = self._read_on.pop(event, None)
             if read_on is None or read_on is self.app.screen:
-                return False
+                return False  # the app handles it, then says so (:meth:`returned`)
             event.stop()
+            if self._in_flight(event):
+                self._flight = None
             self.late(event)
             return True
         settling = self._settling
@@ -97,6 +101,13 @@ class TypeAhead:
         self._held.append(event)
         return True
 
+    async def returned(self, event: events.Event) -> None:
+        """The app has handled ``event``; a key on its way that came back up to the app
+        (its bindings ran) is done: the next one goes now."""
+        if isinstance(event, events.Key) and self._in_flight(event):
+            self._flight = None
+            await self.release()
+
     async def handle(self, event: events.Key) -> None:
         """Hand one key read from the terminal on (as Textual would) and follow it."""
         self._read_on[event] = self.app.screen
@@ -105,25 +116,34 @@ class TypeAhead:
             target: MessagePump = self.app.focused or self.app.screen
             self._follow(event, target)
 
+    def _in_flight(self, event: events.Key) -> bool:
+        return self._flight is not None and self._flight[0] is event
+
     def _follow(self, event: events.Key, node: MessagePump) -> None:
         """Post a marker behind ``event`` in ``node``'s queue."""
         self._flight = (event, node)
         if not node.call_later(self._marker, event, node):
-            self._landed(event)  # ``node`` is closing: the key goes no further
+            self._landed(event)  # ``node`` is closing (or disabled): the key goes no further
 
-    def _marker(self, event: events.Key, node: MessagePump) -> None:
-        """The key was handled by ``node``: it was taken there, or it waits in the
-        parent's queue, ahead of the marker posted there now."""
-        if self._flight is None or self._flight[0] is not event:
+    async def _marker(self, event: events.Key, node: MessagePump) -> None:
+        """``node`` has handled the key: it stopped there, or it waits in the parent's
+        queue, ahead of the marker posted there now."""
+        if not self._in_flight(event):
             return
         parent = node._parent
-        if node is self.app or parent is None:
+        if node is self.app:  # the app's task: the next key can go at once
+            self._flight = None
+            await self.release()
+        elif parent is None or (event._stop_propagation and parent is not self.app):
+            # Taken here. (Below the screen a stop means it went no further; the screen
+            # stops a key it still hands to the app, its sender, so there the marker
+            # follows it up.)
             self._landed(event)
         else:
             self._follow(event, parent)
 
     def _landed(self, event: events.Key) -> None:
-        if self._flight is not None and self._flight[0] is event:
+        if self._in_flight(event):
             self._flight = None
             self.app.call_later(self.release)
 
