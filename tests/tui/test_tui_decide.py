@@ -319,3 +319,17 @@ async def test_at_80x24_the_whole_matrix_shows_above_a_usable_attention_list(
                 assert any(r.startswith(i18n.stage_name(stage.value)) for r in rows), stage
             assert choices.region.height >= least, size
             assert choices.region.bottom <= app.screen.region.bottom - 1, size  # the hint too
+
+
+async def test_the_portfolio_turns_compact_when_the_terminal_gets_low(workspace: Path) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        assert not app.screen.has_class("-compact")
+        assert text_of(app, "#portfolio-matrix").startswith("Stage × type\nStage")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, PortfolioScreen) and app.screen.has_class("-compact")
+        assert text_of(app, "#portfolio-matrix").startswith("Stage × type ")  # one line
+        assert app.screen.query_one("#portfolio-charts").max_scroll_y == 0
