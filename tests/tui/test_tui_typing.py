@@ -223,3 +223,17 @@ async def test_a_key_the_focused_field_takes_itself_does_not_hold_up_the_keys_af
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
     assert notes_of(workspace, SENSEO)[-1] == "tye"
+
+
+async def test_keys_typed_through_a_question_and_back_keep_their_order(workspace: Path) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        # "x" asks, "n" answers no (the question closes), "j" moves down the list, "a" opens
+        # the note form and the rest is the note: nothing waits for a key that is gone.
+        type_at_once(app, "x", "n", "j", "a", *"after the question", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.main.list.highlighted_key == SENSEO
+    assert notes_of(workspace, SENSEO)[-1] == "after the question"
+    assert len(list((workspace / "partnerships").glob("*.toml"))) == 3  # nothing deleted
