@@ -34,6 +34,7 @@ from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.store import lean, parser
 from samenwerk_tui.store.document import PERSPECTIVES_EXTRA, FieldError, from_document
 from samenwerk_tui.store.locate import locate
+from samenwerk_tui.store.toml_reasons import slip_key
 from samenwerk_tui.store.toml_writer import InlineTable, dumps
 
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -292,6 +293,9 @@ def _decode_text(text: str) -> Partnership:
             line = text.count("\n") + 1
             column = len(text) - (text.rfind("\n") + 1) + 1
         reason = _AT_END.sub("", _AT.sub("", message)).strip()
+        known = slip_key(reason)
+        if known:  # said in the user's words; the parser's are English
+            raise FormatError(known, {}, line, column) from None
         raise FormatError("broken.toml", {"reason": reason}, line, column) from None
     # A conflict inside one multi-line string still parses; a lone "=======" line in a
     # note (a Markdown heading) is not a conflict, so both outer markers must be present.
