@@ -112,6 +112,8 @@ def test_an_advisor_records_a_partnership_from_first_meeting_to_report(
     assert rows[1]["parties"] == "Douwe Egberts; Philips"
     listed = json.loads(samenwerk("list", "--format", "json", "--filter", "type:leveren").out)
     assert [r["id"] for r in listed] == [pid]
+    # The badge in the list's first column names the type as well.
+    assert samenwerk("list", "--filter", "type:1").lines[1:] == [table[2]]
     assert samenwerk("list", "--filter", "tag:zorg -stage:closed").lines[1:] == [table[1]]
     assert samenwerk("list", "--filter=-tag:zorg").lines[1:] == [table[2]]
 

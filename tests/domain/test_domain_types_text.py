@@ -44,6 +44,13 @@ from samenwerk_tui.domain.types import (
         ("  BEWEGING ", AgreementType.MOVEMENT),
         ("ontmoeting", AgreementType.PLATFORM),
         ("platform", AgreementType.PLATFORM),
+        # The badges the list shows (and the keys that set a type) name the types too.
+        ("1", AgreementType.DELIVER),
+        (" 2 ", AgreementType.GOALS),
+        ("3", AgreementType.MOVEMENT),
+        ("4", AgreementType.PLATFORM),
+        ("0", None),
+        ("5", None),
         ("project", None),
         ("", None),
     ],

@@ -153,9 +153,49 @@ def test_a_rebase_left_stopped_is_named_and_sync_refuses(team: Team) -> None:
         warning == "A git rebase is in progress in this workspace; finish or abort it in git first."
     )
     session.add_note(team.senseo_id, "Saved mid-rebase")
+    # The command line says it too: "Saved" alone hid that an abort would undo it.
+    noted = anna.samenwerk("note", team.senseo_id, "Typed mid-rebase")
+    assert noted.code == 0, noted
+    assert noted.out.startswith("Saved Senseo")
+    assert "git rebase is in progress" in noted.err and "aborting" in noted.err, noted
     head = anna.git("rev-parse", "HEAD")
     run = anna.sync()
     assert run.code == 1
     assert "A git rebase is in progress" in run.err
     assert anna.git("rev-parse", "HEAD") == head  # the sync touched nothing
     assert "Saved mid-rebase" in anna.file(anna.only_file()).read_text()
+
+
+def test_a_note_added_while_a_merge_stood_open_does_not_drop_the_colleagues_notes(
+    team: Team,
+) -> None:
+    """A merge git could not finish (a driver that could not run, or a sync killed or
+    interrupted with ctrl+c mid-merge) leaves our version in the work tree and the
+    colleague's only in the index. Bram adds a note then; the next sync must merge it
+    with Anna's notes, not take his file as if he had settled the merge in the app."""
+    anna, bram = team.anna, team.bram
+    anna.session().add_note(team.senseo_id, "Anna: the pilot starts in March.")
+    assert anna.sync().code == 0
+    bram.session().add_note(team.senseo_id, "Bram: the budget is approved.")
+    bram.git("commit", "--quiet", "--all", "--message", "budget")
+    subprocess.run(
+        ["git", "-c", "merge.samenwerk.driver=false", "-c", "pull.rebase=false", "pull",
+         "--quiet", "--no-edit"],
+        cwd=bram.root, env={**os.environ, **bram.env()}, capture_output=True,
+    )  # fmt: skip
+    assert bram.git("ls-files", "-u")  # the merge stands open, Bram's version on disk
+
+    later = bram.samenwerk("note", team.senseo_id, "Bram: minutes sent.")
+    assert later.code == 0, later
+    run = bram.sync()
+
+    assert run.code == 0, run
+    name = bram.only_file()
+    for rev in ("HEAD", "origin/main"):
+        committed = codec.decode(bram.git("show", f"{rev}:partnerships/{name}").encode())
+        texts = {n.text for n in committed.notes}
+        assert {
+            "Anna: the pilot starts in March.",
+            "Bram: the budget is approved.",
+            "Bram: minutes sent.",
+        } <= texts, (rev, texts)

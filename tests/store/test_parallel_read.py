@@ -93,7 +93,7 @@ def test_workers_read_the_same_records_problems_and_order_as_a_plain_read(
     assert sorted(p.key for p in plain.problems) == [
         "broken.conflict_markers",
         "broken.duplicate_id",
-        "broken.toml",
+        "broken.toml_unterminated",  # a quote left open
         "broken.unexpected_name",
     ]
     assert sum(r.packed is None for r in in_workers.records) == 1  # the one with extra keys

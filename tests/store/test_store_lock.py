@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from samenwerk_tui import i18n
 from samenwerk_tui.domain import edits
 from samenwerk_tui.services.session import Session
 from samenwerk_tui.store import codec
@@ -199,4 +200,30 @@ def test_a_read_only_workspace_refuses_a_save_with_one_sentence(tmp_path: Path) 
             session.add_note(pid, "nowhere to go")
     finally:
         root.chmod(0o755)
-    assert caught.value.key == "error.cannot_write"
+    assert caught.value.key == "error.lock_unusable"
+    assert caught.value.params["path"] == str(root / LOCK_FILE)
+
+
+def test_a_folder_in_the_lock_files_place_is_named_by_saves_and_syncs(tmp_path: Path) -> None:
+    """Someone made ``.samenwerk.lock`` (or the sync's) a folder: "Could not write ws: Is a
+    directory" said nothing a user could act on; the sentence names the lock file."""
+    from samenwerk_tui.services import sync as git_service
+    from samenwerk_tui.store.lock import SYNC_LOCK_FILE
+
+    root, pid = make_workspace(tmp_path)
+    session = Session.open(root, "Anna", create=False)
+    (root / LOCK_FILE).unlink(missing_ok=True)
+    (root / LOCK_FILE).mkdir()
+    (root / SYNC_LOCK_FILE).mkdir()
+    before = {p.name: p.read_bytes() for p in (root / "partnerships").iterdir()}
+
+    with pytest.raises(StoreError) as caught:
+        session.add_note(pid, "a note")
+    result = git_service.sync(session)
+
+    assert caught.value.key == "error.lock_unusable"
+    sentence = i18n.t(caught.value.key, **caught.value.params)
+    assert str(root / LOCK_FILE) in sentence
+    assert result.status == "error"
+    assert any(str(root / SYNC_LOCK_FILE) in line for line in result.messages), result.messages
+    assert {p.name: p.read_bytes() for p in (root / "partnerships").iterdir()} == before

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.geometry import Region
 from textual.widgets import Input, Static
 from textual.widgets._footer import FooterKey
 
@@ -292,3 +293,39 @@ async def test_keys_typed_right_after_e_in_the_notes_pane_land_in_the_note_form(
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, MainScreen)
     assert read(workspace)["notes"][-1]["text"] == "Checked: Contract review next month."
+
+
+async def test_a_filter_that_cannot_be_read_is_explained_whole_at_80_columns(
+    workspace: Path,
+) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        type_at_once(app, "slash", *"soort:x")
+        await pilot.pause()
+        status = app.main.query_one("#status", Static)
+        shown = [
+            strip.text.strip()
+            for strip in status.render_lines(Region(0, 0, status.size.width, status.size.height))
+        ]
+        # The sentence says what is wrong and what to type instead: all of it is on screen,
+        # not cut off at the terminal's edge.
+        assert "Unknown agreement type 'x'" in " ".join(shown)
+        assert "or their badges 1 to 4." in " ".join(shown), shown
+        assert app.screen.region.contains_region(status.region)
+        type_at_once(app, "backspace", *"2")
+        await pilot.pause()
+        assert status.size.height == 1  # back to one line once the filter reads
+
+
+async def test_a_name_too_long_for_the_list_ends_in_an_ellipsis(tmp_path: Path) -> None:
+    from tests.tui.tui_fixture import build_workspace
+
+    root = build_workspace(tmp_path / "ws", extra_names=["Leerplatform Palliatieve Zorg Rivierdal"])
+    app = make_app(root)
+    async with app.run_test(size=(120, 36)) as pilot:  # three columns: a narrow list
+        await pilot.pause()
+        lines = [app.main.list.render_line(y).text for y in range(len(app.main.list.rows))]
+        (line,) = [text for text in lines if "Leerplatform" in text]
+        # Cut where the column ends, it must not read as a whole (misspelt) word.
+        assert "Leerplatform Palliatieve Zorg Rivierdal" not in line
+        assert "…" in line.split("Leerplatform", 1)[1], line

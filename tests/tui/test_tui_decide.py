@@ -10,8 +10,11 @@ from typing import Any
 
 from textual.widgets import Input, Static
 
+from samenwerk_tui import i18n
+from samenwerk_tui.domain import edits
 from samenwerk_tui.domain.assessing import record_assessment, to_type_score
 from samenwerk_tui.domain.diagnosis import diagnose, parse_answers
+from samenwerk_tui.domain.types import Stage
 from samenwerk_tui.services import diagnosis as diagnosis_service
 from samenwerk_tui.store.workspace import Workspace
 from samenwerk_tui.tui.app import SamenwerkApp
@@ -153,9 +156,9 @@ async def test_after_a_tie_the_advisor_picks_the_leading_type(workspace: Path) -
         await select(pilot, SCHIPHOL)
         await pilot.press("d", *digits(TIE))
         choice = text_of(app, "#diagnosis-choice")
-        assert "Press 2, 1, 4" in choice and "stays: none" in choice
+        assert "Press 2, 1 or 4." in choice and "stays: none" in choice
         await pilot.press("3")  # movement is not among the leading types: nothing happens
-        assert "Press 2, 1, 4" in text_of(app, "#diagnosis-choice")
+        assert "Press 2, 1 or 4." in text_of(app, "#diagnosis-choice")
         await pilot.press("1")
         assert "Delivery" in text_of(app, "#diagnosis-choice")
         await pilot.press("ctrl+s")
@@ -290,3 +293,43 @@ async def test_the_portfolio_covers_the_filtered_partnerships_and_enter_jumps_to
         assert "type:deliver" in text_of(app, "#portfolio-summary")
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
+
+
+async def test_at_80x24_the_whole_matrix_shows_above_a_usable_attention_list(
+    workspace: Path,
+) -> None:
+    # Partnerships in every phase: the matrix at its tallest (a row per phase).
+    ws = Workspace(workspace)
+    for stage in Stage:
+        ws.create(edits.new_partnership(f"Case {stage.value}", stage=stage))
+    for size, least in (((80, 24), 4), ((120, 36), 10)):
+        app = make_app(workspace)
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("p")
+            await pilot.pause()
+            charts = app.screen.query_one("#portfolio-charts")
+            matrix = app.screen.query_one("#portfolio-matrix")
+            choices = app.screen.query_one("#portfolio-list")
+            # Nothing of the charts is hidden behind a scroll: every phase's row is on screen.
+            assert charts.max_scroll_y == 0, size
+            assert app.screen.region.contains_region(matrix.region), size
+            assert matrix.region.bottom <= choices.region.y, size
+            rows = [r for r in text_of(app, "#portfolio-matrix").splitlines() if r.strip()]
+            for stage in Stage:
+                assert any(r.startswith(i18n.stage_name(stage.value)) for r in rows), stage
+            assert choices.region.height >= least, size
+            assert choices.region.bottom <= app.screen.region.bottom - 1, size  # the hint too
+
+
+async def test_the_portfolio_turns_compact_when_the_terminal_gets_low(workspace: Path) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        assert not app.screen.has_class("-compact")
+        assert text_of(app, "#portfolio-matrix").startswith("Stage × type\nStage")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, PortfolioScreen) and app.screen.has_class("-compact")
+        assert text_of(app, "#portfolio-matrix").startswith("Stage × type ")  # one line
+        assert app.screen.query_one("#portfolio-charts").max_scroll_y == 0

@@ -119,5 +119,9 @@ def test_dutch_perspectives_form(snap_compare: SnapCompare, dutch_demo: Path) ->
     assert snap_compare(make_app(dutch_demo), terminal_size=SMALL, run_before=pressing("v"))
 
 
-def test_dutch_portfolio(snap_compare: SnapCompare, dutch_demo: Path) -> None:
-    assert snap_compare(make_app(dutch_demo), terminal_size=WIDE, run_before=portfolio_at_now)
+@SIZES
+def test_dutch_portfolio(
+    snap_compare: SnapCompare, dutch_demo: Path, size: tuple[int, int]
+) -> None:
+    # At 80×24 compact: every phase's row of the matrix above the attention list.
+    assert snap_compare(make_app(dutch_demo), terminal_size=size, run_before=portfolio_at_now)

@@ -88,7 +88,8 @@ async def test_an_unwritable_workspace_gives_a_clear_message_and_keeps_input(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
-        assert "Could not write" in str(app.screen.query_one("#form-error", Static).render())
+        error = str(app.screen.query_one("#form-error", Static).render())
+        assert "partnerships should be the folder of the partnership files" in error, error
         assert app.screen.query_one("#name", Input).value == "Science Park"
 
 
@@ -410,7 +411,8 @@ async def test_a_workspace_that_cannot_be_read_ends_loading_with_one_sentence(
         status = str(app.main.query_one("#status", Static).render())
         assert "Reading the workspace" not in status
         told = [n.message for n in app._notifications]
-        assert any(m.startswith("The workspace could not be read") for m in told), told
+        # The sentence names the file in the folder's place (it said "could not be read").
+        assert any("partnerships should be the folder of the partnership" in m for m in told), told
         assert all("Traceback" not in m and "\n" not in m for m in told)
         await pilot.press("question_mark")  # still usable: help opens and closes
         assert app.screen.__class__.__name__ == "HelpScreen"

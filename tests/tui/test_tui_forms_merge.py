@@ -272,3 +272,29 @@ async def test_settling_a_conflict_of_a_partnership_deleted_meanwhile_says_so(
         await pilot.pause()
         error = str(app.screen.query_one("#resolve-error").render())
         assert "was deleted by someone else" in error
+
+
+async def test_a_file_renamed_while_its_note_form_is_open_gets_the_note(
+    workspace: Path,
+) -> None:
+    """Someone renames ``senseo-….toml`` (a ``mv``, a file manager) while the note form is
+    open: the partnership is still there under the other name, so the note goes into it;
+    "deleted outside samenwerk, save as new" would make a second Senseo."""
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("j", "a")
+        await pilot.pause()
+        type_at_once(app, *"Typed while it moved")
+        path = file_of(workspace, SENSEO)
+        moved = path.with_name(f"koffie-{SENSEO[:6]}.toml")
+        path.rename(moved)
+        await poll(app, pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    assert sorted(p.name for p in (workspace / "partnerships").glob(f"*-{SENSEO[:6]}.toml")) == [
+        moved.name
+    ]
+    data = tomllib.loads(moved.read_text("utf-8"))
+    assert data["id"] == SENSEO
+    assert data["notes"][-1]["text"] == "Typed while it moved"

@@ -185,3 +185,20 @@ async def test_the_empty_list_names_the_key_that_adds_a_partnership(tmp_path: Pa
         await pilot.press("escape")  # the welcome pane, then the empty list
         await pilot.pause()
         assert app.main.list.empty_text == "No partnerships yet: press ctrl+n to add one."
+
+
+async def test_the_palette_names_each_type_key_by_its_type(workspace: Path) -> None:
+    # The footer groups the four as "1-4 type"; the palette lists them one by one, and
+    # "type (1)" beside "goals (2)" would not say what 1 does.
+    app = keymap_app(workspace, {})
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        footer = {k.description: k.key_display for k in app.screen.query(FooterKey)}
+        assert footer["type"] == "1-4"
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause(0.3)
+        shown = [str(o.prompt) for o in app.screen.query_one(CommandList).options]
+        [one] = [line.split("\n")[0] for line in shown if "(1)" in line]
+        assert one == "delivery (1)", shown

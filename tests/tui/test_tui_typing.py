@@ -185,3 +185,55 @@ async def test_letters_typed_right_after_a_key_that_opens_a_form_land_in_the_for
         "One product, clear contracts.quick",
     )
     assert len(list((workspace / "partnerships").glob("quartiermakers-*.toml"))) == 1
+
+
+async def test_keys_a_binding_handles_take_effect_before_the_letters_typed_after_them(
+    workspace: Path,
+) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("j", "tab", "tab")  # Senseo, its notes pane
+        # "e", then "end" and the rest of the sentence at once: "end" is a binding of the
+        # note's text area, handled only when the key comes back to the app; the letters
+        # behind it must wait for it, or they land at the start of the note.
+        type_at_once(app, "e", "end", *" Signed.", "home", *"Done: ", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        # In a form that is already up, the same burst keeps its order too.
+        await pilot.press("a")
+        await pilot.pause()
+        type_at_once(app, *"first", "home", *"then ", "end", *" last", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    notes = notes_of(workspace, SENSEO)
+    assert notes[1] == "Done: Contract review next month. Signed."
+    assert notes[-1] == "then first last"
+
+
+async def test_a_key_the_focused_field_takes_itself_does_not_hold_up_the_keys_after_it(
+    workspace: Path,
+) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("j", "a")
+        await pilot.pause()
+        # Letters are taken by the text area itself (they never come back to the app);
+        # backspace and left are its bindings (they do). Each waits for the one before.
+        type_at_once(app, *"typo", "backspace", *"e", "left", "backspace", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    assert notes_of(workspace, SENSEO)[-1] == "tye"
+
+
+async def test_keys_typed_through_a_question_and_back_keep_their_order(workspace: Path) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        # "x" asks, "n" answers no (the question closes), "j" moves down the list, "a" opens
+        # the note form and the rest is the note: nothing waits for a key that is gone.
+        type_at_once(app, "x", "n", "j", "a", *"after the question", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.main.list.highlighted_key == SENSEO
+    assert notes_of(workspace, SENSEO)[-1] == "after the question"
+    assert len(list((workspace / "partnerships").glob("*.toml"))) == 3  # nothing deleted

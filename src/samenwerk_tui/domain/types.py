@@ -100,8 +100,12 @@ def _key(value: str) -> str:
 
 
 def parse_type(value: str) -> AgreementType | None:
-    """Return the agreement type named by ``value`` (English id or Dutch word), else None."""
+    """Return the agreement type named by ``value`` (English id, Dutch word, or the digit
+    the type's badge shows), else None."""
     key = _key(value)
+    for agreement_type in AgreementType:
+        if key == agreement_type.digit:
+            return agreement_type
     try:
         return AgreementType(key)
     except ValueError:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from samenwerk_tui.gitsync.runner import Git
 from samenwerk_tui.gitsync.setup import SETTINGS_PATHS
+from samenwerk_tui.store.atomic import entry_kind
 from samenwerk_tui.store.workspace import FILE_NAME, PARTNERSHIPS_DIR
 
 #: The id of git's empty tree, to diff against before the first commit.
@@ -50,8 +51,17 @@ def our_paths(git: Git, root: Path) -> list[str]:
         if is_partnership_path(path) and entry.is_file(follow_symlinks=False):
             found.add(path)
     known = git.run("ls-files", "-z", "--", PARTNERSHIPS_DIR, *SETTINGS_PATHS).stdout
-    found |= {p for p in _nul_list(known) if is_ours(p)}
+    found |= {p for p in _nul_list(known) if is_ours(p) and not _not_a_file(root / p)}
     return sorted(found)
+
+
+def _not_a_file(path: Path) -> bool:
+    """A folder or a link stands where one of our files was: git would stage the folder's
+    contents (or the link) in its place, so it is left alone and the store names it."""
+    try:
+        return entry_kind(os.lstat(path).st_mode) is not None
+    except OSError:
+        return False  # gone: the deletion is staged
 
 
 def stage(git: Git, paths: list[str]) -> None:

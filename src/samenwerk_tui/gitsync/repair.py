@@ -11,8 +11,10 @@ here from its stages (:1: base, :2: ours, :3: theirs) with the field-by-field me
 - two different partnerships paired as a rename are put back as two files;
 - a side that does not parse is first rebuilt from its own sides (a colleague's broken
   merge); if it still does not parse, the path is left unmerged, unwritten, and reported;
-- a file the user already settled (it parses, differs from what git left, and was saved
-  after the merge started) is taken as it is, never rebuilt over.
+- a file the user already settled (it parses, differs from what git left, was saved
+  after the merge started, and already holds the other side's work) is taken as it is,
+  never rebuilt over; one saved onto git's "ours" (a sync interrupted mid-merge, then a
+  note added) is merged with the other side instead.
 """
 
 from __future__ import annotations
@@ -80,7 +82,11 @@ def repair_unmerged(root: Path, git: Git | None = None) -> RepairReport:
         target = root / path
         ours, theirs = stage(stages, 2), stage(stages, 3)
         if is_partnership_path(path) and _settled_by_user(target, ours, started):
-            report.taken.append(path)
+            saved = target.read_bytes()
+            if theirs is None or _holds_theirs(stage(stages, 1), saved, theirs):
+                report.taken.append(path)
+            elif not _merge_two(root, git, path, stage(stages, 1), saved, theirs, report):
+                continue
         elif ours is not None and theirs is not None:
             if not _merge_two(root, git, path, stage(stages, 1), ours, theirs, report):
                 continue  # left unmerged, for the user to settle
@@ -111,6 +117,24 @@ def _settled_by_user(target: Path, left_by_git: bytes | None, started: int | Non
     if not parses(data) or started is None or mtime < started:
         return False
     return data != left_by_git
+
+
+def _holds_theirs(base: bytes | None, saved: bytes, theirs: bytes) -> bool:
+    """True when the file saved during the merge already holds the other side's work.
+
+    It does when it was settled from a rebuild (``r`` in the app, an editor on the
+    markers): merging theirs into it again adds nothing but the conflicts the advisor
+    just settled, so it is taken as it is. A file saved onto what git left as "ours"
+    (a sync interrupted mid-merge, then a note added) lacks it: that one is merged with
+    theirs like any other, or the colleagues' notes would be dropped without a word.
+    """
+    try:
+        result = merge_bytes(base, saved, theirs)
+    except MergeError:
+        return True  # not ours to decide: a side that does not parse stays as saved
+    mine = codec.decode(saved)
+    merged = result.partnership.replace(conflicts=mine.conflicts, updated=mine.updated)
+    return merged == mine
 
 
 def _id_of(data: bytes | None) -> str | None:

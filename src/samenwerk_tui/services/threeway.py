@@ -32,7 +32,7 @@ from samenwerk_tui.services.changes import (
     saved_change,
 )
 from samenwerk_tui.store.records import Record, StaleFileError, StoreError
-from samenwerk_tui.store.workspace import Workspace
+from samenwerk_tui.store.workspace import FILE_NAME, Workspace
 
 
 class Session(Protocol):
@@ -98,6 +98,8 @@ def save(session: Session, pid: str, base: Base, edit: Edit, action: str) -> Cha
 def on_disk(session: Session, opened: Record) -> Record:
     """The partnership's file as it is now; :class:`GoneError` if deleted or unreadable.
 
+    A file renamed outside (same id, another name) is followed: the form saves into it.
+
     Whatever it found is what the session holds afterwards, so the front end shows it.
     """
     data = session.workspace.read_bytes(opened.name)
@@ -109,7 +111,24 @@ def on_disk(session: Session, opened: Record) -> Record:
             session.remember(parsed)
             return parsed
     session.reload_names([opened.name])
+    if data is None:
+        moved = _moved(session.workspace, opened)
+        if moved is not None:  # renamed outside (a mv): still the same partnership
+            session.remember(moved)
+            return moved
     raise GoneError(opened.facets.name, opened.name, broken=data is not None)
+
+
+def _moved(workspace: Workspace, opened: Record) -> Record | None:
+    """The partnership's file under another name (same id), if someone renamed it."""
+    for name in sorted(workspace.scan()):
+        match = FILE_NAME.fullmatch(name)
+        if name == opened.name or match is None or match.group(1) != opened.id[:6]:
+            continue
+        found = workspace.read_one(name)
+        if isinstance(found, Record) and found.id == opened.id:
+            return found
+    return None
 
 
 def recreate(session: Session, base: Base, edit: Edit) -> Change:

@@ -22,7 +22,7 @@ from samenwerk_tui.gitsync.sides import repair_file
 from samenwerk_tui.gitsync.status import HistoryEntry, blocking_operation, changed_files, show_at
 from samenwerk_tui.gitsync.status import history as git_history
 from samenwerk_tui.store import codec
-from samenwerk_tui.store.lock import SYNC_LOCK_FILE, LockTimeout, hold
+from samenwerk_tui.store.lock import SYNC_LOCK_FILE, LockTimeout, LockUnusable, hold
 
 if TYPE_CHECKING:
     from samenwerk_tui.services.session import Session
@@ -57,10 +57,16 @@ def operation_warning(session: Session) -> str | None:
     Saves still work then, but the user's next ``git rebase --abort`` (or the like) may
     throw them away, and sync refuses to run: the status line says so.
     """
-    operation = blocking_operation(session.workspace.root)
+    operation = operation_name(session.workspace.root)
     if operation is None:
         return None
-    return i18n.t("git.error.in_progress", operation=i18n.t(f"git.operation.{operation}"))
+    return i18n.t("git.error.in_progress", operation=operation)
+
+
+def operation_name(root: Path) -> str | None:
+    """The name ("git rebase") of an operation the user has open in ``root``, else None."""
+    operation = blocking_operation(root)
+    return None if operation is None else i18n.t(f"git.operation.{operation}")
 
 
 def sync_running_elsewhere(session: Session) -> bool:
@@ -74,10 +80,10 @@ def sync_running_elsewhere(session: Session) -> bool:
     try:
         with hold(path, timeout=0):
             return False
+    except LockUnusable:
+        return False
     except LockTimeout:
         return True
-    except OSError:
-        return False
 
 
 def can_rebuild(session: Session, name: str) -> bool:
@@ -119,6 +125,7 @@ __all__ = [
     "MergeError",
     "can_rebuild",
     "history",
+    "operation_name",
     "operation_warning",
     "prepare",
     "rebuildable",

@@ -10,12 +10,49 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import stat
 import sys
 import time
 from pathlib import Path
 
 TEMP_SUFFIX = ".samenwerk-tmp"
 _WINDOWS_SHARING_ERRORS = {5, 32, 33}
+
+
+class NotAFileError(OSError):
+    """The path is a folder, a symbolic link or a device, not an ordinary file.
+
+    ``kind`` is ``"folder"``, ``"symlink"`` or ``"special"`` (the catalog's
+    ``broken.<kind>`` says what to do).
+    """
+
+    def __init__(self, path: Path, kind: str) -> None:
+        super().__init__(f"{path}: not an ordinary file ({kind})")
+        self.kind = kind
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of the ordinary file at ``path``, never through a symbolic link.
+
+    A partnership file replaced by a folder, a link (perhaps to a file outside the
+    workspace) or a device raises :class:`NotAFileError`; the store lists it as broken
+    instead of reading (or blocking on) whatever it points to. (Checked just before the
+    read: swapping the entry in between is no slip a user makes.) A missing file raises
+    ``FileNotFoundError``.
+    """
+    kind = entry_kind(os.lstat(path).st_mode)
+    if kind is not None:
+        raise NotAFileError(path, kind)
+    return path.read_bytes()
+
+
+def entry_kind(mode: int) -> str | None:
+    """None for an ordinary file, else what it is: ``folder``, ``symlink``, ``special``."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "folder"
+    return "symlink" if stat.S_ISLNK(mode) else "special"
 
 
 def temp_path_for(target: Path) -> Path:

@@ -34,11 +34,14 @@ from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.store import lean, parser
 from samenwerk_tui.store.document import PERSPECTIVES_EXTRA, FieldError, from_document
 from samenwerk_tui.store.locate import locate
+from samenwerk_tui.store.toml_reasons import slip_key
 from samenwerk_tui.store.toml_writer import InlineTable, dumps
 
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 _AT_END = re.compile(r"\(at end of document\)")
 _MARKER = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(\s|$)", re.MULTILINE)
+_LONG_KEY = re.compile(r"""(?:\.[ \t]*(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')[ \t]*){128}""")
+_DEEP = re.compile(r"(?:[\[{]\s*){32}")
 _OPENING = re.compile(r"^<{7}(\s|$)", re.MULTILINE)
 _CLOSING = re.compile(r"^>{7}(\s|$)", re.MULTILINE)
 
@@ -232,12 +235,20 @@ def read(data: bytes) -> Partnership | lean.Packed:
     is reported exactly as the full decoder reports it.
     """
     text = _utf8(data)
-    raw = parser.loads_fast(text)
-    if raw is not None and not _has_conflict(text):
-        packed = lean.pack(raw)
-        if packed is not None:
-            return packed
-    return _decode_text(text)
+    try:
+        raw = parser.loads_fast(text)
+        if raw is not None and not _has_conflict(text):
+            packed = lean.pack(raw)
+            if packed is not None:
+                return packed
+        return _decode_text(text)
+    except RecursionError:
+        # Lists nested thousands deep (a hand-made or hostile file): one broken file,
+        # not a crash that keeps the whole workspace from being listed.
+        found = _DEEP.search(text)
+        start = found.start() if found else 0
+        line = text.count("\n", 0, start) + 1
+        raise FormatError("broken.too_deep", {}, line, start - text.rfind("\n", 0, start)) from None
 
 
 def _utf8(data: bytes) -> str:
@@ -262,6 +273,11 @@ def _has_conflict(text: str) -> bool:
 
 
 def _decode_text(text: str) -> Partnership:
+    long_key = _LONG_KEY.search(text)
+    if long_key is not None:
+        # tomllib needs memory quadratic in a dotted key's length (10,000 parts: 400 MB).
+        line = text.count("\n", 0, long_key.start()) + 1
+        raise FormatError("broken.too_deep", {}, line, 1)
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -277,6 +293,9 @@ def _decode_text(text: str) -> Partnership:
             line = text.count("\n") + 1
             column = len(text) - (text.rfind("\n") + 1) + 1
         reason = _AT_END.sub("", _AT.sub("", message)).strip()
+        known = slip_key(reason)
+        if known:  # said in the user's words; the parser's are English
+            raise FormatError(known, {}, line, column) from None
         raise FormatError("broken.toml", {"reason": reason}, line, column) from None
     # A conflict inside one multi-line string still parses; a lone "=======" line in a
     # note (a Markdown heading) is not a conflict, so both outer markers must be present.

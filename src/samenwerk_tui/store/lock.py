@@ -51,6 +51,11 @@ class LockTimeout(SamenwerkError):
     """The lock could not be had in time; ``key``/``params`` name the sentence."""
 
 
+class LockUnusable(LockTimeout):
+    """The lock file cannot be made or opened (a read-only folder, a folder in its
+    place); the sentence names the file, so the user knows what to fix."""
+
+
 # One lock object per lock file and process: filelock's reentrancy counts holds per object
 # (and per thread), so two objects for one file in one thread would wait for each other.
 _LOCKS: dict[str, BaseFileLock] = {}
@@ -88,20 +93,25 @@ def hold(
 
     Tries once without waiting; if another thread or process holds it, calls ``on_wait``
     and waits up to ``timeout`` seconds, then raises :class:`LockTimeout` (``busy_key``).
-    A lock that cannot even be created (read-only folder) raises ``OSError``.
+    A lock file that cannot even be created (read-only folder) raises
+    :class:`LockUnusable`, which names it.
     """
     from filelock import Timeout
 
     lock = _file_lock(path)
     try:
-        lock.acquire(blocking=False)
-    except Timeout:
-        if on_wait is not None:
-            on_wait()
         try:
-            lock.acquire(timeout=timeout)
+            lock.acquire(blocking=False)
         except Timeout:
-            raise LockTimeout(busy_key, seconds=int(timeout), file=path.name) from None
+            if on_wait is not None:
+                on_wait()
+            try:
+                lock.acquire(timeout=timeout)
+            except Timeout:
+                raise LockTimeout(busy_key, seconds=int(timeout), file=path.name) from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise LockUnusable("error.lock_unusable", path=str(path), reason=reason) from exc
     try:
         yield
     finally:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from samenwerk_tui.store import lean
+from samenwerk_tui.store.atomic import NotAFileError, read_file
 from samenwerk_tui.store.records import Problem, Record
 
 if TYPE_CHECKING:
@@ -131,8 +132,11 @@ def _parse_chunk(
     base = Path(folder)
     for name in names:
         try:
-            data = (base / name).read_bytes()
+            data = read_file(base / name)
         except FileNotFoundError:
+            continue
+        except NotAFileError as exc:
+            others.append(Problem(name, f"broken.{exc.kind}"))
             continue
         except OSError as exc:
             others.append(Problem(name, "broken.unreadable", {"reason": exc.strerror or str(exc)}))

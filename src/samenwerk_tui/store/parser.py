@@ -34,6 +34,15 @@ except ImportError:  # pragma: no cover - depends on the platform
     NAME = "tomllib"
 
 
+#: toml_rs recurses on the machine stack: lists nested a few hundred deep overflow a
+#: thread's stack (512 KiB on macOS: about 600 levels; 8 MiB: about 10,000) and kill the
+#: process with a segmentation fault, which no ``except`` catches. Nesting needs an
+#: opening bracket per level, so a text with fewer brackets than this cannot get there;
+#: one with more (a partnership with well over a hundred notes) is read by ``tomllib``,
+#: which raises ``RecursionError`` instead (the codec lists the file as broken).
+MAX_BRACKETS = 256
+
+
 def available() -> bool:
     return _loads is not None
 
@@ -46,6 +55,8 @@ def loads_fast(text: str) -> dict[str, Any] | None:
     """
     if _loads is None or text.startswith("\ufeff"):
         return None
+    if text.count("[") + text.count("{") > MAX_BRACKETS:
+        return None  # possibly nested too deep for the extension: see MAX_BRACKETS
     try:
         return _loads(text)
     except Exception:  # any failure: let tomllib decide and explain

@@ -20,9 +20,16 @@ from typing import Any
 from samenwerk_tui.domain.model import Partnership
 from samenwerk_tui.domain.text import slugify
 from samenwerk_tui.store import codec, lean, parallel
-from samenwerk_tui.store.atomic import TEMP_SUFFIX, sweep_temp_files, write_atomic
+from samenwerk_tui.store.atomic import (
+    TEMP_SUFFIX,
+    NotAFileError,
+    read_file,
+    sweep_temp_files,
+    write_atomic,
+)
 from samenwerk_tui.store.index import Index
-from samenwerk_tui.store.lock import IGNORE_PATTERN, LockTimeout, WorkspaceLock
+from samenwerk_tui.store.layout import GITATTRIBUTES, GITIGNORE
+from samenwerk_tui.store.lock import LockTimeout, WorkspaceLock
 from samenwerk_tui.store.records import (
     FileStat,
     LoadResult,
@@ -37,24 +44,6 @@ from samenwerk_tui.store.toml_writer import dumps
 SETTINGS_FILE = "samenwerk.toml"
 PARTNERSHIPS_DIR = "partnerships"
 FILE_NAME = re.compile(r"^[a-z0-9-]+-([a-z0-9]{6})\.toml\Z")  # \Z: "$" also allows a final \n
-
-GITATTRIBUTES = """\
-* text=auto eol=lf
-partnerships/*.toml text eol=lf merge=samenwerk
-"""
-GITIGNORE = f"""\
-# temporary files of samenwerk's atomic writes
-*{TEMP_SUFFIX}
-.merge_file_*
-# the lock files saves and syncs share (never synced)
-{IGNORE_PATTERN}
-# editors' swap and backup files
-*.swp
-*~
-.#*
-*.bak
-*.orig
-"""
 
 
 def settings_document(name: str) -> dict[str, Any]:
@@ -76,11 +65,8 @@ class Workspace:
         section = self.lock.hold()
         try:
             section.__enter__()
-        except LockTimeout as exc:
+        except LockTimeout as exc:  # also LockUnusable: a read-only folder, say
             raise StoreError(exc.key, **exc.params) from None
-        except OSError as exc:  # the lock file cannot be made: a read-only folder
-            reason = exc.strerror or str(exc)
-            raise StoreError("error.cannot_write", path=str(self.root), reason=reason) from exc
         try:
             yield
         finally:
@@ -154,13 +140,19 @@ class Workspace:
             entries = list(os.scandir(self.folder))
         except FileNotFoundError:
             return out
+        except NotADirectoryError:  # a file named "partnerships": say so, list nothing
+            raise StoreError("error.not_a_folder", path=str(self.folder)) from None
         for entry in entries:
-            if entry.name.endswith(TEMP_SUFFIX) or entry.name.startswith(".merge_file_"):
+            name = entry.name
+            if name.endswith(TEMP_SUFFIX) or name.startswith(".merge_file_"):
                 continue
             try:
-                if not entry.is_file():
+                # A link or a folder in a partnership file's place is listed (as broken,
+                # by the read), not skipped: nothing disappears silently. Other links
+                # (Emacs's ".#senseo-k3f9qa.toml" lock) are no partnership's.
+                if not entry.is_file(follow_symlinks=False) and not FILE_NAME.fullmatch(name):
                     continue
-                st = entry.stat()
+                st = entry.stat(follow_symlinks=False)
             except OSError:
                 continue
             out[entry.name] = FileStat(st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
@@ -168,7 +160,7 @@ class Workspace:
 
     def scan_one(self, name: str) -> FileStat | None:
         try:
-            st = self.path_of(name).stat()
+            st = os.lstat(self.path_of(name))
         except OSError:
             return None
         return FileStat(st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
@@ -256,9 +248,11 @@ class Workspace:
     def read_one(self, name: str) -> Record | Problem | None:
         """Read and parse one file (None: it is gone)."""
         try:
-            data = self.path_of(name).read_bytes()
+            data = read_file(self.path_of(name))
         except FileNotFoundError:
             return None
+        except NotAFileError as exc:
+            return Problem(name, f"broken.{exc.kind}")
         except OSError as exc:
             return Problem(name, "broken.unreadable", {"reason": exc.strerror or str(exc)})
         return self.parse(name, data)
@@ -304,9 +298,10 @@ class Workspace:
         return LoadResult(kept, problems)
 
     def read_bytes(self, name: str) -> bytes | None:
+        """The file's bytes; None when it is gone or is no longer an ordinary file."""
         try:
-            return self.path_of(name).read_bytes()
-        except FileNotFoundError:
+            return read_file(self.path_of(name))
+        except (FileNotFoundError, NotAFileError):
             return None
 
     # ------------------------------------------------------------------ writing
@@ -356,9 +351,9 @@ class Workspace:
         """Remove a partnership file if it is still what was read."""
         with self.locked():
             current = self.read_bytes(loaded.name)
-            if current is None:
+            if current is None and not os.path.lexists(self.path_of(loaded.name)):
                 return
-            if digest(current) != loaded.digest:
+            if current is None or digest(current) != loaded.digest:
                 raise StaleFileError(loaded.name, current)
             try:
                 self.path_of(loaded.name).unlink()
@@ -370,6 +365,8 @@ class Workspace:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             write_atomic(path, data)
+        except FileExistsError:  # mkdir: "partnerships" is a file
+            raise StoreError("error.not_a_folder", path=str(self.folder)) from None
         except OSError as exc:
             raise StoreError(
                 "error.cannot_write", path=path.name, reason=exc.strerror or str(exc)

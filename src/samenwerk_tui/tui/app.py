@@ -153,9 +153,10 @@ class SamenwerkApp(App[int]):
         return screen
 
     async def on_event(self, event: events.Event) -> None:
-        """Keys typed while a new screen is being set up wait for it (:mod:`.typeahead`)."""
-        if not self.typeahead.holds(event):
+        """Keys go on one at a time, in order, and wait for a new screen (:mod:`.typeahead`)."""
+        if not await self.typeahead.takes(event):
             await super().on_event(event)
+            await self.typeahead.returned(event)
 
     def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, self.typeahead.screen_changed, immediate=True)

@@ -54,6 +54,13 @@ class Command:
         return label_of(self.id, self.id)
 
     @property
+    def name(self) -> str:
+        """What the palette calls it: the footer label, unless the footer shows this
+        command for a group (the footer's "1-4 type" is "delivery (1)" in the palette)."""
+        key = f"tui.cmd.{self.id}.label"
+        return i18n.t(key) if i18n.has(key) else self.id
+
+    @property
     def help(self) -> str:
         """One sentence for the help screen and the palette (keys it names: the defaults)."""
         return help_of(self.id, self.id)
@@ -298,9 +305,13 @@ def footer_rank(command_id: str | None) -> int:
 
 
 def label_of(command_id: str | None, fallback: str) -> str:
-    """The footer label of a binding id in the current language (``fallback`` if not ours)."""
-    key = f"tui.cmd.{command_id}.label"
-    return i18n.t(key) if command_id and i18n.has(key) else fallback
+    """The footer label of a binding id in the current language (``fallback`` if not ours):
+    its ``footer`` text where the footer shows it for a group of keys, else its label."""
+    for field in ("footer", "label"):
+        key = f"tui.cmd.{command_id}.{field}"
+        if command_id and i18n.has(key):
+            return i18n.t(key)
+    return fallback
 
 
 def help_of(command_id: str | None, fallback: str, keymap: Mapping[str, str] | None = None) -> str:

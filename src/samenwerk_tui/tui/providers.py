@@ -53,7 +53,7 @@ class CommandsProvider(Provider):
             params = tuple(a.strip("')") for a in args.split(",")) if args else ()
             if screen.check_action(name, params) is not True:
                 continue
-            title = f"{command.label} ({key_text(command, screen.state.keymap)})"
+            title = f"{command.name} ({key_text(command, screen.state.keymap)})"
             out.append((title, command.action, command.help_with(screen.state.keymap)))
         return out
 
@@ -106,7 +106,7 @@ class ScreenCommandsProvider(Provider):
             )
         out = []
         for command_id, (command, run) in found.items():
-            title = f"{command.label} ({' / '.join(keys[command_id])})"
+            title = f"{command.name} ({' / '.join(keys[command_id])})"
             out.append((title, run, command.help))
         return out
 

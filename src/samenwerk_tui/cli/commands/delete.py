@@ -31,4 +31,7 @@ def run(ctx: Context) -> int:
         raise UsageError("cli.delete.confirm", name=record.partnership.name, file=file)
     session.delete(record.id)
     ctx.emit(safe_text(i18n.t("cli.delete.done", name=record.partnership.name, file=file)))
+    from samenwerk_tui.cli.saving import warn_operation
+
+    warn_operation(ctx)
     return 0

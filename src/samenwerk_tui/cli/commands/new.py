@@ -56,4 +56,7 @@ def run(ctx: Context) -> int:
         sentence = i18n.t("cli.new.created_workspace", path=str(ctx.workspace_path))
         sys.stderr.write(f"samenwerk: {safe_text(sentence)}\n")
     ctx.emit(change.partnership_id)
+    from samenwerk_tui.cli.saving import warn_operation
+
+    warn_operation(ctx)
     return 0

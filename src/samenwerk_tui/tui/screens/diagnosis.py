@@ -222,7 +222,9 @@ class DiagnosisScreen(ModalScreen[bool]):
             return Content.styled(i18n.t("tui.diagnosis.chosen") + " ", "bold") + type_label(
                 self.choice
             )
-        digits = ", ".join(t.digit for t in result.candidates)
+        *first, last = [t.digit for t in result.candidates]
+        digits = i18n.t("tui.diagnosis.choose_last", keys=", ".join(first), last=last)
+        digits = digits if first else last
         current = (
             i18n.type_label(self.current_primary.value)
             if self.current_primary

@@ -7,6 +7,11 @@ days. ``enter`` on one closes the screen and puts the list's cursor on it (the s
 dismisses with its id). Computed from each record's facets by
 :func:`samenwerk_tui.services.portfolio.portfolio`, so a workspace of thousands builds
 no model; it redraws when the data changes.
+
+Below :data:`COMPACT_BELOW` rows (80×24) the screen is compact: no blank lines between
+the parts and the matrix's title in its header row, so every phase's row of the matrix
+shows together with the first lines of the attention list; the charts scroll (``tab``)
+only in a terminal lower than that.
 """
 
 from __future__ import annotations
@@ -36,6 +41,9 @@ from samenwerk_tui.tui.state import AppState, DataVersion
 from samenwerk_tui.tui.widgets import portfolio_view
 from samenwerk_tui.tui.widgets.chips import type_chip
 from samenwerk_tui.tui.widgets.scroll import ChoiceList, Pane
+
+#: Terminals with fewer rows get the compact layout.
+COMPACT_BELOW = 32
 
 
 def bar_cells(width: int) -> int:
@@ -82,11 +90,14 @@ class PortfolioScreen(ModalScreen[str | None]):
         self._now = now  # fixed in tests; otherwise the time of each redraw
         self.items: list[Item | None] = []  # aligned with the list's options
         self._cells = 0  # the bars' width when last drawn
+        self._compact = False  # whether it was last drawn compact
 
     def compose(self) -> ComposeResult:
         now = self._now or utc_now()
         pf = shown_portfolio(self.state, now)
         cells = self._cells = bar_cells(self.app.size.width)
+        compact = self._compact = self.app.size.height < COMPACT_BELOW
+        self.set_class(compact, "-compact")
         with Vertical(classes="portfolio-box") as box:
             box.border_title = Content(i18n.t("portfolio.title"))
             yield Static(self._summary(pf), id="portfolio-summary")
@@ -94,7 +105,7 @@ class PortfolioScreen(ModalScreen[str | None]):
                 with Horizontal(id="portfolio-bars"):
                     yield Static(portfolio_view.type_counts(pf, cells), classes="chart")
                     yield Static(portfolio_view.profile(pf, cells), classes="chart")
-                yield Static(portfolio_view.matrix(pf), id="portfolio-matrix")
+                yield Static(portfolio_view.matrix(pf, compact=compact), id="portfolio-matrix")
             yield Static(
                 portfolio_view.title(i18n.t("tui.portfolio.attention")), id="portfolio-heading"
             )
@@ -151,7 +162,10 @@ class PortfolioScreen(ModalScreen[str | None]):
         self.call_after_refresh(self._redraw)
 
     def on_resize(self, event: Resize) -> None:
-        if self._cells and bar_cells(event.size.width) != self._cells:
+        if not self._cells:
+            return  # not drawn yet
+        compact = event.size.height < COMPACT_BELOW
+        if bar_cells(event.size.width) != self._cells or compact != self._compact:
             self.call_after_refresh(self._redraw)
 
     async def _redraw(self) -> None:

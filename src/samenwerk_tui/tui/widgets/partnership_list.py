@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import ClassVar, NamedTuple
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style as RichStyle
 from textual.binding import BindingType
@@ -228,7 +229,10 @@ class PartnershipList(ScrollView, can_focus=True):
         stage_width = STAGE_WIDTH if width < 46 else 2 * STAGE_WIDTH
         stage = f" {truncate(row.stage, stage_width)} " if row.stage and width >= 36 else " "
         name_width = max(1, width - 4 - len(stage) - 2 * len(marks))
-        name = Strip([Segment(plain(row.name, limit=400), base)]).crop_extend(0, name_width, base)
+        text = plain(row.name, limit=400)
+        if cell_len(text) > name_width:  # cut, and say so: "Grootst" reads as a typo
+            text = set_cell_size(text, name_width - 1) + "…"
+        name = Strip([Segment(text, base)]).crop_extend(0, name_width, base)
         segments = [chip, Segment(" ", base), *name]
         for mark in marks:
             segments += [Segment(" ", base), mark]

@@ -49,17 +49,22 @@ def profile(pf: Portfolio, width: int) -> Content:
     return Content("\n").join(lines)
 
 
-def matrix(pf: Portfolio) -> Content:
-    """Stage × type: a row per stage in use, a column per type (and none), with totals."""
+def matrix(pf: Portfolio, *, compact: bool = False) -> Content:
+    """Stage × type: a row per stage in use, a column per type (and none), with totals.
+
+    ``compact``: the title stands in the header row's first cell (one line less).
+    """
     stages = pf.stages_in_use
-    lines = [title(i18n.t("portfolio.matrix"))]
+    lines = [] if compact and stages else [title(i18n.t("portfolio.matrix"))]
     if not stages:
         lines.append(Content.styled(i18n.t("portfolio.none"), "$text-muted"))
         return Content("\n").join(lines)
     names = {s: i18n.stage_name(s.value) for s in stages}
-    first = max(len(i18n.t("portfolio.stage")), *(len(n) for n in names.values())) + 2
+    corner = title(i18n.t("portfolio.matrix")) if compact else None
+    corner = corner or Content.styled(i18n.t("portfolio.stage"), "$text-muted")
+    first = max(len(corner), *(len(n) for n in names.values())) + 2
     total = i18n.t("portfolio.total")
-    head = Content.styled(i18n.t("portfolio.stage"), "$text-muted").truncate(first, pad=True)
+    head = corner.truncate(first, pad=True)
     for t in COLUMNS:
         head += Content(" ") + type_chip(t) + Content(" ")
     lines.append(head + Content.styled(" " + total, "$text-muted"))

@@ -55,7 +55,10 @@ class StatusLine(Static):
     def watch_git(self) -> None:
         self._redraw()
 
-    def watch_filter_error(self) -> None:
+    def watch_filter_error(self, error: str) -> None:
+        # A sentence saying what is wrong with the filter is longer than 80 columns: the
+        # line grows to show it whole, and is one line again once the filter reads.
+        self.set_class(bool(error), "-filter-error")
         self._redraw()
 
     def watch_workspace(self) -> None:
@@ -72,8 +75,9 @@ class StatusLine(Static):
     def _redraw(self) -> None:
         if self.is_mounted:
             # One line, its size set by the stylesheet: no layout of the screen needed
-            # (it would cost every filter keystroke a reflow).
-            self.update(self.line(), layout=False)
+            # (it would cost every filter keystroke a reflow); only while it shows a
+            # filter error its height follows the sentence.
+            self.update(self.line(), layout=bool(self.filter_error))
 
     def line(self) -> Content:
         """The whole line as it is drawn."""
@@ -84,6 +88,8 @@ class StatusLine(Static):
             return Content(i18n.t("tui.status.loading"))
         counts = self.counts
         parts = [Content(i18n.t("tui.status.shown", shown=counts.shown, total=counts.total))]
+        if self.filter_error:  # first: it is what the user is looking at
+            parts.append(Content.styled(self.filter_error, "$warning"))
         sort = i18n.t("tui.sort.status", sort=i18n.t(f"tui.sort.{self.sort}"))
         parts.append(Content.styled(sort, "$text-muted"))
         if counts.broken:
@@ -92,8 +98,6 @@ class StatusLine(Static):
         if counts.conflicts:
             text = i18n.t("tui.git.conflicts", count=counts.conflicts)
             parts.append(Content.styled(text, "bold $text-error"))
-        if self.filter_error:
-            parts.append(Content.styled(self.filter_error, "$warning"))
         parts.append(content(self.workspace, "$text-muted"))
         return Content(" · ").join(parts)
 
