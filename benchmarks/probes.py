@@ -100,7 +100,7 @@ def hook_main_screen() -> None:
     def refresh_data(self: MainScreen, keep: str | None = None) -> None:
         nonlocal reported
         original(self, keep)
-        if reported or not self.loaded:
+        if reported or not self.state.loaded:
             return
         reported = True
         rows = len(self.list.rows)

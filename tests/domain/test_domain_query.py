@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from samenwerk_tui import i18n
 from samenwerk_tui.domain import edits
@@ -235,3 +237,56 @@ def test_a_dutch_advisor_can_filter_without_typing_english() -> None:
         assert parse_query(text).matches(subject), text
     assert not parse_query("fase:afbouwen").matches(subject)
     assert not parse_query("is:onleesbaar").matches(subject)
+
+
+# ---------------------------------------------------------------- typing on narrows
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("z", "zo"),
+        ("zo", "zorg"),
+        ("zorg", "zorg r"),
+        ("zorg r", "zorg regio"),
+        ("org", "zorg"),  # a word inside a longer one
+        ("type:goals", "type:goals zorg"),
+        ("-zorg", "-zorg regio"),  # the same negated term, and one more
+        ("", "zorg"),
+    ],
+)
+def test_typing_on_narrows_the_query(before: str, after: str) -> None:
+    assert parse_query(after).narrows(parse_query(before))
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("zorg", "zo"),  # a shorter word finds more
+        ("zorg regio", "zorg"),  # a word taken away
+        ("-zo", "-zorg"),  # negating a longer word leaves more
+        ("zo", "-zorg"),
+        ("type:", "type:goals"),  # "type:" alone is "no type"
+        ("tag:z", "tag:zo"),  # qualified terms only narrow by being the same
+        ("zorg", "type:goals"),
+    ],
+)
+def test_other_changes_do_not_narrow(before: str, after: str) -> None:
+    assert not parse_query(after).narrows(parse_query(before))
+
+
+WORDS = st.text(alphabet="abzorgé -", min_size=0, max_size=12)
+
+
+@given(haystacks=st.lists(WORDS, min_size=1, max_size=8), before=WORDS, typed=WORDS)
+def test_a_narrowing_query_never_matches_what_the_wider_one_does_not(
+    haystacks: list[str], before: str, typed: str
+) -> None:
+    """The law the filter box relies on to test only what the last keystroke let through."""
+    wider, narrower = parse_query(before), parse_query(before + typed)
+    if not narrower.narrows(wider):
+        return
+    for text in haystacks:
+        subject = Subject(None, text)
+        if narrower.matches(subject):
+            assert wider.matches(subject)

@@ -15,6 +15,7 @@ from samenwerk_tui.cli.commands import modules
 from samenwerk_tui.cli.context import Context
 from samenwerk_tui.domain.text import safe_text
 from samenwerk_tui.errors import SamenwerkError
+from samenwerk_tui.services import collector
 from samenwerk_tui.services.config import load_config
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -151,6 +152,14 @@ def _pre_language(argv: Sequence[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command (or the app); the exit code."""
+    # Start-up makes what lives until the end (modules, the records read): the cyclic
+    # collector would walk it over and over for nothing (see :mod:`.services.collector`).
+    with collector.paused():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     from samenwerk_tui.services.reader import allow_worker_processes
 
     allow_worker_processes()  # a guarded entry point: workers may import __main__ again

@@ -132,6 +132,8 @@ class Term:
     text: str
     negated: bool
     test: Predicate
+    #: The folded word of a plain word term (no key, not negated); None for the others.
+    word: str | None = None
 
 
 @dataclass(frozen=True)
@@ -151,6 +153,21 @@ class Query:
                 return False
         return True
 
+    def narrows(self, wider: Query) -> bool:
+        """True when whatever this query matches, ``wider`` matches too: each of
+        ``wider``'s terms is one of this query's, or a plain word inside one of its plain
+        words. Typing on in the filter box ("zo", "zorg", "zorg r") narrows, so a
+        keystroke need only test what the one before let through.
+        """
+        for old in wider.terms:
+            if any(term.text == old.text for term in self.terms):
+                continue  # the same text is the same test
+            if old.word is None or not any(
+                term.word is not None and old.word in term.word for term in self.terms
+            ):
+                return False
+        return True
+
 
 def _split(text: str) -> list[str]:
     try:
@@ -165,11 +182,13 @@ def parse_query(text: str) -> Query:
     for raw in _split(text):
         negated = raw.startswith("-") and len(raw) > 1
         body = raw[1:] if negated else raw
-        terms.append(Term(raw, negated, _predicate(body)))
+        test, word = _predicate(body)
+        terms.append(Term(raw, negated, test, None if negated else word))
     return Query(text, tuple(terms))
 
 
-def _predicate(body: str) -> Predicate:
+def _predicate(body: str) -> tuple[Predicate, str | None]:
+    """The test of one term (without its ``-``), and its folded word if a plain word."""
     if body.startswith("#") and len(body) > 1:  # "#zuid": the tag as the app shows it
         body = "tag:" + body
     key, sep, value = body.partition(":")
@@ -182,33 +201,37 @@ def _predicate(body: str) -> Predicate:
             # cannot be keys ("10:30", "https://…") stay words.
             raise DomainError("error_filter.unknown_key", name=key, value=value)
         word = fold(body)
-        return lambda s: word in s.haystack
+        return (lambda s: word in s.haystack), word
     if key == "is":
         flag = fold(value)
         flag = FLAG_ALIASES.get(flag, flag)
         if flag not in FLAGS:
             raise DomainError("error.unknown_filter_flag", value=value, flags=", ".join(FLAGS))
-        return _flag(flag)
+        return _flag(flag), None
     if key == "type":
         if value.lower() in {"none", "geen", ""}:
-            return lambda s: s.facets is not None and s.facets.primary is None
+            return (lambda s: s.facets is not None and s.facets.primary is None), None
         agreement_type = parse_type(value)
         if agreement_type is None:
             raise DomainError("error.unknown_type", value=value)
-        return lambda s: s.facets is not None and s.facets.primary is agreement_type
+        return (lambda s: s.facets is not None and s.facets.primary is agreement_type), None
     if key == "stage":
         stage = parse_stage(value)
         if stage is None:
             raise DomainError("error.unknown_stage", value=value)
-        return lambda s: s.facets is not None and s.facets.stage is stage
+        return (lambda s: s.facets is not None and s.facets.stage is stage), None
     needle = fold(value)
     if key == "tag":
         needle = normalize_tag(needle)  # as tags are stored: "#Zuid" finds zuid
-        return lambda s: (
-            s.facets is not None
-            and any(needle == fold(tag) or fold(tag).startswith(needle) for tag in s.facets.tags)
-        )
-    return lambda s: s.facets is not None and any(needle in fold(name) for name in s.facets.parties)
+        return (
+            lambda s: (
+                s.facets is not None
+                and any(needle == fold(t) or fold(t).startswith(needle) for t in s.facets.tags)
+            )
+        ), None
+    return (
+        lambda s: s.facets is not None and any(needle in fold(n) for n in s.facets.parties)
+    ), None
 
 
 def _flag(flag: str) -> Predicate:

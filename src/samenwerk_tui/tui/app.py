@@ -111,7 +111,10 @@ class SamenwerkApp(App[int]):
         self.typeahead = TypeAhead(self, super().on_event)
         self._progress_timer: Timer | None = None
         self.preferences = Preferences(self, self.state)
+        textual_default = self.theme
         self.preferences.start()
+        # Another theme queued Textual's full parse of every stylesheet (refresh_css).
+        self._theme_chosen_early = self.theme != textual_default
         self.title = plain(session.workspace.display_name)
 
     @property
@@ -125,6 +128,20 @@ class SamenwerkApp(App[int]):
         """
         state: AppState | None = getattr(self, "state", None)
         return dict(state.themes.type_defaults if state else ThemeRegistry().type_defaults)
+
+    def refresh_css(self, animate: bool = True) -> None:
+        """Textual's, except before the app is mounted: then only the theme's variables.
+
+        The theme is chosen in ``__init__``, and Textual answers a new theme with a full
+        parse of every stylesheet, queued to run first thing (this call); nothing is
+        styled yet then, and that parse's results were thrown away, so the first styling
+        parsed it all again. Given the variables, it is parsed once, when first needed.
+        """
+        if self._theme_chosen_early:
+            self._theme_chosen_early = False
+            self.stylesheet.set_variables(self.get_css_variables())
+            return
+        super().refresh_css(animate)
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen(self.state)

@@ -15,19 +15,25 @@ from textual.content import Content
 
 from samenwerk_tui import i18n
 from samenwerk_tui.domain.types import AgreementType, PerspectiveName, Stage
-from samenwerk_tui.services import git_session
 from samenwerk_tui.services.localtime import minute
 from samenwerk_tui.tui.safe import content
-from samenwerk_tui.tui.widgets.detail import type_chip
+from samenwerk_tui.tui.widgets.chips import type_chip
 
 _TYPES = {t.value for t in AgreementType}
 _PERSPECTIVES = {p.value for p in PerspectiveName}
 _STAGES = {s.value for s in Stage}
 
 
+def _field_path(field: str) -> list[str]:
+    # Git support is imported with the first field named, not with the app (start-up).
+    from samenwerk_tui.services import git_session
+
+    return git_session.field_path(field)
+
+
 def field_label(field: str) -> str:
     """A field path as an advisor reads it ("Comment: Delivering …", "Note text")."""
-    parts = git_session.field_path(field)
+    parts = _field_path(field)
     last = parts[-1]
     if len(parts) == 1 and i18n.has(f"tui.field.{last}"):
         return i18n.t(f"tui.field.{last}")
@@ -56,7 +62,7 @@ def value_content(field: str, value: Any) -> Content:
     """One side's value, literally; an absent value says so."""
     if value is None:
         return Content.styled(i18n.t("tui.resolve.absent"), "italic $text-muted")
-    last = git_session.field_path(field)[-1]
+    last = _field_path(field)[-1]
     if isinstance(value, str) and last in ("primary", "type") and value in _TYPES:
         return type_chip(AgreementType(value)) + Content(" " + i18n.type_name(value))
     if isinstance(value, str) and last == "stage" and value in _STAGES:

@@ -40,6 +40,10 @@ class ListRows:
         self._problem_conflicts = 0
         self._stage_names: dict[Stage, str] = {}
         self.built = False  # rows were built at least once (update() needs that)
+        # The last filter: its query, the positions in ``order`` it let through, and the
+        # generation of ``order`` and the subjects it saw (each change makes a new one).
+        self._generation = 0
+        self._last: tuple[Query, list[int], int] | None = None
 
     def rebuild(self, session: Session, sort: str = DEFAULT_SORT) -> None:
         """Build the rows from the session in ``sort`` order (with the session's lock held)."""
@@ -51,6 +55,7 @@ class ListRows:
         self.rows = [make(record) for record in self.order]
         self.conflict_count = self._problem_conflicts + sum(row.conflicted for row in self.rows)
         self._subjects = []
+        self._generation += 1
         self.built = True
 
     def update(self, session: Session, ids: Iterable[str]) -> None:
@@ -60,6 +65,7 @@ class ListRows:
         key now puts it, instead of sorting and rebuilding ten thousand rows.
         """
         key = self._key()
+        self._generation += 1
         subjects = self._subjects if len(self._subjects) == len(self.order) else None
         for pid in ids:
             at = next((i for i, r in enumerate(self.order) if r.id == pid), None)
@@ -103,7 +109,26 @@ class ListRows:
         if stale or session.changed_files != self._subjects_changed:
             self._subjects = [session.subject(r) for r in self.order]
             self._subjects_changed = set(session.changed_files)
+            self._generation += 1
         return self._subjects
+
+    def _matching(self, session: Session, query: Query) -> list[int]:
+        """The positions in ``order`` that ``query`` lets through (lock held).
+
+        Typing on narrows the query (:meth:`Query.narrows`): then only what the last
+        filter let through is tested again, if the rows and subjects are still the ones
+        it saw. At 10,000 partnerships that makes most keystrokes a pass over a few
+        hundred subjects instead of all of them.
+        """
+        subjects = self._current_subjects(session)
+        matches = query.matches
+        last = self._last
+        if last is not None and last[2] == self._generation and query.narrows(last[0]):
+            found = [i for i in last[1] if matches(subjects[i])]
+        else:
+            found = [i for i, subject in enumerate(subjects) if matches(subject)]
+        self._last = (query, found, self._generation)
+        return found
 
     def filter(self, session: Session, query: Query) -> list[Row]:
         """The rows ``query`` lets through (lock held).
@@ -113,10 +138,9 @@ class ListRows:
         """
         if query.is_empty:
             rows = list(self.rows)
+            self._last = None
         else:
-            matches = query.matches
-            subjects = self._current_subjects(session)
-            rows = [self.rows[i] for i, subject in enumerate(subjects) if matches(subject)]
+            rows = [self.rows[i] for i in self._matching(session, query)]
         self.shown_count = len(rows)
         at = len(rows)
         if self.sort == "attention":

@@ -7,13 +7,13 @@ outside changes every second; each ends by posting one of these messages.
 
 from __future__ import annotations
 
-import gc
 from contextlib import AbstractContextManager
 
 from textual.message import Message
 
 from samenwerk_tui import i18n
 from samenwerk_tui.errors import SamenwerkError
+from samenwerk_tui.services import collector
 from samenwerk_tui.services.changes import Refresh
 from samenwerk_tui.services.session import Session
 
@@ -35,14 +35,12 @@ class WorkspaceChanged(Message):
 
 
 def settle_memory() -> None:
-    """After a workspace is read and shown: leave what is there now to reference counting.
+    """After a workspace is read and shown: leave what is there now to reference counting,
+    and let the collector (paused by the command line's start-up) run again.
 
-    The interpreter's full garbage collection walks every object it tracks; with ten
-    thousand records (and their facets and rows) that is 60-120 ms, now and then, in the
-    middle of a keystroke. What was read stays alive (or is freed by reference counting,
-    which freezing does not stop), so the collector need not look at it again.
+    See :func:`samenwerk_tui.services.collector.settle`.
     """
-    gc.freeze()
+    collector.settle()
 
 
 def read_workspace(session: Session, lock: AbstractContextManager[object]) -> Loaded:

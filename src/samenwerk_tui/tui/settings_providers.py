@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 
+from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
@@ -21,8 +22,8 @@ from samenwerk_tui import i18n
 from samenwerk_tui.services.workspaces import recent_workspaces, shown_path
 from samenwerk_tui.tui.messages import OpenDemo, OpenWorkspace
 from samenwerk_tui.tui.safe import markup_escaped, plain
-from samenwerk_tui.tui.screens.folder import FolderPrompt
 from samenwerk_tui.tui.screens.main import MainScreen
+from samenwerk_tui.tui.state import AppState
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ class SettingsProvider(Provider):
             )
         yield Entry(
             i18n.t("tui.workspace.palette_open"),
-            partial(app.push_screen, FolderPrompt(state)),
+            partial(_ask_for_folder, app, state),
             i18n.t("tui.workspace.palette_open_help"),
         )
         yield Entry(
@@ -106,3 +107,10 @@ class SettingsProvider(Provider):
             if score > 0:
                 shown = matcher.highlight(markup_escaped(entry.title))
                 yield Hit(score, shown, entry.run, title, escape(plain(entry.help)))
+
+
+def _ask_for_folder(app: App[object], state: AppState) -> None:
+    """The prompt for another folder (its screen imported when first asked for)."""
+    from samenwerk_tui.tui.screens.folder import FolderPrompt
+
+    app.push_screen(FolderPrompt(state))

@@ -153,7 +153,34 @@ def _csv_value(value: Any) -> str:
 
 
 def render_list_csv(items: Sequence[Row]) -> str:
-    return render_csv((list_record(r) for r in items), LIST_COLUMNS)
+    """``list --format csv``: what :func:`render_csv` makes of :func:`list_record`, each
+    partnership's cells made straight from its facets (no dict per row: 10,000 rows)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(LIST_COLUMNS)
+    writer.writerows(_list_csv_row(row) for row in items)
+    return buffer.getvalue()
+
+
+def _list_csv_row(row: Row) -> list[str]:
+    """The cells of one row, in :data:`LIST_COLUMNS`' order, as :func:`_csv_value` makes them."""
+    if row.record is None:
+        item = list_record(row)
+        return [_csv_value(item[column]) for column in LIST_COLUMNS]
+    f = row.record.facets
+    return [
+        cell(f.id),
+        cell(f.name),
+        cell(f"{PARTNERSHIPS_DIR}/{row.record.name}"),
+        f.primary.value if f.primary else "",  # (the type and stage names, and the time,
+        f.stage.value,  # are plain ASCII that starts with a letter or a digit: no cell())
+        cell("; ".join(f.tags)),
+        cell("; ".join(f.parties)),
+        iso_seconds(f.updated),
+        *map(str, f.scores),
+        "false",
+        "",
+    ]
 
 
 # --------------------------------------------------------------------------- portfolio
@@ -196,10 +223,33 @@ def export_record(record: Record) -> dict[str, Any]:
 
 
 def export_csv(records: Sequence[Record], problems: Sequence[Problem] = ()) -> str:
-    """The portfolio as CSV; each file that could not be read is a ``broken`` row last."""
-    rows = [export_record(r) for r in records]
-    rows += [broken_record(p, EXPORT_COLUMNS) for p in problems]
-    return render_csv(rows, EXPORT_COLUMNS)
+    """The portfolio as CSV; each file that could not be read is a ``broken`` row last.
+
+    What :func:`render_csv` makes of :func:`export_record`, the cells made straight
+    from each record (no dict per row: 10,000 rows)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(EXPORT_COLUMNS)
+    writer.writerows(_export_csv_row(record) for record in records)
+    broken = (broken_record(p, EXPORT_COLUMNS) for p in problems)
+    writer.writerows([_csv_value(item[column]) for column in EXPORT_COLUMNS] for item in broken)
+    return buffer.getvalue()
+
+
+def _export_csv_row(record: Record) -> list[str]:
+    """The cells of one partnership, in :data:`EXPORT_COLUMNS`' order."""
+    cells = _list_csv_row(Row(record=record))[:12]
+    packed = record.packed
+    if packed is not None:  # see export_record
+        classification = packed[8]
+        more = (packed[6], classification[1], classification[3], packed[11], packed[12])
+    else:
+        p = record.partnership
+        c = p.classification
+        more = (p.summary, c.rationale, c.by, p.notes, p.conflicts)
+    summary, rationale, by, notes, conflicts = more
+    cells += [_csv_value(summary), _csv_value(rationale), _csv_value(by)]
+    return [*cells, str(len(notes)), str(len(conflicts)), "false", ""]
 
 
 def export_json(

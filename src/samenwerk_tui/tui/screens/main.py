@@ -22,6 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container, Vertical
 from textual.events import Key, Resize
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input
 
@@ -31,21 +32,15 @@ from samenwerk_tui.domain.types import AgreementType
 from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.services.session import Problem, Record
 from samenwerk_tui.tui.commands import bindings, key_for
-from samenwerk_tui.tui.editor import open_in_editor
 from samenwerk_tui.tui.feedback import save_and_tell, tell, undo
 from samenwerk_tui.tui.list_rows import ListRows
 from samenwerk_tui.tui.messages import ShowPartnership, SyncRequested
-from samenwerk_tui.tui.screens import main_dialogs, main_forms
-from samenwerk_tui.tui.screens.forms import ClassificationForm, NoteForm, PartnershipForm
-from samenwerk_tui.tui.screens.forms.perspectives import PerspectivesForm
 from samenwerk_tui.tui.screens.main_commands import answer_key, can_run
 from samenwerk_tui.tui.screens.openers import screen_for
 from samenwerk_tui.tui.state import AppState, DataVersion, GitState, MutateFn
-from samenwerk_tui.tui.widgets.detail import DetailPane
 from samenwerk_tui.tui.widgets.filter_box import FilterBox
 from samenwerk_tui.tui.widgets.footer import FittingFooter
 from samenwerk_tui.tui.widgets.notes import NotesPane, NotesScroll
-from samenwerk_tui.tui.widgets.panes import show_in_panes
 from samenwerk_tui.tui.widgets.partnership_list import PartnershipList
 from samenwerk_tui.tui.widgets.scroll import Pane
 from samenwerk_tui.tui.widgets.status_line import Counts, StatusLine
@@ -71,8 +66,10 @@ class MainScreen(Screen[None]):
         self.list_rows = ListRows()
         self._shown: tuple[str | None, Record | Problem | None] | None = None  # the panes show
         self._fill_pending = False  # the panes are to be filled after the next paint
+        self._detail_mounted = False  # the detail pane comes after the first paint
 
     def compose(self) -> ComposeResult:
+        keymap = self.state.keymap
         with Container(id="panes"):
             with Vertical(id="left"):
                 yield FilterBox(
@@ -82,14 +79,7 @@ class MainScreen(Screen[None]):
                     select_on_focus=False,
                 )
                 yield PartnershipList(id="list")
-            with Pane(id="detail-scroll"):
-                keymap = self.state.keymap
-                yield DetailPane(
-                    id="detail",
-                    resolve_key=key_for("main.resolve", keymap),
-                    perspectives_key=key_for("main.perspectives", keymap),
-                    open_key=key_for("main.open", keymap),
-                )
+            yield Pane(id="detail-scroll")  # its DetailPane comes after the first paint
             with NotesScroll(id="notes-scroll"):
                 yield NotesPane(id="notes", annotate_key=key_for("main.annotate", keymap))
         yield StatusLine(id="status")
@@ -110,10 +100,22 @@ class MainScreen(Screen[None]):
         self.watch(state, "data_version", self._data_changed, init=False)
         self.watch(state, "git", self._git_changed)
         self.watch(state, "filter", self._filter_set, init=False)
+        self.watch(self.query_one("#filter", Input), "value", self._filter_typed, init=False)
         self.watch(state, "sort", self._redraw, init=False)
         self.watch(state, "language", self._redraw, init=False)
         if state.loaded:
             self.refresh_data()
+        self.call_after_refresh(self._mount_detail)
+
+    async def _mount_detail(self) -> None:
+        """The detail pane, mounted after the first paint: the list shows first (its
+        widgets, a third of the screen's, cost a layout and a paint of their own)."""
+        from samenwerk_tui.tui.widgets.panes import mount_detail
+
+        if await mount_detail(self.query_one("#detail-scroll", Pane), self.state.keymap):
+            self._detail_mounted = True
+            if self._shown is not None:
+                self._fill_panes()
 
     def on_resize(self, event: Resize) -> None:
         self._layout_for(event.size.width)
@@ -245,9 +247,12 @@ class MainScreen(Screen[None]):
     def _fill_panes(self) -> None:
         """Show in the detail and notes panes what :meth:`show_selected` chose last."""
         self._fill_pending = False
-        if self._shown is None or not self.is_attached:
-            return
+        if self._shown is None or not self.is_attached or not self._detail_mounted:
+            return  # (the detail pane, once mounted, fills both)
         key, shown = self._shown
+        from samenwerk_tui.tui.widgets.detail import DetailPane
+        from samenwerk_tui.tui.widgets.panes import show_in_panes
+
         show_in_panes(self.query_one(DetailPane), self.query_one(NotesScroll), key, shown,
                       loaded=self.state.loaded)  # fmt: skip
         self.refresh_bindings()
@@ -261,10 +266,15 @@ class MainScreen(Screen[None]):
         self.query_one("#detail-scroll").scroll_home(animate=False)
         self.query_one("#notes-scroll").scroll_home(animate=False)
 
-    @on(Input.Changed, "#filter")
-    def _filter_typed(self, event: Input.Changed) -> None:
-        self._typed = event.value
-        self.state.filter = event.value
+    def _filter_typed(self, value: str) -> None:
+        """The filter box's text changed: filter now, in the same call as the key.
+
+        Watched, not taken from the box's ``Changed`` message: that message reaches the
+        screen a few hops later, often after the box's own repaint, and the new list then
+        waited a whole frame (1/60 s) for the next one. Now both are painted together.
+        """
+        self._typed = value
+        self.state.filter = value
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "focus_filter":  # in the box, "/" is text
@@ -326,6 +336,8 @@ class MainScreen(Screen[None]):
         record, problem = self.selected_record(), self.selected_problem()
         name = record.name if record is not None else problem.name if problem else None
         if name is not None:
+            from samenwerk_tui.tui.editor import open_in_editor
+
             open_in_editor(self, self.state, name)
 
     def action_open(self, name: str) -> None:
@@ -341,6 +353,8 @@ class MainScreen(Screen[None]):
     def action_delete(self) -> None:
         record = self.selected_record()
         if record is not None:
+            from samenwerk_tui.tui.screens import main_dialogs
+
             main_dialogs.ask_delete_partnership(self, record, in_git=bool(self.state.git.repo))
 
     def action_undo(self) -> None:
@@ -358,27 +372,34 @@ class MainScreen(Screen[None]):
     def action_resolve(self) -> None:
         problem = self.selected_problem()
         if problem is not None and self.state.git.repairable(problem):
+            from samenwerk_tui.tui.screens import main_dialogs
+
             main_dialogs.offer_repair(self, problem)
         else:
             self.action_open("resolve")
 
     # ------------------------------------------------------------------ forms, notes
+    # The forms (with Textual's text editor), the dialogs, the editor and the detail pane
+    # (with the exports) are imported where they are used, after the first paint: the list
+    # needs none of them (start-up, issue 14). So the forms' messages are handled by name
+    # (``on_<form>_submitted``), not with ``@on(Form.Submitted)``.
 
-    @on(PartnershipForm.Submitted)
-    def _partnership_submitted(self, event: PartnershipForm.Submitted) -> None:
-        main_forms.partnership_submitted(event)
+    def _form_submitted(self, event: Message) -> None:
+        from samenwerk_tui.tui.screens import main_forms
 
-    @on(ClassificationForm.Submitted)
-    def _classification_submitted(self, event: ClassificationForm.Submitted) -> None:
-        main_forms.classification_submitted(self.state, event)
+        main_forms.submitted(self.state, event)
 
-    @on(NoteForm.Submitted)
-    def _note_submitted(self, event: NoteForm.Submitted) -> None:
-        main_forms.note_submitted(self.state, event)
+    on_partnership_form_submitted = _form_submitted
+    on_classification_form_submitted = _form_submitted
+    on_note_form_submitted = _form_submitted
+    on_perspectives_form_submitted = _form_submitted
 
     def action_edit_note(self, note_id: str) -> None:
         """Correct a note (the notes pane's ``e``, run while its key is handled)."""
         record = self.selected_record()
+        from samenwerk_tui.tui.screens import main_forms
+        from samenwerk_tui.tui.screens.forms import NoteForm
+
         note = main_forms.note_of(record, note_id)
         if record is not None and note is not None:
             self.app.push_screen(NoteForm(self.state, record, note))
@@ -386,13 +407,11 @@ class MainScreen(Screen[None]):
     def action_delete_note(self, note_id: str) -> None:
         """Delete a note after a question (the notes pane's ``x``)."""
         record = self.selected_record()
+        from samenwerk_tui.tui.screens import main_dialogs, main_forms
+
         note = main_forms.note_of(record, note_id)
         if record is not None and note is not None:
             main_dialogs.ask_delete_note(self, record, note)
-
-    @on(PerspectivesForm.Submitted)
-    def _perspectives_submitted(self, event: PerspectivesForm.Submitted) -> None:
-        main_forms.perspectives_submitted(event)
 
     # ------------------------------------------------------------------ saving
 

@@ -7,6 +7,8 @@ as it is now, asks about clashes, and keeps what was typed if the partnership va
 
 from __future__ import annotations
 
+from textual.message import Message
+
 from samenwerk_tui.domain import edits
 from samenwerk_tui.domain.model import Note, Partnership
 from samenwerk_tui.services.session import Record
@@ -54,6 +56,18 @@ def perspectives_submitted(event: PerspectivesForm.Submitted) -> None:
     form = event.form
     edit = event.values.edit_from(form.start)
     form.save_edit("perspective", edit if edit is not None else _unchanged)
+
+
+def submitted(state: AppState, event: Message) -> None:
+    """Whichever of the main screen's forms was submitted: what it saves."""
+    if isinstance(event, PartnershipForm.Submitted):
+        partnership_submitted(event)
+    elif isinstance(event, ClassificationForm.Submitted):
+        classification_submitted(state, event)
+    elif isinstance(event, NoteForm.Submitted):
+        note_submitted(state, event)
+    elif isinstance(event, PerspectivesForm.Submitted):
+        perspectives_submitted(event)
 
 
 def _unchanged(p: Partnership) -> Partnership:

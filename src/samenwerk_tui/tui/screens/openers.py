@@ -4,8 +4,8 @@ help, and the portfolio of what the filter shows.
 
 The command table names some as ``open('diagnose')``; every other opening command of the
 main screen asks for its screen by name too. The main screen pushes what
-:func:`screen_for` makes. Screens other than the forms are imported when first opened,
-so starting the app does not pay for them.
+:func:`screen_for` makes. Every screen is imported when first opened, so starting the app
+does not pay for them.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from typing import Any
 from textual.screen import Screen
 
 from samenwerk_tui.services.session import Problem, Record
-from samenwerk_tui.tui.screens.forms import ClassificationForm, NoteForm, PartnershipForm
 from samenwerk_tui.tui.state import AppState
 
 
@@ -34,12 +33,12 @@ def screen_for(
         return HistoryScreen(state, problem.name, problem.name) if problem else None
     if record is None:
         return None
-    if name == "edit":
-        return PartnershipForm(state, record)
-    if name == "classify":
-        return ClassificationForm(state, record)
-    if name == "annotate":
-        return NoteForm(state, record)
+    if name in ("edit", "classify", "annotate"):
+        from samenwerk_tui.tui.screens.forms import ClassificationForm, NoteForm, PartnershipForm
+
+        if name == "edit":
+            return PartnershipForm(state, record)
+        return (ClassificationForm if name == "classify" else NoteForm)(state, record)
     if name == "resolve":
         from samenwerk_tui.tui.screens.resolve import ResolveScreen
 
@@ -62,6 +61,8 @@ def screen_for(
 def _about_nothing(name: str, state: AppState) -> Screen[Any]:
     """The screens that need no selection: the portfolio, help, a new partnership."""
     if name == "new":
+        from samenwerk_tui.tui.screens.forms import PartnershipForm
+
         return PartnershipForm(state, None)
     if name == "help":
         from samenwerk_tui.tui.screens.help import HelpScreen

@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.binding import BindingType
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import Input
 
 from samenwerk_tui.tui.commands import bindings
@@ -21,6 +23,10 @@ class FilterBox(Input):
     """An ``Input`` whose ``enter`` and ``escape`` hand focus back to the next widget."""
 
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("filter"))
+    # The box is one line of fixed size without a scroll bar: its virtual size (the text's
+    # width, new at every key) scrolls the text but needs no layout of the whole screen,
+    # which Textual would otherwise do at each keystroke.
+    virtual_size = Reactive(Size(0, 0), layout=False)
 
     def action_keep(self) -> None:
         self.screen.focus_next()

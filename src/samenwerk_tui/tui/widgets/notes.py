@@ -19,7 +19,7 @@ from samenwerk_tui.domain.model import Note, Partnership
 from samenwerk_tui.services.localtime import minute
 from samenwerk_tui.tui.commands import bindings
 from samenwerk_tui.tui.safe import content
-from samenwerk_tui.tui.widgets.detail import type_chip
+from samenwerk_tui.tui.widgets.chips import type_chip
 from samenwerk_tui.tui.widgets.scroll import Pane
 
 #: Characters of one note the pane shows. The pane lays out all it is given (to know its

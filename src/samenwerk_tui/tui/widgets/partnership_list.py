@@ -100,10 +100,27 @@ class PartnershipList(ScrollView, can_focus=True):
         self.rows = rows
         index = next((i for i, r in enumerate(rows) if r.key == keep), None) if keep else None
         self.cursor = index if index is not None else min(old_cursor, max(len(rows) - 1, 0))
-        self.virtual_size = Size(self.scrollable_content_region.width, len(rows))
+        self._set_height(len(rows))
         self._scroll_to_cursor()
         self.refresh()
         self._announce()
+
+    def _set_height(self, count: int) -> None:
+        """Make the list ``count`` lines high (its virtual size).
+
+        Textual answers a new virtual size with a layout of the whole screen, which at
+        every filter keystroke costs a few milliseconds for nothing when the scroll bar
+        stays as it is (shown, or not): then only the scroll bar is updated, as Textual
+        itself does when a layout gives a widget a new virtual size.
+        """
+        region = self.scrollable_content_region
+        size = Size(region.width, count)
+        was = self.virtual_size.height
+        if self.is_mounted and was and (count > region.height) == (was > region.height):
+            self.set_reactive(PartnershipList.virtual_size, size)
+            self._scroll_update(size)
+        else:
+            self.virtual_size = size
 
     def select_key(self, key: str) -> bool:
         """Move the cursor to the row with ``key``; False if it is not shown."""

@@ -1,0 +1,68 @@
+"""Starting the app imports only what the first paint needs.
+
+The forms (and with them Textual's text editor), the dialogs, the detail pane (and with it
+the exports), git support and the folder prompt are imported when first used, after the
+list is on screen (issue 14: every module imported at start-up is paid for at every open).
+The test runs a real app in a fresh interpreter, headless, until the list shows its rows,
+and then opens a form, to show that the lazily imported parts still come when asked for.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.tui.test_tui_state import generated
+
+SCRIPT = """
+import asyncio, json, sys
+from pathlib import Path
+from samenwerk_tui.services.config import Config
+from samenwerk_tui.services.session import Session
+from samenwerk_tui.tui.app import SamenwerkApp
+
+LATER = (
+    "samenwerk_tui.tui.screens.forms",
+    "samenwerk_tui.tui.screens.main_dialogs",
+    "samenwerk_tui.tui.screens.folder",
+    "samenwerk_tui.tui.editor",
+    "samenwerk_tui.tui.widgets.detail",
+    "samenwerk_tui.services.export",
+    "samenwerk_tui.services.git_session",
+)
+
+
+def loaded() -> list[str]:
+    return sorted(m for m in LATER if m in sys.modules)
+
+
+async def main() -> dict[str, object]:
+    out: dict[str, object] = {"imported": loaded()}
+    session = Session.open(Path(sys.argv[1]), "Anna", create=False)
+    app = SamenwerkApp(session, Config(), poll=False, blink=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        out["rows"] = len(app.main.list.rows)
+        await pilot.press("c")  # classify the selected partnership: the form opens
+        await pilot.pause()
+        out["screen"] = type(app.screen).__name__
+        out["after"] = loaded()
+    return out
+
+
+print(json.dumps(asyncio.run(main())))
+"""
+
+
+def test_the_app_starts_without_the_forms_dialogs_detail_pane_or_git(tmp_path: Path) -> None:
+    root = generated(tmp_path / "ws", 12)
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(root)], capture_output=True, text=True, check=True
+    )
+    out = json.loads(result.stdout.strip().splitlines()[-1])
+    assert out["imported"] == []  # importing the app imports none of them
+    assert out["rows"] == 12
+    assert out["screen"] == "ClassificationForm"  # and a form still opens when asked for
+    assert "samenwerk_tui.tui.screens.forms" in out["after"]
