@@ -229,6 +229,7 @@ async def test_a_change_made_outside_is_picked_up_and_the_selection_kept(
     app = make_app(workspace)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("j", "j")  # Terminal cleaning Schiphol
+        await pilot.pause()  # the second j may wait for the first (type-ahead keeps order)
         assert selected(app) == "schiph0ccccc"
         colleague = open_session(workspace)
         colleague.edit("rivier0bbbbb", name="Zuid Rivierdal")
