@@ -79,8 +79,8 @@ def test_check_lists_every_broken_file_and_recorded_conflict(samenwerk: Samenwer
         "partnerships/conflicted-bbbbbb.toml:3:1: the file holds git conflict markers"
     )
     assert lines[3] == (
-        f"partnerships/{recorded.name}: conflict in classification.primary: "
-        "kept 'deliver', the other side had 'goals'"
+        f"partnerships/{recorded.name}: conflict in Primary type: "
+        "kept 'Delivering together', the other side had 'Realising goals'"
     )
 
     # The list still works and shows the unreadable files last; like check, it says how
@@ -209,3 +209,21 @@ def test_the_dutch_cli_catalog_has_every_english_key() -> None:
         return walk(tomllib.loads((folder / lang / "cli.toml").read_text("utf-8")))
 
     assert keys("nl") == keys("en")
+
+
+def test_a_recorded_conflict_is_shown_in_the_advisors_words_in_dutch(
+    samenwerk: Samenwerk,
+) -> None:
+    pid = samenwerk("new", "Schipholschoonmaak").out.strip()
+    recorded = samenwerk.workspace / "partnerships" / f"schipholschoonmaak-{pid[:6]}.toml"
+    with recorded.open("a", encoding="utf-8") as handle:
+        handle.write(RECORDED)
+        handle.write('\n[[conflicts]]\nfield = "stage"\nours = "agree"\ntheirs = "wind-down"\n')
+    shown = samenwerk("--lang", "nl", "show", pid)
+    assert (
+        "conflict in Hoofdtype: 'Samen leveren' behouden, de andere kant had "
+        "'Doelen realiseren'" in shown.out
+    )
+    assert "conflict in Fase: 'Overeenkomen' behouden, de andere kant had 'Afbouwen'" in shown.out
+    checked = samenwerk("--lang", "nl", "check", expect=1)
+    assert "classification.primary" not in checked.out + checked.err

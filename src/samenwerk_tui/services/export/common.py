@@ -15,6 +15,7 @@ from samenwerk_tui.domain.model import Partnership
 from samenwerk_tui.domain.query import Facets
 from samenwerk_tui.domain.text import is_control, safe_text, truncate
 from samenwerk_tui.domain.types import Stage
+from samenwerk_tui.services.field_names import field_label, value_name
 from samenwerk_tui.services.localtime import labelled
 from samenwerk_tui.store.workspace import PARTNERSHIPS_DIR, Problem
 
@@ -167,8 +168,14 @@ def cell(value: object) -> str:
 
 
 def conflict_line(field: str, ours: Any, theirs: Any) -> str:
+    """A recorded conflict in the advisor's words: the field's label, and a type or a stage
+    by its name ("Primary type: kept 'Delivering together' …")."""
+    ours = value_name(field, ours) or ours
+    theirs = value_name(field, theirs) or theirs
     return safe_text(
-        i18n.t("export.conflict", field=field, ours=_short(ours), theirs=_short(theirs))
+        i18n.t(
+            "export.conflict", field=field_label(field), ours=_short(ours), theirs=_short(theirs)
+        )
     )
 
 
