@@ -161,3 +161,20 @@ def test_a_push_meeting_another_push_at_the_remote_is_tried_again(team: Team) ->
     assert again.code == 0, again
     remote_main = team.anna.git("ls-remote", str(team.remote), "main").split()[0]
     assert team.bram.git("rev-parse", "HEAD").strip() == remote_main
+
+
+def test_a_partnerships_folder_that_is_a_symbolic_link_is_named_with_what_to_do(
+    team: Team, tmp_path: Path
+) -> None:
+    folder = team.anna.root / "partnerships"
+    elsewhere = tmp_path / "elsewhere"
+    folder.rename(elsewhere)
+    folder.symlink_to(elsewhere, target_is_directory=True)
+    team.anna.session().add_note(team.senseo_id, "Saved through the link")
+    run = team.anna.sync()
+    assert run.code == 1
+    assert "is a symbolic link, and git does not follow links" in run.err
+    assert "beyond a symbolic link" not in run.err
+    folder.unlink()
+    elsewhere.rename(folder)
+    assert team.anna.sync().code == 0

@@ -115,6 +115,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("please tell me who you are", "git.error.identity"),
     ("unable to auto-detect email", "git.error.identity"),
     ("index.lock", "git.error.index_lock"),
+    ("beyond a symbolic link", "git.error.symlink"),
     ("cannot lock ref", "git.error.locked"),
     ("unable to lock", "git.error.locked"),
     ("would be overwritten by merge", "git.error.dirty"),
