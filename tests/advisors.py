@@ -69,3 +69,27 @@ def make_remote(tmp_path: Path) -> Path:
         ["git", "init", "--quiet", "--bare", "--initial-branch=main", str(remote)], check=True
     )
     return remote
+
+
+def stop_a_rebase(anna: GitAdvisor, bram: GitAdvisor) -> None:
+    """Anna's own ``git pull --rebase`` stops on a README she and Bram both changed: a
+    rebase left open in her workspace, as a user's hand git can leave it."""
+    (anna.root / "README.md").write_text("Our team\n")
+    anna.git("add", "README.md")
+    anna.git("commit", "--quiet", "-m", "readme")
+    anna.git("push", "--quiet", "origin", "main")
+    bram.git("pull", "--quiet", "--no-rebase")
+    (bram.root / "README.md").write_text("Bram's team\n")
+    bram.git("commit", "--quiet", "--all", "-m", "bram's readme")
+    bram.git("push", "--quiet", "origin", "main")
+    (anna.root / "README.md").write_text("Anna's team\n")
+    anna.git("commit", "--quiet", "--all", "-m", "anna's readme")
+    stopped = subprocess.run(
+        ["git", "pull", "--rebase", "--quiet"],
+        cwd=anna.root,
+        env={**os.environ, **anna.env()},
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+    )
+    assert stopped.returncode != 0, stopped.stderr

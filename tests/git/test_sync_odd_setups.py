@@ -16,6 +16,7 @@ from samenwerk_tui.domain.types import Stage
 from samenwerk_tui.services import git_session
 from samenwerk_tui.services import sync as git_service
 from samenwerk_tui.store import codec
+from tests.advisors import stop_a_rebase
 
 from .conftest import Advisor, Team
 
@@ -132,21 +133,7 @@ def test_a_conflict_settled_in_the_app_stays_settled(team: Team) -> None:
 
 def test_a_rebase_left_stopped_is_named_and_sync_refuses(team: Team) -> None:
     anna = team.anna
-    (anna.root / "README.md").write_text("Our team\n")
-    anna.git("add", "README.md")
-    anna.git("commit", "--quiet", "-m", "readme")
-    anna.git("push", "--quiet", "origin", "main")
-    team.bram.git("pull", "--quiet", "--no-rebase")
-    (team.bram.root / "README.md").write_text("Bram's team\n")
-    team.bram.git("commit", "--quiet", "--all", "-m", "bram's readme")
-    team.bram.git("push", "--quiet", "origin", "main")
-    (anna.root / "README.md").write_text("Anna's team\n")
-    anna.git("commit", "--quiet", "--all", "-m", "anna's readme")
-    stopped = subprocess.run(
-        ["git", "pull", "--rebase", "--quiet"], cwd=anna.root,
-        env={**os.environ, **anna.env()}, capture_output=True,
-    )  # fmt: skip
-    assert stopped.returncode != 0
+    stop_a_rebase(anna, team.bram)
     session = anna.session()
     warning = git_service.operation_warning(session)
     assert (

@@ -17,6 +17,7 @@ from samenwerk_tui.services.session import Session
 from samenwerk_tui.store import codec
 from samenwerk_tui.tui.app import SamenwerkApp
 from samenwerk_tui.tui.screens.confirm import ConfirmScreen
+from tests.advisors import stop_a_rebase
 from tests.tui.git_fixture import SENSEO, Team, make_team
 
 
@@ -76,17 +77,7 @@ async def test_r_rebuilds_a_file_a_colleagues_union_merge_broke(team: Team) -> N
 
 async def test_a_rebase_left_open_is_named_on_the_status_line(team: Team) -> None:
     anna = team.anna
-    (anna.root / "README.md").write_text("Our team\n")
-    anna.git("add", "README.md")
-    anna.git("commit", "--quiet", "-m", "readme")
-    anna.git("push", "--quiet", "origin", "main")
-    team.bram.git("pull", "--quiet", "--no-rebase")
-    (team.bram.root / "README.md").write_text("Bram's team\n")
-    team.bram.git("commit", "--quiet", "--all", "-m", "bram")
-    team.bram.git("push", "--quiet", "origin", "main")
-    (anna.root / "README.md").write_text("Anna's team\n")
-    anna.git("commit", "--quiet", "--all", "-m", "anna")
-    assert run_git(anna.root, anna.env(), "pull", "--rebase").returncode != 0
+    stop_a_rebase(anna, team.bram)
 
     app = app_on(anna.root, "Anna")
     async with app.run_test(size=(160, 36)) as pilot:
