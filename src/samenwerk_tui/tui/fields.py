@@ -22,7 +22,7 @@ from samenwerk_tui.tui.widgets.chips import type_chip
 
 _TYPES = {t.value for t in AgreementType}
 
-__all__ = ["field_label", "value_content"]
+__all__ = ["both_sides", "field_label", "value_content"]
 
 
 def value_content(field: str, value: Any) -> Content:
@@ -43,3 +43,15 @@ def value_content(field: str, value: Any) -> Content:
     if isinstance(value, dict):
         return content("\n".join(f"{k} = {v}" for k, v in value.items()), multiline=True)
     return content(str(value), multiline=True)
+
+
+def both_sides(
+    field: str, ours: Any, theirs: Any, *, ours_title: str, theirs_title: str
+) -> list[Content]:
+    """Two values of one field under their titles, yours first (a clash, a conflict)."""
+    return [
+        Content.styled(ours_title, "bold $text-success"),
+        value_content(field, ours),
+        Content.styled(theirs_title, "bold $text-warning"),
+        value_content(field, theirs),
+    ]

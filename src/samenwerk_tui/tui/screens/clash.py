@@ -23,7 +23,7 @@ from samenwerk_tui import i18n
 from samenwerk_tui.domain.model import Conflict
 from samenwerk_tui.services.changes import ClashError, Settled
 from samenwerk_tui.tui.commands import bindings, commands, key_for, key_text
-from samenwerk_tui.tui.fields import field_label, value_content
+from samenwerk_tui.tui.fields import both_sides, field_label
 from samenwerk_tui.tui.safe import content
 from samenwerk_tui.tui.state import AppState
 from samenwerk_tui.tui.widgets.cards import mark_current, moved
@@ -48,10 +48,13 @@ class ClashCard(Static):
     def show(self) -> None:
         c = self.clash
         rows = [
-            Content.styled(i18n.t("tui.clash.ours"), "bold $text-success"),
-            value_content(c.field, c.ours),
-            Content.styled(i18n.t("tui.clash.theirs"), "bold $text-warning"),
-            value_content(c.field, c.theirs),
+            *both_sides(
+                c.field,
+                c.ours,
+                c.theirs,
+                ours_title=i18n.t("tui.clash.ours"),
+                theirs_title=i18n.t("tui.clash.theirs"),
+            ),
             Content.styled(
                 "→ " + i18n.t(f"tui.clash.choice_{self.choice}", key=self.resolve_key),
                 "bold $accent",

@@ -26,7 +26,7 @@ from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.services import git_session
 from samenwerk_tui.tui.commands import bindings, commands, key_text
 from samenwerk_tui.tui.feedback import tell, tell_change
-from samenwerk_tui.tui.fields import field_label, value_content
+from samenwerk_tui.tui.fields import both_sides, field_label
 from samenwerk_tui.tui.safe import content
 from samenwerk_tui.tui.screens.forms.conflict import ConflictEditForm
 from samenwerk_tui.tui.state import AppState
@@ -54,12 +54,13 @@ class ConflictCard(Static):
 
     def on_mount(self) -> None:
         c = self.conflict
-        rows = [
-            Content.styled(i18n.t("tui.resolve.ours"), "bold $text-success"),
-            value_content(c.field, c.ours),
-            Content.styled(i18n.t("tui.resolve.theirs"), "bold $text-warning"),
-            value_content(c.field, c.theirs),
-        ]
+        rows = both_sides(
+            c.field,
+            c.ours,
+            c.theirs,
+            ours_title=i18n.t("tui.resolve.ours"),
+            theirs_title=i18n.t("tui.resolve.theirs"),
+        )
         self.update(Content("\n").join(rows))
 
 
@@ -202,4 +203,4 @@ class ResolveScreen(ModalScreen[None]):
         await self.show_conflicts()
 
 
-__all__ = ["ConflictEditForm", "ResolveScreen", "field_label", "is_text_field", "value_content"]
+__all__ = ["ConflictEditForm", "ResolveScreen", "is_text_field"]
