@@ -8,10 +8,11 @@ escape sequences) and write their JSON to the file named by ``$BENCH_REPORT`` in
 since their stdout is the screen.
 
 ``open WS``        the real ``samenwerk -w WS`` (the CLI's own ``main``), until the list
-                   shows its rows: the moment just after the first screen refresh that
-                   follows the list being given its rows (``call_after_refresh``). It quits.
-``floor``          a bare Textual app (one label), until its first screen refresh: what
-                   any Textual app pays to start and paint.
+                   shows its rows: the moment the first frame that shows them (the main
+                   screen, loaded, with the list laid out) is handed to the terminal
+                   (``App._display``). It quits.
+``floor``          a bare Textual app (one label), until its first frame is handed to
+                   the terminal the same way: what any Textual app pays to start and paint.
 ``visidata CSV N`` VisiData (when installed) opening a CSV of the same N rows, until the
                    first screen drawn with all N rows loaded.
 ``interact WS``    the app headless (``App.run_test``) on the loaded workspace: filter
@@ -89,46 +90,48 @@ def probe_open(workspace: str) -> None:
 
 
 def hook_main_screen() -> None:
-    """Report (and quit) just after the first screen refresh that shows the list's rows."""
+    """Report (and quit) just after the first frame handed to the terminal that shows the
+    list's rows: the first ``App._display`` of the main screen once it has them."""
+    from textual.app import App
+
     from samenwerk_tui.tui.screens.main import MainScreen
 
-    original = MainScreen.refresh_data
+    display = App._display
     reported = False
 
-    # Hooked on refresh_data, not data_loaded: the load may finish before the screen is
-    # mounted, and then the rows are first built by on_mount.
-    def refresh_data(self: MainScreen, keep: str | None = None) -> None:
+    def hooked(self: App[Any], screen: Any, renderable: Any) -> None:
         nonlocal reported
-        original(self, keep)
-        if reported or not self.state.loaded:
+        display(self, screen, renderable)
+        if reported or renderable is None or not isinstance(screen, MainScreen):
+            return
+        if not screen.state.loaded or screen.list.size.height == 0:
             return
         reported = True
-        rows = len(self.list.rows)
+        rows = len(screen.list.rows)
+        report({"ready": time.time(), "rows": rows, "cpu_s": cpu_s(), **rss_mb()})
+        self.exit(0)
 
-        def ready() -> None:
-            report({"ready": time.time(), "rows": rows, "cpu_s": cpu_s(), **rss_mb()})
-            self.app.exit(0)
-
-        self.app.call_after_refresh(ready)
-        self.list.refresh()  # a refresh is already due; this makes sure one comes
-
-    MainScreen.refresh_data = refresh_data  # type: ignore[method-assign]
+    App._display = hooked  # type: ignore[method-assign]
 
 
 def probe_floor() -> None:
     from textual.app import App, ComposeResult
     from textual.widgets import Label
 
+    display = App._display
+
     class Floor(App[None]):
+        reported = False
+
         def compose(self) -> ComposeResult:
             yield Label("floor")
 
-        def on_mount(self) -> None:
-            def ready() -> None:
+        def _display(self, screen: Any, renderable: Any) -> None:
+            display(self, screen, renderable)
+            if renderable is not None and not self.reported:
+                self.reported = True
                 report({"ready": time.time(), "rows": 0, "cpu_s": cpu_s(), **rss_mb()})
                 self.exit()
-
-            self.call_after_refresh(ready)
 
     Floor().run()
 

@@ -16,8 +16,8 @@ it (``PYTHONDONTWRITEBYTECODE`` is dropped for them).
 
 Open to list = from just before the process is started (``samenwerk -w WS`` through the
 CLI's own ``main``, on a pseudo-terminal, so the real terminal driver runs) to just after
-the first screen refresh that shows the list's rows. The floor is a bare Textual app
-measured the same way, to its first screen refresh; VisiData (when installed, never a
+the first frame that shows the list's rows is handed to the terminal. The floor is a bare
+Textual app measured the same way, to its first frame; VisiData (when installed, never a
 dependency) opening a CSV of the same rows is measured to the first screen with all rows.
 """
 

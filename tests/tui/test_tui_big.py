@@ -86,7 +86,7 @@ async def test_typing_on_in_the_filter_shows_what_a_fresh_filter_shows(tmp_path:
         fresh = ListRows()
         with app.state.lock:
             fresh.rebuild(app.state.session, app.state.sort)
-            return fresh.filter(app.state.session, parse_query(text))
+            return list(fresh.filter(app.state.session, parse_query(text)))
 
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from samenwerk_tui import i18n
@@ -15,6 +15,8 @@ from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.services.config import Config, data_dir, find_author, resolve_workspace
 
 if TYPE_CHECKING:
+    import argparse
+
     # Imported where used: opening a session pulls in the store and the domain model,
     # which building the parser and ``--help`` do not need (start-up time).
     from samenwerk_tui.services.session import Session
@@ -33,7 +35,7 @@ class ProblemsFound(SamenwerkError):
 
 @dataclass
 class Context:
-    args: argparse.Namespace
+    args: argparse.Namespace | SimpleNamespace  # (a plain open is read without argparse)
     config: Config
     _session: Session | None = field(default=None, init=False)
     _author: str | None = field(default=None, init=False)

@@ -2,77 +2,26 @@
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
-from samenwerk_tui import __version__, i18n
-from samenwerk_tui.cli.argparse_i18n import translated
-from samenwerk_tui.cli.commands import modules
+from samenwerk_tui import i18n
 from samenwerk_tui.cli.context import Context
 from samenwerk_tui.domain.text import safe_text
 from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.services import collector
 from samenwerk_tui.services.config import load_config
 
+if TYPE_CHECKING:
+    import argparse
+
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 #: Short options some command takes; ``--filter -w`` means the workspace option, not "-w".
 _SHORT_OPTIONS = {"-w", "-o", "-m", "-q", "-h"}
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one sentence on stderr and exit 2."""
-
-    def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"samenwerk: {safe_text(message)} ({i18n.t('cli.see_help')})\n")
-        raise SystemExit(EXIT_USAGE)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line. Build (and run) it inside :func:`translated`, so argparse's
-    own words ("usage:", "options") come out in the chosen language too."""
-    workspace = i18n.t("cli.metavar.workspace")
-    parser = _Parser(prog="samenwerk", description=i18n.t("cli.description"))
-    parser.add_argument(
-        "--version",
-        action="version",
-        version=f"samenwerk {__version__}",
-        help=i18n.t("cli.argparse.version"),
-    )
-    parser.add_argument("-w", "--workspace", metavar=workspace, help=i18n.t("cli.opt_workspace"))
-    parser.add_argument("--lang", choices=i18n.LANGUAGES, help=i18n.t("cli.opt_lang"))
-    sub = parser.add_subparsers(
-        dest="command",
-        metavar=i18n.t("cli.metavar.command"),
-        parser_class=_Parser,
-        title=i18n.t("cli.commands"),
-    )
-    for module in modules():
-        module.register(sub)
-    # The global options also work after the command (``samenwerk list -w DIR``);
-    # SUPPRESS keeps a subcommand from resetting a value given before it.
-    for command in sub.choices.values():
-        taken = command._option_string_actions  # a command may define these itself
-        group = command.add_argument_group(i18n.t("cli.global_options"))
-        if "-w" not in taken and "--workspace" not in taken:
-            group.add_argument(
-                "-w",
-                "--workspace",
-                default=argparse.SUPPRESS,
-                metavar=workspace,
-                help=i18n.t("cli.opt_workspace"),
-            )
-        if "--lang" not in taken:
-            group.add_argument(
-                "--lang",
-                choices=i18n.LANGUAGES,
-                default=argparse.SUPPRESS,
-                help=i18n.t("cli.opt_lang"),
-            )
-    return parser
 
 
 def _bad_argument(argv: Sequence[str]) -> str | None:
@@ -142,6 +91,33 @@ def _join_query_values(argv: list[str]) -> list[str]:
     return out
 
 
+#: The global options, each with the names argparse would also take for it.
+_OPEN_OPTIONS = {"-w": "workspace", "--workspace": "workspace", "--lang": "lang"}
+
+
+def _open_arguments(argv: Sequence[str]) -> SimpleNamespace | None:
+    """The arguments of a plain "open the app" (no command; only ``-w``/``--workspace``
+    and ``--lang``, each with a value), without building the whole parser: the app's
+    start-up is spared argparse and every command's module. None for anything else, which
+    the full parser then reads (and judges) as always."""
+    values: dict[str, str | None] = {"workspace": None, "lang": None}
+    tokens = list(argv)
+    while tokens:
+        option = tokens.pop(0)
+        value: str | None = None
+        if option.startswith("--") and "=" in option:
+            option, value = option.split("=", 1)
+        elif option.startswith("-w") and len(option) > 2 and not option.startswith("--"):
+            option, value = "-w", option[2:]
+        elif tokens:
+            value = tokens.pop(0)
+        dest = _OPEN_OPTIONS.get(option)
+        if dest is None or not value or value.startswith("-"):
+            return None
+        values[dest] = value
+    return SimpleNamespace(**values, command=None)
+
+
 def _pre_language(argv: Sequence[str]) -> str | None:
     for i, arg in enumerate(argv):
         if arg == "--lang" and i + 1 < len(argv):
@@ -181,11 +157,14 @@ def _main(argv: Sequence[str] | None) -> int:
         sys.stderr.write(
             f"samenwerk: {safe_text(i18n.t('cli.config_problem', reason=config.problem))}\n"
         )
-    try:
-        with translated():
-            args = build_parser().parse_args(_join_query_values(argv))
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
+    args: argparse.Namespace | SimpleNamespace | None = _open_arguments(argv)
+    if args is None:  # a command, or anything the full parser has to judge
+        from samenwerk_tui.cli.parser import parse
+
+        try:
+            args = parse(_join_query_values(argv))
+        except SystemExit as exit_:
+            return int(exit_.code or 0)
     run = getattr(args, "run", None)
     if run is None:
         from samenwerk_tui.cli.commands.open import run_open

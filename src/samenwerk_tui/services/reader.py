@@ -11,16 +11,25 @@ the records are ready at once and (in the TUI) the first paint is left alone.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 from samenwerk_tui.store import parallel
 from samenwerk_tui.store.index import Index
 from samenwerk_tui.store.records import FileStat, LoadResult, Record, StoreError
+from samenwerk_tui.store.scanning import ChildScan
 from samenwerk_tui.store.workspace import Workspace
 
 #: Seconds the TUI waits after its first load before writing the index cache.
 INDEX_DELAY = 1.5
+#: The folder's stats, or how to get them (unpacked when first needed: a scan made in a
+#: child process arrives marshalled).
+Stats = dict[str, FileStat] | Callable[[], dict[str, FileStat]]
 #: What reading the folder gives: stats, records and problems, and the index to write.
-Read = tuple[dict[str, FileStat], LoadResult, list[tuple[FileStat, Record]] | None]
+Read = tuple[Stats, LoadResult, list[tuple[FileStat, Record]] | None]
+
+
+def _unpacked(stats: Stats) -> dict[str, FileStat]:
+    return stats if isinstance(stats, dict) else stats()
 
 
 def allow_worker_processes() -> None:
@@ -41,22 +50,38 @@ class WorkspaceReader:
         self._preloader: threading.Thread | None = None
         self._preloaded: Read | BaseException | None = None
         self._index_writer: threading.Thread | None = None
+        self._sweep = False
         #: Files read so far and files to read, while a read runs (for a progress line).
         self.progress: tuple[int, int] = (0, 0)
 
     def preload(self) -> None:
-        """Start reading in a thread now; the next :meth:`take` returns what it read."""
+        """Start reading in a thread now; the next :meth:`take` returns what it read.
+
+        The folder's stats come from a child process where that is used
+        (:class:`~samenwerk_tui.store.scanning.ChildScan`), started before the thread.
+        """
         if self._preloader is not None:
             return
+        child = ChildScan.start(self.workspace.folder, self.index)
 
         def run() -> None:
             try:
-                self._preloaded = self.read()
+                self._sweep_if_asked()
+                self._preloaded = self.read(child)
             except BaseException as exc:  # handed to take(), which raises it there
                 self._preloaded = exc
 
         self._preloader = threading.Thread(target=run, name="samenwerk-preload", daemon=True)
         self._preloader.start()
+
+    def sweep_before_reading(self) -> None:
+        """Have the next read first delete our stale temp files (a session that writes)."""
+        self._sweep = True
+
+    def _sweep_if_asked(self) -> None:
+        if self._sweep:
+            self._sweep = False
+            self.workspace.sweep()
 
     @property
     def preload_finished(self) -> bool:
@@ -74,6 +99,7 @@ class WorkspaceReader:
         """What the preload read (waiting for it), else a read now; and whether preloaded."""
         preloader, self._preloader = self._preloader, None
         if preloader is None:
+            self._sweep_if_asked()
             return self.read(), False
         preloader.join()
         read, self._preloaded = self._preloaded, None
@@ -83,18 +109,37 @@ class WorkspaceReader:
             read = self.read()
         return read, True
 
-    def read(self) -> Read:
-        """Stat the folder and read every file (unchanged ones from the index cache)."""
-        stats = self.workspace.scan()
+    def read(self, child: ChildScan | None = None) -> Read:
+        """Stat the folder and read every file (unchanged ones from the index cache).
+
+        ``child``: a scan already under way in a child process (its result is used if it
+        matches the cache read here; anything else is done here).
+        """
         if self.index is None or not self.index.enabled:
-            result, to_index = self.workspace.load_names(sorted(stats)), None
+            if child is not None:
+                child.result()  # (not needed: no cache to match; the child is waited for)
+            scan = self.workspace.scan()
+            return scan, self.workspace.load_names(sorted(scan)), None
+        cached = self.index.read()
+        scanned = child.result() if child is not None else None
+        matched = None
+        stats: Stats
+        if scanned is None:
+            stats = self.workspace.scan()
         else:
-            result, to_index = self.workspace.load_indexed(stats, self.index, self._told)
-        for record in result.records:
-            # Here, on the reading thread: what the list will ask for first (the index
-            # cache keeps it; a file read now computes it). The filter's haystacks come
-            # later, from :meth:`warm`.
-            record.sort_key  # noqa: B018 - computed and kept by the record
+            stats, from_child = scanned
+            if from_child is not None and from_child[0] == cached.fingerprint:
+                matched = from_child[1]
+        if matched is None or matched[1] or matched[0].count(0):
+            # Files to read, files gone, or no match to go by: the stats are needed now.
+            stats = _unpacked(stats)
+        result, to_index = self.workspace.load_indexed(
+            stats if isinstance(stats, dict) else {},
+            self.index,
+            self._told,
+            cached=cached,
+            matched=matched,
+        )
         return stats, result, to_index
 
     @staticmethod

@@ -15,7 +15,7 @@ what a person typed is :mod:`.lookup`'s.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from samenwerk_tui.domain.model import Partnership
@@ -32,7 +32,7 @@ from samenwerk_tui.services.changes import (
 )
 from samenwerk_tui.services.config import cache_dir
 from samenwerk_tui.services.lookup import RefError, find
-from samenwerk_tui.services.reader import INDEX_DELAY, WorkspaceReader
+from samenwerk_tui.services.reader import INDEX_DELAY, Stats, WorkspaceReader
 from samenwerk_tui.services.use_cases import UseCases
 from samenwerk_tui.store.index import Index
 from samenwerk_tui.store.records import (
@@ -52,14 +52,20 @@ class Session(UseCases):
     name are :class:`~.use_cases.UseCases`)."""
 
     def __init__(
-        self, workspace: Workspace, author: str, *, index: Index | None | bool = True
+        self,
+        workspace: Workspace,
+        author: str | Callable[[], str],
+        *,
+        index: Index | None | bool = True,
     ) -> None:
-        """``index``: the cache of packed files (True: the one in the user cache folder)."""
+        """``author``: who signs changes, or how to find out at the first change (asking
+        git costs a process, which opening the app need not wait for). ``index``: the
+        cache of packed files (True: the one in the user cache folder)."""
         self.workspace = workspace
-        self.author = author
+        self._author = author
         self.records: dict[str, Record] = {}
         self.problems: dict[str, Problem] = {}
-        self.stats: dict[str, FileStat] = {}
+        self._stats: Stats = {}
         self.changed_files: set[str] = set()  # uncommitted in git (filled by gitsync)
         self.undo_stack: list[Change] = []
         #: Records a re-read or a delete took away, by id: a change still aimed at one
@@ -72,8 +78,37 @@ class Session(UseCases):
         self.from_index = 0  # files the last load took from the index cache
         self._subjects: dict[str, tuple[Record, bool, Subject]] = {}
 
+    @property
+    def stats(self) -> dict[str, FileStat]:
+        """The stat of every file as last seen (a scan made in a child process arrives
+        marshalled, and is unpacked here, when first needed: after the first paint)."""
+        if not isinstance(self._stats, dict):
+            self._stats = self._stats()
+        return self._stats
+
+    @stats.setter
+    def stats(self, stats: dict[str, FileStat]) -> None:
+        self._stats = stats
+
+    @property
+    def author(self) -> str:
+        if not isinstance(self._author, str):
+            self._author = self._author()
+        return self._author
+
+    @author.setter
+    def author(self, name: str) -> None:
+        self._author = name
+
     @classmethod
-    def open(cls, root: Path, author: str, *, create: bool = True, load: bool = True) -> Session:
+    def open(
+        cls,
+        root: Path,
+        author: str | Callable[[], str],
+        *,
+        create: bool = True,
+        load: bool = True,
+    ) -> Session:
         """Open (and if asked, create) the workspace at ``root`` and read it.
 
         ``load=False`` leaves the reading to the caller (:meth:`load`), so a front end can
@@ -85,9 +120,11 @@ class Session(UseCases):
             Workspace.init(root)
         workspace = Workspace(root)
         session = cls(workspace, author)
-        workspace.sweep()
         if load:
+            workspace.sweep()
             session.load()
+        else:  # the read that :meth:`preload` (or :meth:`load`) starts sweeps first
+            session.reader.sweep_before_reading()
         return session
 
     # ------------------------------------------------------------------ reading
@@ -97,7 +134,7 @@ class Session(UseCases):
 
         After :meth:`preload`, this takes what the preload read (waiting for it if needed).
         """
-        (self.stats, result, to_index), preloaded = self.reader.take()
+        (self._stats, result, to_index), preloaded = self.reader.take()
         self.workspace.reload_settings()
         self.from_index = result.from_index
         self._apply(result, replace_all=True)
@@ -121,9 +158,10 @@ class Session(UseCases):
         self.reader.wait_for_index()
 
     def _apply(self, result: LoadResult, *, replace_all: bool = False) -> None:
-        if replace_all:
-            self.records = {}
-            self.problems = {}
+        if replace_all:  # (a load never gives a record and a problem the same name)
+            self.problems = {problem.name: problem for problem in result.problems}
+            self.records = {record.id: record for record in result.records}
+            return
         for problem in result.problems:
             self.problems[problem.name] = problem
         for record in result.records:

@@ -36,6 +36,8 @@ import sys
 import threading
 import time
 import zlib
+from array import array
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +45,7 @@ from samenwerk_tui.store import lean, parser
 from samenwerk_tui.store.lean import facets_row
 
 if TYPE_CHECKING:
+    from samenwerk_tui.domain.query import Facets
     from samenwerk_tui.store.records import FileStat, Record
 
 MAGIC = b"SAMENWERK-INDEX\n"
@@ -50,40 +53,73 @@ MAGIC = b"SAMENWERK-INDEX\n"
 #: 2: facets gained the type scores, the update time and the divergence flag.
 #: 3: notes gained ``edited``, tags never start with "#".
 #: 4: three sections (head, haystacks, packed files), the last two read on demand.
-FORMAT = 4
+#: 5: the head in columns (few objects to unmarshal), facets unpacked on demand.
+FORMAT = 5
 RACY_SECONDS = 2.0
 INDEX_DIR = "index"
 #: After the magic: length and crc32 of the head, the haystacks and the packed files.
 _SECTIONS = struct.Struct(">QIQIQI")
-
-#: One file as the cache last saw it: ``(stat, digest, facets row, sort name, position,
-#: start, end)``, with stat as ``(mtime_ns, size, inode, ctime_ns)``, the facets as plain
-#: values (:func:`.lean.facets_row`), the folded name lists sort by, the position of its
-#: haystack, and where its packed file is in the last section.
-Cached = tuple[tuple[int, int, int, int], str, tuple[Any, ...], str, int, int, int]
+#: Which cached files are still what the folder holds (one byte per cached file, 1: yes),
+#: and the names in the folder to read anew; with the cache's fingerprint it was made for.
+Match = tuple[bytes, list[str]]
 
 
 def _stamp(root: Path) -> tuple[Any, ...]:
     from samenwerk_tui import __version__
 
-    return (FORMAT, __version__, sys.version_info[:2], marshal.version, parser.NAME, str(root))
+    return (
+        FORMAT,
+        __version__,
+        sys.version_info[:2],
+        marshal.version,
+        parser.NAME,
+        sys.byteorder,
+        str(root),
+    )
 
 
 class CachedIndex:
     """What one read of the cache file gave: the head, and the rest on demand.
 
-    Shared by every record taken from it (see :class:`~.records.Record`); safe to use
-    from several threads (a value computed twice is the same value).
+    The head holds, in columns of one entry per cached file (sorted by file name): the
+    names, the stats (``array('q')``, four per file), the digests, the ids, the folded
+    names lists sort by, each file's facets (marshalled, unpacked when asked for), its
+    recorded-conflict flag and where its packed file lies. Shared by every record taken
+    from it (see :class:`~.records.Record`); safe to use from several threads (a value
+    computed twice is the same value).
     """
 
     def __init__(
         self,
-        entries: dict[str, Cached],
+        head: tuple[Any, ...] | None = None,
         data: bytes = b"",
         hays: tuple[int, int] = (0, 0),
         blobs: tuple[int, int] = (0, 0),
+        fingerprint: tuple[int, int] = (0, 0),
     ) -> None:
-        self.entries = entries
+        if head is None:
+            head = ([], b"", [], [], [], [], b"", array("q", [0]).tobytes(), True)
+        names, stats, digests, ids, sort_names, rows, flags, spans, unique = head
+        count = len(names)
+        self.stats = array("q")
+        self.stats.frombytes(stats)
+        self.offsets = array("q")
+        self.offsets.frombytes(spans)
+        columns = (digests, ids, sort_names, rows)
+        if any(type(c) is not list or len(c) != count for c in (names, *columns)) or (
+            len(self.stats) != 4 * count or len(flags) != count or len(self.offsets) != count + 1
+        ):
+            raise ValueError("the cache's columns do not match")
+        self.names: list[str] = names
+        self.digests: list[str] = digests
+        self.ids: list[str] = ids
+        self.sort_names: list[str] = sort_names
+        self.ids_unique = bool(unique)
+        #: (length, crc32) of the head: what a match made elsewhere must have seen.
+        self.fingerprint = fingerprint
+        self._rows: list[bytes] = rows
+        self._flags: bytes = flags
+        self._positions: dict[str, int] | None = None
         self._data = memoryview(data)
         self._hays_at = hays
         self._blobs_at = blobs
@@ -91,10 +127,52 @@ class CachedIndex:
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
-        return len(self.entries)
+        return len(self.names)
 
-    def get(self, name: str) -> Cached | None:
-        return self.entries.get(name)
+    def position(self, name: str) -> int | None:
+        """Where the cache keeps ``name`` (None: it does not)."""
+        positions = self._positions
+        if positions is None:
+            positions = self._positions = {n: i for i, n in enumerate(self.names)}
+        return positions.get(name)
+
+    def stat(self, position: int) -> FileStat:
+        at = 4 * position
+        s = self.stats
+        return (s[at], s[at + 1], s[at + 2], s[at + 3])
+
+    def match(self, stats: Mapping[str, FileStat]) -> Match:
+        """Which cached files ``stats`` (a scan of the folder) shows unchanged, and which
+        of its names must be read anew (new, changed, or not in the cache)."""
+        count = len(self.names)
+        now = array("q")
+        missing = (-1, -1, -1, -1)
+        get = stats.get
+        for name in self.names:
+            now.extend(get(name, missing))
+        if now == self.stats and len(stats) == count:
+            return b"\x01" * count, []  # the usual case: nothing changed since
+        valid = bytearray(count)
+        cached = self.stats
+        for i in range(count):
+            at = 4 * i
+            if now[at : at + 4] == cached[at : at + 4] and now[at] != -1:
+                valid[i] = 1
+        position = self.position
+        to_read = []
+        for name in stats:
+            at_cache = position(name)
+            if at_cache is None or not valid[at_cache]:
+                to_read.append(name)
+        return bytes(valid), sorted(to_read)
+
+    def facets(self, position: int) -> Facets:
+        """The facets of the file at ``position``."""
+        return lean.facets_from_row(marshal.loads(self._rows[position]))
+
+    def conflicted(self, position: int) -> bool:
+        """Whether the file at ``position`` has recorded conflicts (without its facets)."""
+        return self._flags[position] == 1
 
     def haystack(self, position: int) -> str:
         """The folded text of the file at ``position``."""
@@ -109,26 +187,26 @@ class CachedIndex:
             if self._hays is None:
                 start, end = self._hays_at
                 hays = marshal.loads(self._data[start:end])
-                if type(hays) is not list or len(hays) != len(self.entries):
+                if type(hays) is not list or len(hays) != len(self.names):
                     raise ValueError("haystacks do not match the head")  # checked: never
                 self._hays = hays
             return self._hays
 
-    def packed(self, span: tuple[int, int]) -> lean.Packed:
-        """The packed file at ``span`` (an entry's start and end)."""
-        packed: lean.Packed = marshal.loads(self.blob(span))
+    def packed(self, position: int) -> lean.Packed:
+        """The packed file at ``position``."""
+        packed: lean.Packed = marshal.loads(self.blob(position))
         return packed
 
-    def blob(self, span: tuple[int, int]) -> memoryview:
-        """The packed file at ``span`` as the cache holds it (marshalled)."""
+    def blob(self, position: int) -> memoryview:
+        """The packed file at ``position`` as the cache holds it (marshalled)."""
         base, end = self._blobs_at
-        start, stop = span
+        start, stop = self.offsets[position], self.offsets[position + 1]
         if not 0 <= start <= stop <= end - base:
             raise ValueError("a packed file outside the cache")  # checked at read: never
         return self._data[base + start : base + stop]
 
 
-EMPTY = CachedIndex({})
+EMPTY = CachedIndex()
 
 
 class Index:
@@ -188,10 +266,10 @@ class Index:
                 return EMPTY
             spans.append((at, at + length))
             at += length
-        stamp, entries = marshal.loads(view[spans[0][0] : spans[0][1]])
-        if stamp != _stamp(self.root) or type(entries) is not dict:
+        stamp, head = marshal.loads(view[spans[0][0] : spans[0][1]])
+        if stamp != _stamp(self.root) or type(head) is not tuple:
             return EMPTY
-        return CachedIndex(entries, data, spans[1], spans[2])
+        return CachedIndex(head, data, spans[1], spans[2], (head_len, head_crc))
 
     def write(self, records: list[tuple[FileStat, Record]]) -> None:
         """Replace the cache with these records (those read through the lean path).
@@ -201,22 +279,33 @@ class Index:
         if self.path is None:
             return
         limit = time.time_ns() - int(self.racy_seconds * 1e9)
-        entries: dict[str, Cached] = {}
-        hays: list[str] = []
+        columns: tuple[list[Any], ...] = ([], [], [], [], [], [])
+        names, digests, ids, sort_names, rows, hays = columns
+        stats = array("q")
+        flags = bytearray()
+        offsets = array("q", [0])
         blobs = []
-        offset = 0
-        for st, r in records:
+        for st, r in sorted(records, key=lambda item: item[1].name):
             blob = r.blob()
-            if blob is None or st.mtime_ns >= limit or st.ctime_ns >= limit:
+            if blob is None or st[0] >= limit or st[3] >= limit:
                 continue
-            end = offset + len(blob)
-            stat = (st.mtime_ns, st.size, st.inode, st.ctime_ns)
-            row = facets_row(r.facets)
-            entries[r.name] = (stat, r.digest, row, r.sort_key[0], len(hays), offset, end)
+            facets = r.facets
+            names.append(_plain(r.name))
+            stats.extend(st)
+            digests.append(r.digest)
+            ids.append(r.id)
+            sort_names.append(r.sort_key[0])
+            rows.append(marshal.dumps(facets_row(facets)))
+            flags.append(1 if facets.conflicts else 0)
             hays.append(r.haystack)
             blobs.append(blob)
-            offset = end
-        sections = [marshal.dumps((_stamp(self.root), entries)), marshal.dumps(hays)]
+            offsets.append(offsets[-1] + len(blob))
+        unique = len(set(ids)) == len(ids)
+        head = (names, stats.tobytes(), digests, ids, sort_names, rows, bytes(flags)) + (
+            offsets.tobytes(),
+            unique,
+        )
+        sections = [marshal.dumps((_stamp(self.root), head)), marshal.dumps(hays)]
         sections.append(b"".join(blobs))
         lengths = []
         for section in sections:
@@ -230,3 +319,10 @@ class Index:
         except OSError:
             with contextlib.suppress(OSError):
                 tmp.unlink()
+
+
+def _plain(name: str) -> str:
+    """``name`` as a string of its own: an interned one (a file name read back from an
+    older cache may be) would be written as such, and interning ten thousand names again
+    at every open costs more than unmarshalling them."""
+    return "".join(name) if len(name) > 1 else name

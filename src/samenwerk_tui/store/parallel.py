@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import marshal
 import os
-import pickle
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -78,14 +77,16 @@ def parse_many(
     handed it) turns one file's bytes into a record or a problem.
     """
     count = workers() if processes is None else processes
+    if count < 2 or len(names) < PARALLEL_FROM:  # (nothing of multiprocessing imported)
+        yield from _sequential(names, read)
+        return
     try:
         # Imported here: only a big first read needs processes (start-up is spared them).
         import multiprocessing
+        import pickle
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
     except ImportError:  # a platform without processes
-        count = 0
-    if count < 2 or len(names) < PARALLEL_FROM:
         yield from _sequential(names, read)
         return
     chunks = [list(names[i : i + CHUNK]) for i in range(0, len(names), CHUNK)]

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import os
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, Protocol
+from typing import Any, Protocol
 
 from samenwerk_tui.domain.model import Partnership
 from samenwerk_tui.domain.query import Facets, haystack
@@ -23,14 +24,18 @@ from samenwerk_tui.store import lean
 
 
 class CachedFiles(Protocol):
-    """Where a record taken from the index cache finds its haystack and packed file
-    (:class:`samenwerk_tui.store.index.CachedIndex`)."""
+    """Where a record taken from the index cache finds its facets, haystack and packed
+    file, by its position there (:class:`samenwerk_tui.store.index.CachedIndex`)."""
+
+    def facets(self, position: int) -> Facets: ...
+
+    def conflicted(self, position: int) -> bool: ...
 
     def haystack(self, position: int) -> str: ...
 
-    def packed(self, span: tuple[int, int]) -> lean.Packed: ...
+    def packed(self, position: int) -> lean.Packed: ...
 
-    def blob(self, span: tuple[int, int]) -> memoryview: ...
+    def blob(self, position: int) -> memoryview: ...
 
 
 #: Models built on demand from packed files, kept for the last few records asked about
@@ -75,7 +80,7 @@ class Record:
     """
 
     __slots__ = (
-        "name", "digest", "_partnership", "_packed", "_blob", "_source", "_position", "_span",
+        "name", "digest", "_partnership", "_packed", "_blob", "_source", "_position",
         "_facets", "_haystack", "_sort",
     )  # fmt: skip
 
@@ -87,30 +92,45 @@ class Record:
         *,
         packed: lean.Packed | None = None,
         blob: bytes | None = None,
-        source: CachedFiles | None = None,
-        position: int = 0,
-        span: tuple[int, int] = (0, 0),
         facets: Facets | None = None,
         haystack: str | None = None,
         sort_name: str | None = None,
     ) -> None:
-        if partnership is None and packed is None and facets is None:
-            raise TypeError("a record needs a partnership or a packed file")
-        if partnership is None and packed is None and blob is None and source is None:
+        if partnership is None and packed is None and (facets is None or blob is None):
             raise TypeError("a record needs a partnership or a packed file")
         self.name = name
         self.digest = digest
         self._partnership = partnership
         self._packed = packed
         self._blob = blob
-        self._source = source
-        self._position = position
-        self._span = span
+        self._source: CachedFiles | None = None
+        self._position = 0
         self._facets = facets
         self._haystack = haystack
         self._sort: tuple[str, str] | None = None
         if sort_name is not None and facets is not None:
             self._sort = (sort_name, facets.id)
+
+    @classmethod
+    def cached(
+        cls, name: str, digest: str, source: CachedFiles, position: int, sort: tuple[str, str]
+    ) -> Record:
+        """A record taken from the index cache: its facets, haystack and packed file stay
+        there (at ``position``) until asked for; ``sort`` is (folded name, id).
+
+        Ten thousand are made at every open, so this sets the slots directly instead of
+        going through ``__init__``'s checks (the cache was checked when it was read).
+        """
+        record = cls.__new__(cls)
+        record.name = name
+        record.digest = digest
+        record._partnership = record._packed = record._blob = None
+        record._facets = None
+        record._haystack = None
+        record._source = source
+        record._position = position
+        record._sort = sort
+        return record
 
     @property
     def partnership(self) -> Partnership:
@@ -142,7 +162,7 @@ class Record:
             packed: lean.Packed = marshal.loads(self._blob)  # not kept: the blob holds it
             return packed
         if self._source is not None:
-            return self._source.packed(self._span)  # not kept: the cache holds it
+            return self._source.packed(self._position)  # not kept: the cache holds it
         return None
 
     @property
@@ -155,13 +175,15 @@ class Record:
         if self._blob is not None:
             return self._blob
         if self._source is not None:
-            return self._source.blob(self._span)
+            return self._source.blob(self._position)
         if self._packed is not None:
             return marshal.dumps(self._packed)
         return None
 
     @property
     def id(self) -> str:
+        if self._sort is not None:
+            return self._sort[1]
         if self._partnership is not None:
             return self._partnership.id
         if self._facets is not None:
@@ -173,9 +195,20 @@ class Record:
     @property
     def facets(self) -> Facets:
         if self._facets is None:
-            packed = self.packed
-            self._facets = lean.facets(packed) if packed else Facets.of(self.partnership)
+            if self._source is not None:
+                self._facets = self._source.facets(self._position)
+            else:
+                packed = self.packed
+                self._facets = lean.facets(packed) if packed else Facets.of(self.partnership)
         return self._facets
+
+    @property
+    def conflicted(self) -> bool:
+        """Whether the partnership has recorded conflicts (a cached record answers without
+        unpacking its facets)."""
+        if self._facets is None and self._source is not None:
+            return self._source.conflicted(self._position)
+        return bool(self.facets.conflicts)
 
     @property
     def haystack(self) -> str:
@@ -216,17 +249,14 @@ class LoadResult:
     from_index: int = 0  # how many files were taken from the index cache, unread
 
 
-class FileStat(NamedTuple):
-    """The cheap identity of a file on disk, used to spot outside changes.
+#: The cheap identity of a file on disk, used to spot outside changes: (mtime_ns, size,
+#: inode, ctime_ns). A plain tuple: ten thousand are compared (and sent between processes)
+#: at every open. A tool can put mtime back (``os.utime``); nothing can put ctime back.
+FileStat = tuple[int, int, int, int]
 
-    A named tuple, so it compares directly with the stats kept in the index cache.
-    """
 
-    mtime_ns: int
-    size: int
-    inode: int
-    # A tool can put mtime back (``os.utime``); nothing can put ctime back.
-    ctime_ns: int = 0
+def file_stat(st: os.stat_result) -> FileStat:
+    return (st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
 
 
 class StoreError(SamenwerkError):

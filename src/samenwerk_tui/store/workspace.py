@@ -11,23 +11,21 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import tomllib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from samenwerk_tui.domain.model import Partnership
 from samenwerk_tui.domain.text import slugify
-from samenwerk_tui.store import codec, lean, parallel
+from samenwerk_tui.store import codec, parallel
 from samenwerk_tui.store.atomic import (
-    TEMP_SUFFIX,
     NotAFileError,
     read_file,
     sweep_temp_files,
     write_atomic,
 )
-from samenwerk_tui.store.index import Index
+from samenwerk_tui.store.index import CachedIndex, Index, Match
 from samenwerk_tui.store.layout import GITATTRIBUTES, GITIGNORE
 from samenwerk_tui.store.lock import LockTimeout, WorkspaceLock
 from samenwerk_tui.store.records import (
@@ -38,12 +36,13 @@ from samenwerk_tui.store.records import (
     StaleFileError,
     StoreError,
     digest,
+    file_stat,
 )
+from samenwerk_tui.store.scanning import FILE_NAME, scan_folder
 from samenwerk_tui.store.toml_writer import dumps
 
 SETTINGS_FILE = "samenwerk.toml"
 PARTNERSHIPS_DIR = "partnerships"
-FILE_NAME = re.compile(r"^[a-z0-9-]+-([a-z0-9]{6})\.toml\Z")  # \Z: "$" also allows a final \n
 
 
 def settings_document(name: str) -> dict[str, Any]:
@@ -135,35 +134,13 @@ class Workspace:
 
     def scan(self) -> dict[str, FileStat]:
         """Stat every entry of the partnerships folder except our temp files."""
-        out: dict[str, FileStat] = {}
-        try:
-            entries = list(os.scandir(self.folder))
-        except FileNotFoundError:
-            return out
-        except NotADirectoryError:  # a file named "partnerships": say so, list nothing
-            raise StoreError("error.not_a_folder", path=str(self.folder)) from None
-        for entry in entries:
-            name = entry.name
-            if name.endswith(TEMP_SUFFIX) or name.startswith(".merge_file_"):
-                continue
-            try:
-                # A link or a folder in a partnership file's place is listed (as broken,
-                # by the read), not skipped: nothing disappears silently. Other links
-                # (Emacs's ".#senseo-k3f9qa.toml" lock) are no partnership's.
-                if not entry.is_file(follow_symlinks=False) and not FILE_NAME.fullmatch(name):
-                    continue
-                st = entry.stat(follow_symlinks=False)
-            except OSError:
-                continue
-            out[entry.name] = FileStat(st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
-        return out
+        return scan_folder(self.folder)
 
     def scan_one(self, name: str) -> FileStat | None:
         try:
-            st = os.lstat(self.path_of(name))
+            return file_stat(os.lstat(self.path_of(name)))
         except OSError:
             return None
-        return FileStat(st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
 
     def load_all(self) -> LoadResult:
         """Read every partnership file; bad files become problems, never exceptions."""
@@ -171,65 +148,58 @@ class Workspace:
 
     def load_indexed(
         self,
-        stats: dict[str, FileStat],
+        stats: Mapping[str, FileStat],
         index: Index,
         progress: Callable[[int, int], None] | None = None,
+        *,
+        cached: CachedIndex | None = None,
+        matched: Match | None = None,
     ) -> tuple[LoadResult, list[tuple[FileStat, Record]] | None]:
         """Read the files in ``stats``, taking those whose stat is unchanged from ``index``.
 
         Returns the result and, when the index is out of date, what it should now hold
         (for :meth:`Index.write`; the caller decides when to spend the time on it).
         ``progress(done, total)`` is told now and then how many files are taken.
+        ``cached`` is the index as read already, and ``matched`` its match against
+        ``stats`` made elsewhere (:mod:`.scanning`); both are read and made here if not.
         """
-        cached = index.read()
-        kept: list[tuple[FileStat, Record]] = []
-        to_read: list[str] = []
-        from_row = lean.facets_from_row
-        get = cached.get
-        for name in sorted(stats):
-            st = stats[name]
-            hit = get(name)
-            record = None
-            if hit is not None and hit[0] == st:
-                try:  # (a try costs nothing until it catches; a mangled entry is read anew)
-                    _, hashed, row, sort_name, position, start, end = hit
-                    record = Record(
-                        name,
-                        None,
-                        hashed,
-                        source=cached,
-                        position=position,
-                        span=(start, end),
-                        facets=from_row(row),
-                        sort_name=sort_name,
-                    )
-                except (ValueError, TypeError, KeyError):
-                    record = None
-            if record is None:
-                to_read.append(name)
-            else:
-                kept.append((st, record))
-        records = [r for _, r in kept]
+        if cached is None:
+            cached = index.read()
+        valid, to_read = matched if matched is not None else cached.match(stats)
+        count = len(cached)
+        names, digests = cached.names, cached.digests
+        sorts = list(zip(cached.sort_names, cached.ids, strict=True))
+        make = Record.cached
+        if valid.count(0) == 0:  # (the usual case: every cached file is unchanged)
+            records = [make(names[i], digests[i], cached, i, sorts[i]) for i in range(count)]
+        else:
+            records = [
+                make(names[i], digests[i], cached, i, sorts[i]) for i in range(count) if valid[i]
+            ]
+        from_index = len(records)
         problems: list[Problem] = []
-        fresh = 0
-        total = len(stats)
+        fresh: list[Record] = []
+        total = len(stats) or count  # (no stats with a match made elsewhere: all cached)
         if progress is not None:
-            progress(len(kept), total)
-        for done, item in enumerate(self._load_each(to_read), len(kept) + 1):
+            progress(from_index, total)
+        for done, item in enumerate(self._load_each(to_read), from_index + 1):
             if progress is not None and done % 250 == 0:
                 progress(done, total)
             if isinstance(item, Record):
-                records.append(item)
-                st = stats[item.name]
-                if item.is_packed:
-                    kept.append((st, item))
-                    fresh += 1
+                fresh.append(item)
             else:
                 problems.append(item)
-        stale = fresh > 0 or len(kept) - fresh != len(cached)
-        result = self._deduplicate(records, problems)
-        result.from_index = len(kept) - fresh
-        return result, (kept if stale and index.enabled else None)
+        if not fresh and not problems and cached.ids_unique:
+            # Only files the cache holds, each with an id of its own, in name order.
+            result = LoadResult(records, [])
+        else:
+            result = self._deduplicate(records + fresh, problems)
+        result.from_index = from_index
+        stale = bool(fresh) or from_index != count
+        if not stale or not index.enabled:
+            return result, None
+        kept = [(stats[r.name], r) for r in records + fresh if r.is_packed and r.name in stats]
+        return result, kept
 
     def load_names(self, names: Iterable[str]) -> LoadResult:
         records: list[Record] = []

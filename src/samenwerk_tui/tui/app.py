@@ -77,11 +77,8 @@ class SamenwerkApp(App[int]):
     CSS_PATH: ClassVar[list[str | PurePath]] = [
         _HERE / "app.tcss",
         _HERE / "screens" / "main.tcss",
-        _HERE / "screens" / "forms.tcss",
-        _HERE / "screens" / "decide.tcss",
-        _HERE / "screens" / "welcome.tcss",
         _HERE / "widgets" / "widgets.tcss",
-    ]
+    ]  # the dialogs' styles come with the first dialog (screens.DIALOG_CSS)
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("app"))
     COMMANDS: ClassVar[set[Any]] = {
         CommandsProvider,

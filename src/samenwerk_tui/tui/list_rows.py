@@ -10,7 +10,7 @@ Textual.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from samenwerk_tui import i18n
@@ -19,11 +19,15 @@ from samenwerk_tui.domain.query import Query, Subject
 from samenwerk_tui.domain.types import Stage
 from samenwerk_tui.services.session import Record, Session
 from samenwerk_tui.tui.state import BROKEN_PREFIX
-from samenwerk_tui.tui.widgets.partnership_list import Row
+from samenwerk_tui.tui.widgets.partnership_list import LazyRows, Row
 
 
 def _sort_key(record: Record) -> tuple[str, str]:
     return record.sort_key
+
+
+def _id(record: Record) -> str:
+    return record.id
 
 
 class ListRows:
@@ -31,7 +35,7 @@ class ListRows:
 
     def __init__(self) -> None:
         self.order: list[Record] = []
-        self.rows: list[Row] = []  # aligned with ``order``
+        self.rows = LazyRows([], self._row, _id)  # aligned with ``order``, made when shown
         self.conflict_count = 0  # partnerships with recorded conflicts, files with markers
         self.shown_count = 0  # readable partnerships the last filter let through
         self.sort = DEFAULT_SORT
@@ -51,9 +55,8 @@ class ListRows:
         self.order = sorted(session.records.values(), key=self._key())
         self._problem_conflicts = sum(1 for p in session.problems.values() if p.is_conflicted)
         self._stage_names = {stage: i18n.stage_name(stage.value) for stage in Stage}
-        make = self._row
-        self.rows = [make(record) for record in self.order]
-        self.conflict_count = self._problem_conflicts + sum(row.conflicted for row in self.rows)
+        self.rows = LazyRows(self.order, self._row, _id)
+        self.conflict_count = self._problem_conflicts + sum(r.conflicted for r in self.order)
         self._subjects = []
         self._generation += 1
         self.built = True
@@ -70,8 +73,8 @@ class ListRows:
         for pid in ids:
             at = next((i for i, r in enumerate(self.order) if r.id == pid), None)
             if at is not None:
+                self.conflict_count -= self.order[at].conflicted
                 del self.order[at]
-                self.conflict_count -= self.rows.pop(at).conflicted
                 if subjects is not None:
                     del subjects[at]
             record = session.records.get(pid)
@@ -79,12 +82,11 @@ class ListRows:
                 continue
             at = bisect.bisect_left(self.order, key(record), key=key)
             self.order.insert(at, record)
-            row = self._row(record)
-            self.rows.insert(at, row)
-            self.conflict_count += row.conflicted
+            self.conflict_count += record.conflicted
             if subjects is not None:
                 subjects.insert(at, session.subject(record))
         self._subjects = subjects if subjects is not None else []
+        self.rows = LazyRows(self.order, self._row, _id)  # (a row is quick to make again)
 
     def _key(self) -> Callable[[Record], tuple[Any, ...]]:
         if self.sort == DEFAULT_SORT:  # by name: the key each record keeps (no tuple per row)
@@ -130,21 +132,25 @@ class ListRows:
         self._last = (query, found, self._generation)
         return found
 
-    def filter(self, session: Session, query: Query) -> list[Row]:
+    def filter(self, session: Session, query: Query) -> Sequence[Row]:
         """The rows ``query`` lets through (lock held).
 
         Unreadable files come last, or, sorted by what needs attention, right after the
         partnerships with recorded conflicts.
         """
+        rows: Sequence[Row]
         if query.is_empty:
-            rows = list(self.rows)
+            order: Sequence[Record] = self.order
+            rows = self.rows
             self._last = None
         else:
-            rows = [self.rows[i] for i in self._matching(session, query)]
+            found = self._matching(session, query)
+            order = [self.order[i] for i in found]
+            rows = [self.rows[i] for i in found]
         self.shown_count = len(rows)
         at = len(rows)
         if self.sort == "attention":
-            at = next((i for i, row in enumerate(rows) if not row.conflicted), len(rows))
+            at = next((i for i, r in enumerate(order) if not r.conflicted), len(rows))
         broken = [
             Row(
                 BROKEN_PREFIX + problem.name,
@@ -156,5 +162,8 @@ class ListRows:
             )
             for problem in session.filter_problems(query)
         ]
-        rows[at:at] = broken
-        return rows
+        if not broken:
+            return rows
+        if isinstance(rows, LazyRows):
+            return rows.with_extra(broken, at)
+        return [*rows[:at], *broken, *rows[at:]]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from typing import TYPE_CHECKING
 
@@ -10,6 +9,8 @@ from samenwerk_tui import i18n
 from samenwerk_tui.cli.context import Context
 
 if TYPE_CHECKING:
+    import argparse
+
     from samenwerk_tui.services.session import Session
 
 
@@ -40,7 +41,8 @@ def run_open(ctx: Context) -> int:
 
         if not ask_to_create(root, kind):
             return 0
-    session = Session.open(root, ctx.author, create=True, load=False)
+    # The author is asked of git at the first change, not before the first paint.
+    session = Session.open(root, lambda: ctx.author, create=True, load=False)
     return open_tui(ctx, session, loaded=False)
 
 

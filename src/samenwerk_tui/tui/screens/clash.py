@@ -10,6 +10,7 @@ again; ``escape`` goes back to the form with nothing saved.
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -25,6 +26,7 @@ from samenwerk_tui.services.changes import ClashError, Settled
 from samenwerk_tui.tui.commands import bindings, commands, key_for, key_text
 from samenwerk_tui.tui.fields import both_sides, field_label
 from samenwerk_tui.tui.safe import content
+from samenwerk_tui.tui.screens import DIALOG_CSS
 from samenwerk_tui.tui.state import AppState
 from samenwerk_tui.tui.widgets.cards import mark_current, moved
 
@@ -65,6 +67,8 @@ class ClashCard(Static):
 
 class ClashScreen(ModalScreen[dict[str, Settled] | None]):
     """The fields of one save that clash; dismisses with the choices, or None (back)."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = DIALOG_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("clash"))
 

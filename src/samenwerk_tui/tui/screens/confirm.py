@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -13,6 +14,7 @@ from textual.widgets import Static
 
 from samenwerk_tui import i18n
 from samenwerk_tui.tui.safe import content
+from samenwerk_tui.tui.screens import DIALOG_CSS
 
 
 def question(key: str, field: str, value: str, /, **params: str) -> Content:
@@ -25,6 +27,8 @@ def question(key: str, field: str, value: str, /, **params: str) -> Content:
 
 class ConfirmScreen(ModalScreen[bool]):
     """Asks one question; dismisses with True only on an explicit yes."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = DIALOG_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", i18n.t("tui.confirm.yes"), id="confirm.yes"),

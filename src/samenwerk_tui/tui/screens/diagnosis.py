@@ -16,6 +16,7 @@ any other.
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -36,6 +37,7 @@ from samenwerk_tui.services import diagnosis as service
 from samenwerk_tui.tui.commands import bindings, key_for
 from samenwerk_tui.tui.feedback import tell_change
 from samenwerk_tui.tui.safe import content
+from samenwerk_tui.tui.screens import DIALOG_CSS
 from samenwerk_tui.tui.screens.confirm import ConfirmScreen
 from samenwerk_tui.tui.state import AppState
 from samenwerk_tui.tui.widgets.bars import bar, score_bars, type_label
@@ -50,6 +52,8 @@ PROGRESS_CELLS = 24
 
 class DiagnosisScreen(ModalScreen[bool]):
     """The wizard for one partnership; dismisses with True when something was stored."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = DIALOG_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("diagnosis"))
 

@@ -9,6 +9,7 @@ form's changes, under a new id and file), ``c`` copies the form's text to the cl
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import PurePath
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -22,10 +23,13 @@ from samenwerk_tui import i18n
 from samenwerk_tui.services.changes import GoneError
 from samenwerk_tui.tui.commands import bindings, commands, key_text
 from samenwerk_tui.tui.safe import content
+from samenwerk_tui.tui.screens import DIALOG_CSS
 
 
 class GoneScreen(ModalScreen[str]):
     """What happened to the partnership, and what to do with what was typed."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = DIALOG_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("gone"))
 

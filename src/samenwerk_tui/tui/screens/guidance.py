@@ -15,6 +15,7 @@ the perspectives form; the screen redraws when the data changes.
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import ClassVar
 
 from textual import on
@@ -31,7 +32,7 @@ from samenwerk_tui import i18n
 from samenwerk_tui.domain.model import Partnership
 from samenwerk_tui.services.guidance import Guidance, guidance
 from samenwerk_tui.tui.commands import bindings, commands, key_for, key_text
-from samenwerk_tui.tui.screens import main_forms
+from samenwerk_tui.tui.screens import DIALOG_CSS, main_forms
 from samenwerk_tui.tui.screens.diagnosis import DiagnosisScreen
 from samenwerk_tui.tui.screens.forms.perspectives import PerspectivesForm
 from samenwerk_tui.tui.state import AppState, DataVersion
@@ -45,6 +46,8 @@ TWO_COLUMNS = 110
 
 class GuidanceScreen(ModalScreen[None]):
     """Guidance for one partnership, redrawn whenever its data changes."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = DIALOG_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("guidance"))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -13,6 +14,7 @@ from textual.widgets import Static
 
 from samenwerk_tui import i18n
 from samenwerk_tui.tui.commands import COMMANDS, bindings, key_for, key_text
+from samenwerk_tui.tui.screens import DIALOG_CSS
 from samenwerk_tui.tui.state import AppState
 from samenwerk_tui.tui.widgets.partnership_list import CHANGED_MARK, CONFLICT_MARK
 from samenwerk_tui.tui.widgets.scroll import Pane
@@ -42,6 +44,8 @@ _SECTIONS = (
 class HelpScreen(ModalScreen[None]):
     """Keys and what they do (as the user's keymap has them, with what of the keymap
     could not be used); ``escape``, ``?`` or ``q`` closes it."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = DIALOG_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("help"))
 

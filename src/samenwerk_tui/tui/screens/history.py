@@ -7,6 +7,7 @@ are shown as the author recorded them (their own clock), the way ``git log`` doe
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import PurePath
 from typing import ClassVar
 
 from textual import on, work
@@ -26,6 +27,7 @@ from samenwerk_tui.services.git_session import HistoryEntry
 from samenwerk_tui.services.localtime import minute
 from samenwerk_tui.tui.commands import bindings, commands, key_for, key_text
 from samenwerk_tui.tui.safe import content
+from samenwerk_tui.tui.screens import DIALOG_CSS
 from samenwerk_tui.tui.state import AppState
 from samenwerk_tui.tui.widgets.detail import DetailPane
 from samenwerk_tui.tui.widgets.notes import NotesPane
@@ -57,6 +59,8 @@ class HistoryLoaded(Message):
 
 class HistoryScreen(ModalScreen[None]):
     """Who changed the partnership, when, and the commit message; newest first."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = DIALOG_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("history"))
 
@@ -125,6 +129,8 @@ class VersionLoaded(Message):
 
 class VersionScreen(ModalScreen[None]):
     """The partnership as it was committed in one commit: the detail and notes, read-only."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = DIALOG_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("version"))
 

@@ -17,6 +17,7 @@ only in a terminal lower than that.
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import PurePath
 from typing import ClassVar
 
 from textual import on
@@ -37,6 +38,7 @@ from samenwerk_tui.services.export.sections import portfolio_lists
 from samenwerk_tui.services.portfolio import Item, Portfolio, portfolio
 from samenwerk_tui.tui.commands import bindings, commands, key_text
 from samenwerk_tui.tui.safe import content
+from samenwerk_tui.tui.screens import DIALOG_CSS
 from samenwerk_tui.tui.state import AppState, DataVersion
 from samenwerk_tui.tui.widgets import portfolio_view
 from samenwerk_tui.tui.widgets.chips import type_chip
@@ -81,6 +83,8 @@ def item_content(item: Item, now: datetime) -> Content:
 
 class PortfolioScreen(ModalScreen[str | None]):
     """Charts and lists of the shown partnerships; dismisses with the id to go to."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = DIALOG_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("portfolio"))
 

@@ -9,6 +9,7 @@ the wrong entry settled.
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import ClassVar
 
 from textual import on
@@ -28,6 +29,7 @@ from samenwerk_tui.tui.commands import bindings, commands, key_text
 from samenwerk_tui.tui.feedback import tell, tell_change
 from samenwerk_tui.tui.fields import both_sides, field_label
 from samenwerk_tui.tui.safe import content
+from samenwerk_tui.tui.screens import DIALOG_CSS
 from samenwerk_tui.tui.screens.forms.conflict import ConflictEditForm
 from samenwerk_tui.tui.state import AppState
 from samenwerk_tui.tui.widgets.cards import mark_current, moved
@@ -66,6 +68,8 @@ class ConflictCard(Static):
 
 class ResolveScreen(ModalScreen[None]):
     """The recorded conflicts of one partnership; ``o``/``t``/``e`` settle the current one."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = DIALOG_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("resolve"))
 

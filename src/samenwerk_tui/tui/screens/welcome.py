@@ -10,7 +10,7 @@ main screen; the others ask the app to open another workspace
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import ClassVar
 
 from textual import on
@@ -28,6 +28,7 @@ from samenwerk_tui.services.workspaces import shown_path
 from samenwerk_tui.tui.commands import bindings, key_for
 from samenwerk_tui.tui.messages import OpenDemo, OpenWorkspace
 from samenwerk_tui.tui.safe import content
+from samenwerk_tui.tui.screens import DIALOG_CSS
 from samenwerk_tui.tui.screens.folder import FolderPrompt
 from samenwerk_tui.tui.screens.forms import PartnershipForm
 from samenwerk_tui.tui.state import AppState
@@ -54,6 +55,8 @@ def type_rows() -> list[Horizontal]:
 
 class WelcomeScreen(Screen[None]):
     """The first screen of an empty workspace; ``recent``: other workspaces to offer."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = DIALOG_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("welcome"))
 

@@ -10,7 +10,8 @@ symbol in its own colour: ``●`` changed since the last commit, ``≠`` a confl
 
 from __future__ import annotations
 
-from typing import ClassVar, NamedTuple
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar, NamedTuple, overload
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -50,6 +51,89 @@ class Row(NamedTuple):
     file: str = ""  # the partnership's file name, for the changed mark
 
 
+class LazyRows(Sequence[Row]):
+    """The rows of ``order`` (any items ``make`` turns into rows), each made when first
+    asked for: the first paint of ten thousand partnerships makes a screenful.
+
+    ``extra`` rows (broken files) are shown at position ``at`` among them.
+    """
+
+    def __init__(
+        self,
+        order: list[Any],
+        make: Callable[[Any], Row],
+        keys: Callable[[Any], str],
+        extra: Sequence[Row] = (),
+        at: int | None = None,
+    ) -> None:
+        self._order = order
+        self._make = make
+        self._keys = keys
+        self._built: list[Row | None] = [None] * len(order)
+        self._extra = list(extra)
+        self._at = len(order) if at is None else at
+
+    def with_extra(self, extra: Sequence[Row], at: int | None = None) -> LazyRows:
+        """The same rows (sharing what is made) with ``extra`` shown at ``at``."""
+        view = LazyRows.__new__(LazyRows)
+        view.__dict__.update(self.__dict__)
+        view._extra = list(extra)
+        view._at = len(self._order) if at is None else at
+        return view
+
+    def __len__(self) -> int:
+        return len(self._order) + len(self._extra)
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Row]: ...
+
+    def __getitem__(self, index: int | slice) -> Row | list[Row]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        at, extra = self._at, len(self._extra)
+        if at <= index < at + extra:
+            return self._extra[index - at]
+        if index >= at + extra:
+            index -= extra
+        if not 0 <= index < len(self._order):
+            raise IndexError(index)
+        row = self._built[index]
+        if row is None:
+            row = self._built[index] = self._make(self._order[index])
+        return row
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]  # (mutable rows, as a list's)
+
+    def __repr__(self) -> str:
+        return f"LazyRows({len(self)} rows)"
+
+    def index_of(self, key: str) -> int | None:
+        """Where the row with ``key`` is (None: not here), without making the rows."""
+        keys = self._keys
+        found = next((i for i, item in enumerate(self._order) if keys(item) == key), None)
+        if found is not None:
+            return found + len(self._extra) if found >= self._at else found
+        extra = next((i for i, row in enumerate(self._extra) if row.key == key), None)
+        return None if extra is None else self._at + extra
+
+
+def index_of(rows: Sequence[Row], key: str) -> int | None:
+    """Where the row with ``key`` is in ``rows`` (None: not there)."""
+    if isinstance(rows, LazyRows):
+        return rows.index_of(key)
+    return next((i for i, row in enumerate(rows) if row.key == key), None)
+
+
 class PartnershipList(ScrollView, can_focus=True):
     """The virtualised list of partnerships (and broken files) on the main screen."""
 
@@ -72,7 +156,7 @@ class PartnershipList(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id)
-        self.rows: list[Row] = []
+        self.rows: Sequence[Row] = []
         self.cursor = 0
         self.empty_text = ""
         self.changed: set[str] = set()  # file names changed since the last commit
@@ -94,11 +178,11 @@ class PartnershipList(ScrollView, can_focus=True):
             return None
         return self.rows[min(self.cursor, len(self.rows) - 1)].key
 
-    def set_rows(self, rows: list[Row], keep: str | None = None) -> None:
+    def set_rows(self, rows: Sequence[Row], keep: str | None = None) -> None:
         """Show ``rows``; the cursor stays on ``keep`` (or the same position) if it can."""
         old_cursor = self.cursor
         self.rows = rows
-        index = next((i for i, r in enumerate(rows) if r.key == keep), None) if keep else None
+        index = index_of(rows, keep) if keep else None
         self.cursor = index if index is not None else min(old_cursor, max(len(rows) - 1, 0))
         self._set_height(len(rows))
         self._scroll_to_cursor()
@@ -124,11 +208,11 @@ class PartnershipList(ScrollView, can_focus=True):
 
     def select_key(self, key: str) -> bool:
         """Move the cursor to the row with ``key``; False if it is not shown."""
-        for i, row in enumerate(self.rows):
-            if row.key == key:
-                self._move(i)
-                return True
-        return False
+        index = index_of(self.rows, key)
+        if index is None:
+            return False
+        self._move(index)
+        return True
 
     def _announce(self) -> None:
         key = self.highlighted_key

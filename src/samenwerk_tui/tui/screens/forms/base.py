@@ -27,6 +27,7 @@ partnership's record (``super().__init__(state, record)``) and having its opener
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import PurePath
 from typing import Any, ClassVar, Generic, TypeVar
 
 from textual.app import ComposeResult
@@ -46,6 +47,7 @@ from samenwerk_tui.services.changes import Base, Change, ClashError, Edit, GoneE
 from samenwerk_tui.services.session import Record, Session
 from samenwerk_tui.tui.commands import bindings, by_id, key_for, key_text
 from samenwerk_tui.tui.feedback import tell, tell_change
+from samenwerk_tui.tui.screens import DIALOG_CSS
 from samenwerk_tui.tui.screens.confirm import ConfirmScreen
 from samenwerk_tui.tui.state import AppState
 from samenwerk_tui.tui.widgets.detail import type_chip
@@ -60,6 +62,8 @@ SaveFn = Callable[[Session], Change]
 
 class FormScreen(ModalScreen[bool], Generic[V]):
     """A modal form: ``ctrl+s`` saves, ``escape`` cancels, ``tab`` moves between fields."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = DIALOG_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("form"))
     title_key = ""

@@ -1,0 +1,147 @@
+"""Stat the partnerships folder: here, or (opening the app on Linux) in a child process.
+
+Opening a big workspace starts with one ``lstat`` per file, to know which files the index
+cache still holds unchanged. At 10,000 files that is some 40 ms of interpreter work, which
+in a thread would take turns with importing Textual for the one interpreter lock. So the
+app's first read forks a child process first thing (:meth:`ChildScan.start`): the child
+stats the folder, matches the stats against the index cache, and sends back the match and
+the stats (marshalled, unpacked by the app only when it next looks for outside changes),
+on the other core, while the app starts. Forking is used only where it is safe and cheap:
+on Linux, and while this process runs no other thread (a lock another thread held at the
+fork would stay locked in the child). Anything that goes wrong in or with the child is a
+scan here instead: the result is always the same as :func:`scan_folder`'s.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import re
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from samenwerk_tui.store.atomic import TEMP_SUFFIX
+from samenwerk_tui.store.records import FileStat, StoreError
+
+if TYPE_CHECKING:
+    from samenwerk_tui.store.index import Index, Match
+
+FILE_NAME = re.compile(r"^[a-z0-9-]+-([a-z0-9]{6})\.toml\Z")  # \Z: "$" also allows a final \n
+
+
+def scan_folder(folder: Path) -> dict[str, FileStat]:
+    """Stat every entry of the partnerships folder except our temp files."""
+    out: dict[str, FileStat] = {}
+    try:
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return out
+    except NotADirectoryError:  # a file named "partnerships": say so, list nothing
+        raise StoreError("error.not_a_folder", path=str(folder)) from None
+    for entry in entries:
+        name = entry.name
+        if name.endswith(TEMP_SUFFIX) or name.startswith(".merge_file_"):
+            continue
+        try:
+            # A link or a folder in a partnership file's place is listed (as broken, by
+            # the read), not skipped: nothing disappears silently. Other links (Emacs's
+            # ".#senseo-k3f9qa.toml" lock) are no partnership's.
+            if not entry.is_file(follow_symlinks=False) and not FILE_NAME.fullmatch(name):
+                continue
+            st = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        out[name] = (st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
+    return out
+
+
+#: What a finished scan gives: the stats (unpacked when first called for), and, if the
+#: child matched them against the index cache, that match with the cache's fingerprint.
+Scanned = tuple[Callable[[], dict[str, FileStat]], "tuple[tuple[int, int], Match] | None"]
+
+
+class ChildScan:
+    """A scan of one folder (and its match against the index cache) in a forked child."""
+
+    def __init__(self, pid: int, fd: int) -> None:
+        self._pid = pid
+        self._fd = fd
+
+    @classmethod
+    def start(cls, folder: Path, index: Index | None) -> ChildScan | None:
+        """Fork the child now; None where forking is not used (then scan here)."""
+        if not sys.platform.startswith("linux") or threading.active_count() != 1:
+            return None
+        try:
+            read_end, write_end = os.pipe()
+        except OSError:
+            return None
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read_end)
+            os.close(write_end)
+            return None
+        if pid == 0:  # the child: scan, match, send, and leave without any clean-up
+            code = 1
+            try:
+                os.close(read_end)
+                _send(write_end, _scan_and_match(folder, index))
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(write_end)
+        return cls(pid, read_end)
+
+    def result(self) -> Scanned | None:
+        """What the child found (waiting for it); None if it failed: scan here then."""
+        chunks = []
+        try:
+            while chunk := os.read(self._fd, 1 << 20):
+                chunks.append(chunk)
+        except OSError:
+            chunks = []
+        finally:
+            os.close(self._fd)
+        try:
+            _, status = os.waitpid(self._pid, 0)
+        except ChildProcessError:
+            status = 1
+        if status != 0 or not chunks:
+            return None
+        try:
+            stats_blob, matched = marshal.loads(b"".join(chunks))
+        except (ValueError, EOFError, TypeError):
+            return None
+        if type(stats_blob) is not bytes:
+            return None
+        return _unpack_later(stats_blob), matched
+
+
+def _scan_and_match(folder: Path, index: Index | None) -> tuple[bytes, Any]:
+    stats = scan_folder(folder)
+    matched = None
+    if index is not None and index.enabled:
+        cached = index.read()
+        if len(cached):
+            matched = (cached.fingerprint, cached.match(stats))
+    return marshal.dumps(stats), matched
+
+
+def _send(fd: int, message: tuple[bytes, Any]) -> None:
+    view = memoryview(marshal.dumps(message))
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _unpack_later(blob: bytes) -> Callable[[], dict[str, FileStat]]:
+    def unpack() -> dict[str, FileStat]:
+        stats = marshal.loads(blob)
+        if type(stats) is not dict:
+            raise ValueError("a scan that is no mapping")  # the child sent it: never
+        return stats
+
+    return unpack
