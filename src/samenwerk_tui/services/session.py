@@ -141,8 +141,11 @@ class Session(UseCases):
         if to_index is not None:
             # After a preload (the TUI) the cache waits a moment, to leave the first paint.
             self.reader.write_index_later(to_index, INDEX_DELAY if preloaded else 0.0)
-        if preloaded:  # the TUI: ready the filter's text while the user looks at the list
-            self.reader.warm(result.records)
+
+    def warm(self) -> None:
+        """Ready the filter's text in the background (the TUI, once the list is shown: not
+        before, when it would take turns with the first paint for the interpreter)."""
+        self.reader.warm(list(self.records.values()))
 
     def preload(self) -> None:
         """Start reading the workspace in a thread now; the next :meth:`load` takes it."""

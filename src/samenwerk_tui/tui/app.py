@@ -166,7 +166,7 @@ class SamenwerkApp(App[int]):
             self._progress_timer = self.set_interval(0.2, self._show_progress)
         else:
             self._offer_welcome()
-            self.call_after_refresh(settle_memory)
+            self.call_after_refresh(self._shown)
         self._git_busy = True
         # After the first paint: git (a subprocess, and importing git support) would
         # compete with it for the interpreter, and the list matters first.
@@ -177,6 +177,11 @@ class SamenwerkApp(App[int]):
         preferences.report()
         preferences.workspace_opened(state.session.workspace.root)
         preferences.check_author()
+
+    def _shown(self) -> None:
+        """The workspace is read and on screen: what can wait for that, now."""
+        settle_memory()
+        self.session.warm()
 
     def watch_theme(self, name: str) -> None:
         self.preferences.theme_changed(name)
@@ -206,7 +211,7 @@ class SamenwerkApp(App[int]):
     def _loaded(self, message: Loaded) -> None:
         self.state.loaded = True
         self.state.data_changed()
-        self.call_after_refresh(settle_memory)
+        self.call_after_refresh(self._shown)
         if message.error:
             tell(self, message.error, "error")
         else:
