@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from samenwerk_tui.services.session import Session
+from samenwerk_tui.store.atomic import TEMP_SUFFIX
 from samenwerk_tui.store.index import Index
 from samenwerk_tui.store.scanning import ChildScan, scan_folder
 from samenwerk_tui.store.workspace import Workspace
@@ -35,6 +36,7 @@ import json, sys
 from pathlib import Path
 from samenwerk_tui.services.session import Session
 from samenwerk_tui.store import scanning
+from samenwerk_tui.store.atomic import TEMP_SUFFIX
 from samenwerk_tui.store.index import Index
 from samenwerk_tui.store.workspace import Workspace
 
@@ -42,13 +44,15 @@ root, cache = Path(sys.argv[1]), Path(sys.argv[2])
 started = []
 start = scanning.ChildScan.start
 
-def counting(folder, index):
-    child = start(folder, index)
+def counting(folder, index, **kwargs):
+    child = start(folder, index, **kwargs)
     started.append(child is not None)
     return child
 
 scanning.ChildScan.start = counting
 session = Session(Workspace(root), "Anna", index=Index.for_workspace(cache, root, racy_seconds=0))
+if len(sys.argv) > 3:  # a session that writes: its read sweeps our old temp files first
+    session.reader.sweep_before_reading()
 session.preload()
 session.load()
 plain = Session(Workspace(root), "Anna", index=False)
@@ -68,9 +72,9 @@ print(json.dumps({
 """
 
 
-def open_in_fresh_interpreter(root: Path, cache: Path) -> dict[str, object]:
+def open_in_fresh_interpreter(root: Path, cache: Path, *more: str) -> dict[str, object]:
     done = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(root), str(cache)],
+        [sys.executable, "-c", SCRIPT, str(root), str(cache), *more],
         capture_output=True,
         text=True,
         check=True,
@@ -155,3 +159,19 @@ def test_a_child_that_cannot_scan_leaves_the_error_to_the_read_here(tmp_path: Pa
     with pytest.raises(StoreError) as caught:
         session.reader.read(ChildScan.start(folder, session.index))
     assert caught.value.key == "error.not_a_folder"
+
+
+def test_the_child_sweeps_old_temp_files_for_a_session_that_writes_only(tmp_path: Path) -> None:
+    root, cache = tmp_path / "ws", tmp_path / "cache"
+    ws = corpus(root, count=15)
+    warm_cache(root, cache)
+    left = ws.folder / f".zorgnetwerk-001-par000.toml.x1y2{TEMP_SUFFIX}"
+    left.write_bytes(b"half a save")
+    old = time.time() - 3600
+    os.utime(left, (old, old))
+    reading = open_in_fresh_interpreter(root, cache)
+    assert reading["child"] == [True] and reading["same"] is True
+    assert left.exists()  # a read-only open leaves the folder as it found it
+    writing = open_in_fresh_interpreter(root, cache, "writes")
+    assert writing["child"] == [True] and writing["same"] is True
+    assert not left.exists()

@@ -62,11 +62,10 @@ class WorkspaceReader:
         """
         if self._preloader is not None:
             return
-        child = ChildScan.start(self.workspace.folder, self.index)
+        child = ChildScan.start(self.workspace.folder, self.index, sweep=self._sweep)
 
         def run() -> None:
             try:
-                self._sweep_if_asked()
                 self._preloaded = self.read(child)
             except BaseException as exc:  # handed to take(), which raises it there
                 self._preloaded = exc
@@ -99,7 +98,6 @@ class WorkspaceReader:
         """What the preload read (waiting for it), else a read now; and whether preloaded."""
         preloader, self._preloader = self._preloader, None
         if preloader is None:
-            self._sweep_if_asked()
             return self.read(), False
         preloader.join()
         read, self._preloaded = self._preloaded, None
@@ -115,13 +113,16 @@ class WorkspaceReader:
         ``child``: a scan already under way in a child process (its result is used if it
         matches the cache read here; anything else is done here).
         """
+        # The child's answer first: reading the cache meanwhile would make three threads
+        # of work (the child, this one, the app starting) for two cores.
+        scanned = child.result() if child is not None else None
+        if scanned is None:
+            self._sweep_if_asked()
+        self._sweep = False  # (done, by the child or here)
         if self.index is None or not self.index.enabled:
-            if child is not None:
-                child.result()  # (not needed: no cache to match; the child is waited for)
-            scan = self.workspace.scan()
+            scan = self.workspace.scan() if scanned is None else _unpacked(scanned[0])
             return scan, self.workspace.load_names(sorted(scan)), None
         cached = self.index.read()
-        scanned = child.result() if child is not None else None
         matched = None
         stats: Stats
         if scanned is None:

@@ -236,31 +236,56 @@ class Index:
     def enabled(self) -> bool:
         return self.path is not None
 
-    def read(self) -> CachedIndex:
-        """What the cache holds; empty when there is none or it cannot be trusted."""
+    def read(self, *, head_only: bool = False) -> CachedIndex:
+        """What the cache holds; empty when there is none or it cannot be trusted.
+
+        ``head_only``: read and check only the head (names, stats, ids…), enough to match
+        a scan against (:mod:`.scanning`'s child); its haystacks and packed files are
+        then not there to ask for.
+        """
         if self.path is None:
             return EMPTY
         try:
-            data = self.path.read_bytes()
+            data = self._head_bytes() if head_only else self.path.read_bytes()
         except OSError:
             return EMPTY
         try:
-            return self._parse(data)
+            return self._parse(data, head_only=head_only)
         except (ValueError, TypeError, EOFError, struct.error):
             return EMPTY
 
-    def _parse(self, data: bytes) -> CachedIndex:
+    def _head_bytes(self) -> bytes:
+        """The magic, the section table and the head of the cache file (not the rest)."""
+        assert self.path is not None
+        fd = os.open(self.path, os.O_RDONLY)
+        try:
+            start = os.read(fd, len(MAGIC) + _SECTIONS.size)
+            if len(start) != len(MAGIC) + _SECTIONS.size or not start.startswith(MAGIC):
+                return b""
+            want = _SECTIONS.unpack_from(start, len(MAGIC))[0]
+            chunks = [start]
+            while want > 0 and (chunk := os.read(fd, min(want, 1 << 22))):
+                chunks.append(chunk)
+                want -= len(chunk)
+            return b"".join(chunks)
+        finally:
+            os.close(fd)
+
+    def _parse(self, data: bytes, *, head_only: bool = False) -> CachedIndex:
         if not data.startswith(MAGIC):
             return EMPTY
         at = len(MAGIC) + _SECTIONS.size
         head_len, head_crc, hay_len, hay_crc, blob_len, blob_crc = _SECTIONS.unpack_from(
             data, len(MAGIC)
         )
+        sections = [(head_len, head_crc), (hay_len, hay_crc), (blob_len, blob_crc)]
+        if head_only:
+            sections, hay_len, blob_len = sections[:1], 0, 0
         if at + head_len + hay_len + blob_len != len(data):
             return EMPTY
         view = memoryview(data)
         spans = []
-        for length, crc in ((head_len, head_crc), (hay_len, hay_crc), (blob_len, blob_crc)):
+        for length, crc in sections:
             # crc32 lets other threads run on big buffers: the first paint goes on meanwhile.
             if zlib.crc32(view[at : at + length]) != crc:
                 return EMPTY
@@ -269,6 +294,8 @@ class Index:
         stamp, head = marshal.loads(view[spans[0][0] : spans[0][1]])
         if stamp != _stamp(self.root) or type(head) is not tuple:
             return EMPTY
+        if head_only:
+            return CachedIndex(head, fingerprint=(head_len, head_crc))
         return CachedIndex(head, data, spans[1], spans[2], (head_len, head_crc))
 
     def write(self, records: list[tuple[FileStat, Record]]) -> None:

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from samenwerk_tui.store.atomic import TEMP_SUFFIX
+from samenwerk_tui.store.atomic import TEMP_SUFFIX, sweep_temp_files
 from samenwerk_tui.store.records import FileStat, StoreError
 
 if TYPE_CHECKING:
@@ -32,8 +32,11 @@ if TYPE_CHECKING:
 FILE_NAME = re.compile(r"^[a-z0-9-]+-([a-z0-9]{6})\.toml\Z")  # \Z: "$" also allows a final \n
 
 
-def scan_folder(folder: Path) -> dict[str, FileStat]:
-    """Stat every entry of the partnerships folder except our temp files."""
+def scan_folder(folder: Path, *, sweep: bool = False) -> dict[str, FileStat]:
+    """Stat every entry of the partnerships folder except our temp files (``sweep``: and
+    delete those of them left behind, as :func:`~.atomic.sweep_temp_files` does)."""
+    if sweep:
+        sweep_temp_files(folder)
     out: dict[str, FileStat] = {}
     try:
         entries = list(os.scandir(folder))
@@ -71,8 +74,11 @@ class ChildScan:
         self._fd = fd
 
     @classmethod
-    def start(cls, folder: Path, index: Index | None) -> ChildScan | None:
-        """Fork the child now; None where forking is not used (then scan here)."""
+    def start(cls, folder: Path, index: Index | None, *, sweep: bool = False) -> ChildScan | None:
+        """Fork the child now; None where forking is not used (then scan here).
+
+        ``sweep``: the child first deletes our temp files left behind in the folder.
+        """
         if not sys.platform.startswith("linux") or threading.active_count() != 1:
             return None
         try:
@@ -89,7 +95,7 @@ class ChildScan:
             code = 1
             try:
                 os.close(read_end)
-                _send(write_end, _scan_and_match(folder, index))
+                _send(write_end, _scan_and_match(folder, index, sweep))
                 code = 0
             finally:
                 os._exit(code)
@@ -121,11 +127,11 @@ class ChildScan:
         return _unpack_later(stats_blob), matched
 
 
-def _scan_and_match(folder: Path, index: Index | None) -> tuple[bytes, Any]:
-    stats = scan_folder(folder)
+def _scan_and_match(folder: Path, index: Index | None, sweep: bool) -> tuple[bytes, Any]:
+    stats = scan_folder(folder, sweep=sweep)
     matched = None
     if index is not None and index.enabled:
-        cached = index.read()
+        cached = index.read(head_only=True)
         if len(cached):
             matched = (cached.fingerprint, cached.match(stats))
     return marshal.dumps(stats), matched

@@ -176,7 +176,8 @@ class SamenwerkApp(App[int]):
             self.set_interval(RELOAD_SECONDS, preferences.look)
         preferences.report()
         preferences.workspace_opened(state.session.workspace.root)
-        preferences.check_author()
+        # After the first paint: asking git is a process, which would take a core from it.
+        self.call_after_refresh(preferences.check_author)
 
     def _shown(self) -> None:
         """The workspace is read and on screen: what can wait for that, now."""

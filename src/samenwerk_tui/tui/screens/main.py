@@ -21,7 +21,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container, Vertical
-from textual.events import Key, Resize
+from textual.events import Key, Resize, ScreenResume
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input
@@ -67,6 +67,7 @@ class MainScreen(Screen[None]):
         self._shown: tuple[str | None, Record | Problem | None] | None = None  # the panes show
         self._fill_pending = False  # the panes are to be filled after the next paint
         self._detail_mounted = False  # the detail pane comes after the first paint
+        self._resumed = False
 
     def compose(self) -> ComposeResult:
         keymap = self.state.keymap
@@ -90,7 +91,9 @@ class MainScreen(Screen[None]):
         self.query_one("#filter", Input).cursor_blink = state.blink
         self.list.loading = not state.loaded
         self.set_focus(self.list)  # at once: keys typed from now on go to the list
-        self._layout_for(self.size.width)
+        # The terminal's width: the screen's own is not known before its first layout, and
+        # a class set now and taken back at the first resize costs two restyles of it all.
+        self._layout_for(self.app.size.width)
         status = self.query_one(StatusLine)
         status.loaded = state.loaded
         status.workspace = state.session.workspace.display_name
@@ -116,6 +119,13 @@ class MainScreen(Screen[None]):
             self._detail_mounted = True
             if self._shown is not None:
                 self._fill_panes()
+
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        """The first time, Textual's restyle of the whole screen is skipped: it was styled
+        a moment ago, when mounted (later resumes restyle, as after a theme change)."""
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def on_resize(self, event: Resize) -> None:
         self._layout_for(event.size.width)
