@@ -10,7 +10,8 @@ since their stdout is the screen.
 ``open WS``        the real ``samenwerk -w WS`` (the CLI's own ``main``), until the list
                    shows its rows: the moment the first frame that shows them (the main
                    screen, loaded, with the list laid out) is handed to the terminal
-                   (``App._display``). It quits.
+                   (``App._display``). It quits. Also reported: the first frame with any
+                   rows (a first open shows the partnerships read so far as they come).
 ``floor``          a bare Textual app (one label), until its first frame is handed to
                    the terminal the same way: what any Textual app pays to start and paint.
 ``visidata CSV N`` VisiData (when installed) opening a CSV of the same N rows, until the
@@ -98,17 +99,24 @@ def hook_main_screen() -> None:
 
     display = App._display
     reported = False
+    first_rows: float | None = None
 
     def hooked(self: App[Any], screen: Any, renderable: Any) -> None:
-        nonlocal reported
+        nonlocal reported, first_rows
         display(self, screen, renderable)
         if reported or renderable is None or not isinstance(screen, MainScreen):
             return
-        if not screen.state.loaded or screen.list.size.height == 0:
+        if screen.list.size.height == 0:
+            return
+        if first_rows is None and len(screen.list.rows) and not screen.list.loading:
+            first_rows = time.time()  # rows shown, maybe those read so far (a first open)
+        if not screen.state.loaded:
             return
         reported = True
         rows = len(screen.list.rows)
-        report({"ready": time.time(), "rows": rows, "cpu_s": cpu_s(), **rss_mb()})
+        now = time.time()
+        data = {"ready": now, "first_rows": first_rows or now, "rows": rows, "cpu_s": cpu_s()}
+        report({**data, **rss_mb()})
         self.exit(0)
 
     App._display = hooked  # type: ignore[method-assign]

@@ -11,6 +11,7 @@ the records are ready at once and (in the TUI) the first paint is left alone.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 
 from samenwerk_tui.store import parallel
@@ -21,6 +22,8 @@ from samenwerk_tui.store.workspace import Workspace
 
 #: Seconds the TUI waits after its first load before writing the index cache.
 INDEX_DELAY = 1.5
+#: Files left to parse from which waiting for the preload is no longer worth it.
+MANY_TO_PARSE = 500
 #: The folder's stats, or how to get them (unpacked when first needed: a scan made in a
 #: child process arrives marshalled).
 Stats = dict[str, FileStat] | Callable[[], dict[str, FileStat]]
@@ -53,6 +56,11 @@ class WorkspaceReader:
         self._sweep = False
         #: Files read so far and files to read, while a read runs (for a progress line).
         self.progress: tuple[int, int] = (0, 0)
+        #: The records a long read has read so far (a new list at each step), to show
+        #: before the read is done; None when there is nothing (more) to show.
+        self.arrived: list[Record] | None = None
+        #: Called (on the reading thread) each time :attr:`arrived` has grown.
+        self.on_arrived: Callable[[], None] | None = None
 
     def preload(self) -> None:
         """Start reading in a thread now; the next :meth:`take` returns what it read.
@@ -88,11 +96,21 @@ class WorkspaceReader:
         return self._preloader is not None and not self._preloader.is_alive()
 
     def wait_for_preload(self, timeout: float) -> bool:
-        """Wait up to ``timeout`` seconds for the preload; True when it has finished."""
-        if self._preloader is None:
+        """Wait up to ``timeout`` seconds for the preload; True when it has finished.
+
+        Stops waiting as soon as the preload turns out to have many files to parse (a
+        first open): then the front end had better show itself and the rows as they come.
+        """
+        preloader = self._preloader
+        if preloader is None:
             return False
-        self._preloader.join(timeout)
-        return not self._preloader.is_alive()
+        deadline = time.monotonic() + timeout
+        while preloader.is_alive() and time.monotonic() < deadline:
+            done, total = self.progress
+            if total - done >= MANY_TO_PARSE:
+                return False
+            preloader.join(min(0.01, max(0.0, deadline - time.monotonic())))
+        return not preloader.is_alive()
 
     def take(self) -> tuple[Read, bool]:
         """What the preload read (waiting for it), else a read now; and whether preloaded."""
@@ -140,7 +158,9 @@ class WorkspaceReader:
             self._told,
             cached=cached,
             matched=matched,
+            arrived=self._arrived,
         )
+        self.arrived = None
         return stats, result, to_index
 
     @staticmethod
@@ -158,6 +178,11 @@ class WorkspaceReader:
 
     def _told(self, done: int, total: int) -> None:
         self.progress = (done, total)
+
+    def _arrived(self, records: list[Record]) -> None:
+        self.arrived = records
+        if self.on_arrived is not None:
+            self.on_arrived()
 
     def write_index_later(self, entries: list[tuple[FileStat, Record]], delay: float) -> None:
         """Write the index cache ``delay`` seconds from now, in a thread of its own.

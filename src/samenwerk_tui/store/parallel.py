@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 PARALLEL_FROM = 1500
 #: Files per chunk a worker reads at a time (results come back chunk by chunk).
 CHUNK = 500
+#: Files in each worker's first chunk.
+FIRST_CHUNK = 100
 
 
 #: Whether this program may start worker processes (:func:`allow_processes`).
@@ -89,7 +91,13 @@ def parse_many(
     except ImportError:  # a platform without processes
         yield from _sequential(names, read)
         return
-    chunks = [list(names[i : i + CHUNK]) for i in range(0, len(names), CHUNK)]
+    # The first chunk of each worker is small, so that the first records come back soon
+    # after the workers start (a front end shows them while the rest is read).
+    first = min(CHUNK, FIRST_CHUNK) * count
+    chunks = [
+        list(names[i : i + FIRST_CHUNK]) for i in range(0, min(first, len(names)), FIRST_CHUNK)
+    ]
+    chunks += [list(names[i : i + CHUNK]) for i in range(first, len(names), CHUNK)]
     done = 0
     try:
         # "spawn": a fresh interpreter per worker. Forking now could copy a lock another

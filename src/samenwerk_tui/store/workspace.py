@@ -42,6 +42,8 @@ from samenwerk_tui.store.scanning import FILE_NAME, scan_folder
 from samenwerk_tui.store.toml_writer import dumps
 
 SETTINGS_FILE = "samenwerk.toml"
+#: A first read tells what it has read so far after every so many parsed files.
+ARRIVED_EVERY = 250
 PARTNERSHIPS_DIR = "partnerships"
 
 
@@ -154,6 +156,7 @@ class Workspace:
         *,
         cached: CachedIndex | None = None,
         matched: Match | None = None,
+        arrived: Callable[[list[Record]], None] | None = None,
     ) -> tuple[LoadResult, list[tuple[FileStat, Record]] | None]:
         """Read the files in ``stats``, taking those whose stat is unchanged from ``index``.
 
@@ -162,6 +165,9 @@ class Workspace:
         ``progress(done, total)`` is told now and then how many files are taken.
         ``cached`` is the index as read already, and ``matched`` its match against
         ``stats`` made elsewhere (:mod:`.scanning`); both are read and made here if not.
+        ``arrived(records)`` is told, while files are parsed, the records read so far
+        (a new list each time, in no particular order; problems and duplicates are
+        sorted out only in the result), so a front end can show them as they come.
         """
         if cached is None:
             cached = index.read()
@@ -182,6 +188,7 @@ class Workspace:
         total = len(stats) or count  # (no stats with a match made elsewhere: all cached)
         if progress is not None:
             progress(from_index, total)
+        told = from_index
         for done, item in enumerate(self._load_each(to_read), from_index + 1):
             if progress is not None and done % 250 == 0:
                 progress(done, total)
@@ -189,6 +196,11 @@ class Workspace:
                 fresh.append(item)
             else:
                 problems.append(item)
+            if arrived is not None and len(fresh) >= told + ARRIVED_EVERY:
+                told = len(fresh)
+                if progress is not None:
+                    progress(done, total)
+                arrived(records + fresh)
         if not fresh and not problems and cached.ids_unique:
             # Only files the cache holds, each with an id of its own, in name order.
             result = LoadResult(records, [])

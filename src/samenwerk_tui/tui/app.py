@@ -51,7 +51,13 @@ from samenwerk_tui.tui.git import (
     sync,
     sync_report,
 )
-from samenwerk_tui.tui.loading import Loaded, WorkspaceChanged, read_workspace, settle_memory
+from samenwerk_tui.tui.loading import (
+    Arriving,
+    Loaded,
+    WorkspaceChanged,
+    read_workspace,
+    settle_memory,
+)
 from samenwerk_tui.tui.messages import OpenDemo, OpenWorkspace, RepairRequested, SyncRequested
 from samenwerk_tui.tui.preferences import RELOAD_SECONDS, Preferences
 from samenwerk_tui.tui.providers import (
@@ -63,12 +69,14 @@ from samenwerk_tui.tui.providers import (
 from samenwerk_tui.tui.safe import plain
 from samenwerk_tui.tui.screens.main import MainScreen
 from samenwerk_tui.tui.settings_providers import SettingsProvider
-from samenwerk_tui.tui.state import AppState, DataVersion
+from samenwerk_tui.tui.state import AppState, Arrived, DataVersion
 from samenwerk_tui.tui.themes import ThemeRegistry
 from samenwerk_tui.tui.typeahead import TypeAhead
 
 _HERE = Path(__file__).parent
 POLL_SECONDS = 1.0
+#: How often a long read's progress (and the partnerships read so far) is shown.
+PROGRESS_SECONDS = 0.05
 
 
 class SamenwerkApp(App[int]):
@@ -103,6 +111,7 @@ class SamenwerkApp(App[int]):
         self._poll = poll
         self._polling = False
         self._git_busy = False
+        self._git_after_load = False
         self._git_again = False
         self._welcomed = False  # the welcome pane was offered for this workspace
         self.typeahead = TypeAhead(self, super().on_event)
@@ -161,16 +170,20 @@ class SamenwerkApp(App[int]):
         self.watch(state, "data_version", self._data_changed, init=False)
         self.watch(state, "language", preferences.language_changed, init=False)
         self.watch(state, "sort", preferences.sort_changed, init=False)
+        self._git_busy = True
+        self._git_after_load = self._load
         if self._load:
+            # Each step of a long read is shown at once (the timer shows the progress).
+            self.session.reader.on_arrived = self._post_arriving
             self.load_workspace()
-            self._progress_timer = self.set_interval(0.2, self._show_progress)
+            self._progress_timer = self.set_interval(PROGRESS_SECONDS, self._show_progress)
         else:
             self._offer_welcome()
             self.call_after_refresh(self._shown)
-        self._git_busy = True
-        # After the first paint: git (a subprocess, and importing git support) would
-        # compete with it for the interpreter, and the list matters first.
-        self.call_after_refresh(self._git_worker, True)
+            # After the first paint: git (a subprocess, and importing git support) would
+            # compete with it for the interpreter, and the list matters first. (After a
+            # long read, once it is done: the rows read so far come first.)
+            self.call_after_refresh(self._git_worker, True)
         if self._poll:
             self.set_interval(POLL_SECONDS, self.poll_workspace)
             self.set_interval(RELOAD_SECONDS, preferences.look)
@@ -201,18 +214,33 @@ class SamenwerkApp(App[int]):
         self.post_message(read_workspace(self.session, self.state.lock))
 
     def _show_progress(self) -> None:
-        """While a big workspace is read: how far, in the status line."""
+        """While a big workspace is read: how far, in the status line, and the
+        partnerships read so far, in the list."""
         if self.state.loaded:
             if self._progress_timer is not None:
                 self._progress_timer.stop()
             return
-        self.state.progress = self.session.reader.progress
+        reader = self.session.reader
+        self.state.progress = reader.progress
+        arrived = reader.arrived
+        if arrived and arrived is not self.state.arrived.records:
+            self.state.arrived = Arrived(arrived)
+
+    def _post_arriving(self) -> None:
+        self.post_message(Arriving())  # (from the reading thread: post_message is safe)
+
+    @on(Arriving)
+    def _arriving(self) -> None:
+        self._show_progress()
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
         self.state.loaded = True
         self.state.data_changed()
         self.call_after_refresh(self._shown)
+        if self._git_after_load:  # the first look at git, now
+            self._git_after_load = False
+            self.call_after_refresh(self._git_worker, True)
         if message.error:
             tell(self, message.error, "error")
         else:
@@ -397,7 +425,7 @@ class SamenwerkApp(App[int]):
         self.load_workspace()
         if self._progress_timer is not None:
             self._progress_timer.stop()
-        self._progress_timer = self.set_interval(0.2, self._show_progress)
+        self._progress_timer = self.set_interval(PROGRESS_SECONDS, self._show_progress)
         self._git_busy, self._git_again = True, False
         self._git_worker(True)  # as on every open: is it a repository, register the driver
 

@@ -61,6 +61,19 @@ class ListRows:
         self._generation += 1
         self.built = True
 
+    def show_arrived(self, records: Iterable[Record], sort: str = DEFAULT_SORT) -> LazyRows:
+        """Rows for the records a read in progress has read so far (no session, no lock:
+        the reading worker holds it); :meth:`rebuild` takes over when the read is done."""
+        self.sort = known_sort(sort)
+        self.order = sorted(records, key=self._key())
+        self._stage_names = {stage: i18n.stage_name(stage.value) for stage in Stage}
+        self.rows = LazyRows(self.order, self._row, _id)
+        self.conflict_count = 0
+        self._subjects = []
+        self._generation += 1
+        self.built = False
+        return self.rows
+
     def update(self, session: Session, ids: Iterable[str]) -> None:
         """Redo only the rows of these partnerships (changed, added or gone; lock held).
 

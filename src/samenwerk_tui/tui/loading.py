@@ -26,6 +26,10 @@ class Loaded(Message):
         self.error = error
 
 
+class Arriving(Message):
+    """A long read has read more partnerships (posted from the reading thread)."""
+
+
 class WorkspaceChanged(Message):
     """A poll found files changed outside the app."""
 

@@ -51,7 +51,7 @@ keys typed before it. A key whose command cannot run now says why in one sentenc
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -112,6 +112,14 @@ class DataVersion:
     only: frozenset[str] | None = None
 
 
+@dataclass(frozen=True, eq=False)
+class Arrived:
+    """The records a read in progress has read so far (equal only to itself: comparing
+    two of ten thousand records each would build their models)."""
+
+    records: Sequence[Record]
+
+
 class BusyError(SamenwerkError):
     """A change asked for while a sync owns the files; a moment later it can be saved."""
 
@@ -124,6 +132,8 @@ class AppState(DOMNode):
     loaded: var[bool] = var(False, init=False)
     #: While loading: files read so far and files to read (a big first open takes a while).
     progress: var[tuple[int, int]] = var((0, 0), init=False)
+    #: While a big first read goes on: the partnerships read so far, shown as they come.
+    arrived: var[Arrived] = var(lambda: Arrived(()), init=False)
     data_version: var[DataVersion] = var(DataVersion(), init=False)
     git: var[GitState] = var(GitState(), init=False)
     # The row under the main list's cursor (the main screen keeps it up to date; to move

@@ -37,7 +37,7 @@ from samenwerk_tui.tui.list_rows import ListRows
 from samenwerk_tui.tui.messages import ShowPartnership, SyncRequested
 from samenwerk_tui.tui.screens.main_commands import answer_key, can_run
 from samenwerk_tui.tui.screens.openers import screen_for
-from samenwerk_tui.tui.state import AppState, DataVersion, GitState, MutateFn
+from samenwerk_tui.tui.state import AppState, Arrived, DataVersion, GitState, MutateFn
 from samenwerk_tui.tui.widgets.filter_box import FilterBox
 from samenwerk_tui.tui.widgets.footer import FittingFooter
 from samenwerk_tui.tui.widgets.notes import NotesPane, NotesScroll
@@ -67,6 +67,7 @@ class MainScreen(Screen[None]):
         self._shown: tuple[str | None, Record | Problem | None] | None = None  # the panes show
         self._fill_pending = False  # the panes are to be filled after the next paint
         self._detail_mounted = False  # the detail pane comes after the first paint
+        self._detail_asked = False
         self._resumed = False
 
     def compose(self) -> ComposeResult:
@@ -100,6 +101,7 @@ class MainScreen(Screen[None]):
         status.sort = state.sort
         self.watch(state, "loaded", self._loaded_changed, init=False)
         self.watch(state, "progress", self._progress_changed, init=False)
+        self.watch(state, "arrived", self._arrived_changed, init=False)
         self.watch(state, "data_version", self._data_changed, init=False)
         self.watch(state, "git", self._git_changed)
         self.watch(state, "filter", self._filter_set, init=False)
@@ -108,13 +110,17 @@ class MainScreen(Screen[None]):
         self.watch(state, "language", self._redraw, init=False)
         if state.loaded:
             self.refresh_data()
-        self.call_after_refresh(self._mount_detail)
+            self.call_after_refresh(self._mount_detail)
+        # else once the workspace is read: the rows read so far come first
 
     async def _mount_detail(self) -> None:
         """The detail pane, mounted after the first paint: the list shows first (its
         widgets, a third of the screen's, cost a layout and a paint of their own)."""
         from samenwerk_tui.tui.widgets.panes import mount_detail
 
+        if self._detail_asked:
+            return
+        self._detail_asked = True
         if await mount_detail(self.query_one("#detail-scroll", Pane), self.state.keymap):
             self._detail_mounted = True
             if self._shown is not None:
@@ -142,9 +148,23 @@ class MainScreen(Screen[None]):
         self.query_one(StatusLine).loaded = loaded
         if loaded and self.focused is None:  # the list could not take focus while loading
             self.set_focus(self.list)
+        if loaded and not self._detail_mounted:
+            self.call_after_refresh(self._mount_detail)
 
     def _progress_changed(self, progress: tuple[int, int]) -> None:
         self.query_one(StatusLine).progress = progress
+
+    def _arrived_changed(self, arrived: Arrived) -> None:
+        """A big first read goes on: show the partnerships read so far (to look at and
+        move through; the filter, the details and every change wait for the whole read,
+        which then shows the list as usual)."""
+        if self.state.loaded or not arrived.records:
+            return
+        rows = self.list_rows.show_arrived(arrived.records, self.state.sort)
+        self.list.loading = False
+        self.list.set_rows(rows, self.selected_key)
+        if self.focused is None:  # (the list could not take focus while loading)
+            self.set_focus(self.list)
 
     def _data_changed(self, version: DataVersion) -> None:
         self.query_one(StatusLine).workspace = self.state.session.workspace.display_name
