@@ -93,10 +93,9 @@ def parse_many(
         return
     # The first chunk of each worker is small, so that the first records come back soon
     # after the workers start (a front end shows them while the rest is read).
-    first = min(CHUNK, FIRST_CHUNK) * count
-    chunks = [
-        list(names[i : i + FIRST_CHUNK]) for i in range(0, min(first, len(names)), FIRST_CHUNK)
-    ]
+    small = min(CHUNK, FIRST_CHUNK)
+    first = min(small * count, len(names))
+    chunks = [list(names[i : min(i + small, first)]) for i in range(0, first, small)]
     chunks += [list(names[i : i + CHUNK]) for i in range(first, len(names), CHUNK)]
     done = 0
     try:
