@@ -17,7 +17,6 @@ milliseconds and run on the UI thread.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path, PurePath
@@ -35,7 +34,7 @@ from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.services.changes import Refresh
 from samenwerk_tui.services.config import Config
 from samenwerk_tui.services.session import Session
-from samenwerk_tui.services.workspaces import open_demo, open_folder, recent_workspaces
+from samenwerk_tui.services.workspaces import open_demo, open_folder
 from samenwerk_tui.tui.commands import bindings
 from samenwerk_tui.tui.feedback import tell
 from samenwerk_tui.tui.git import (
@@ -69,7 +68,8 @@ from samenwerk_tui.tui.providers import (
 from samenwerk_tui.tui.safe import plain
 from samenwerk_tui.tui.screens.main import MainScreen
 from samenwerk_tui.tui.settings_providers import SettingsProvider
-from samenwerk_tui.tui.state import AppState, Arrived, DataVersion
+from samenwerk_tui.tui.state import AppState, DataVersion
+from samenwerk_tui.tui.switching import Switcher
 from samenwerk_tui.tui.themes import ThemeRegistry
 from samenwerk_tui.tui.typeahead import TypeAhead
 
@@ -113,10 +113,10 @@ class SamenwerkApp(App[int]):
         self._git_busy = False
         self._git_after_load = False
         self._git_again = False
-        self._welcomed = False  # the welcome pane was offered for this workspace
         self.typeahead = TypeAhead(self, super().on_event)
         self._progress_timer: Timer | None = None
         self.preferences = Preferences(self, self.state)
+        self.switcher = Switcher(self, self.state, self.preferences)
         textual_default = self.theme
         self.preferences.start()
         # Another theme queued Textual's full parse of every stylesheet (refresh_css).
@@ -173,10 +173,7 @@ class SamenwerkApp(App[int]):
         self._git_busy = True
         self._git_after_load = self._load
         if self._load:
-            # Each step of a long read is shown at once (the timer shows the progress).
-            self.session.reader.on_arrived = self._post_arriving
-            self.load_workspace()
-            self._progress_timer = self.set_interval(PROGRESS_SECONDS, self._show_progress)
+            self._start_loading()
         else:
             self._offer_welcome()
             self.call_after_refresh(self._shown)
@@ -213,25 +210,23 @@ class SamenwerkApp(App[int]):
         """Read the workspace; whatever happens, the loading state ends with one sentence."""
         self.post_message(read_workspace(self.session, self.state.lock))
 
-    def _show_progress(self) -> None:
-        """While a big workspace is read: how far, in the status line, and the
-        partnerships read so far, in the list."""
-        if self.state.loaded:
-            if self._progress_timer is not None:
-                self._progress_timer.stop()
-            return
-        reader = self.session.reader
-        self.state.progress = reader.progress
-        arrived = reader.arrived
-        if arrived and arrived is not self.state.arrived.records:
-            self.state.arrived = Arrived(arrived)
+    def _start_loading(self) -> None:
+        """Read the session's workspace; each step of a long read is shown at once (posted
+        from the reading thread: ``post_message`` is thread-safe), the progress by a timer."""
+        self.session.reader.on_arrived = self._post_arriving
+        self.load_workspace()
+        if self._progress_timer is not None:
+            self._progress_timer.stop()
+        self._progress_timer = self.set_interval(PROGRESS_SECONDS, self._show_progress)
 
     def _post_arriving(self) -> None:
-        self.post_message(Arriving())  # (from the reading thread: post_message is safe)
+        self.post_message(Arriving())
 
     @on(Arriving)
-    def _arriving(self) -> None:
-        self._show_progress()
+    def _show_progress(self) -> None:
+        """While a workspace is read: how far, and the partnerships read so far."""
+        if not self.state.show_reading() and self._progress_timer is not None:
+            self._progress_timer.stop()
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
@@ -384,48 +379,23 @@ class SamenwerkApp(App[int]):
     # ------------------------------------------------------------------ other workspaces
 
     def _offer_welcome(self) -> None:
-        """An empty workspace opens on the welcome pane (once per workspace opened)."""
-        session = self.session
-        if self._welcomed or session.records or session.problems:
-            return
-        self._welcomed = True
-        from samenwerk_tui.tui.screens.welcome import WelcomeScreen
-
-        recent = recent_workspaces(self.state.config, session.workspace.root)
-        self.push_screen(WelcomeScreen(self.state, recent))
+        self.switcher.offer_welcome()
 
     @on(OpenDemo)
     def _open_demo(self) -> None:
-        self._switch(lambda: open_demo(self.state.language, self.session.author), None)
+        if self.switcher.switch(lambda: open_demo(self.state.language, self.session.author)):
+            self._reopened()
 
     @on(OpenWorkspace)
     def _open_workspace(self, message: OpenWorkspace) -> None:
         root, create = message.root, message.create
-        self._switch(lambda: open_folder(root, self.session.author, create=create), root)
+        opening = lambda: open_folder(root, self.session.author, create=create)  # noqa: E731
+        if self.switcher.switch(opening, root):
+            self._reopened()
 
-    def _switch(self, opening: Callable[[], Session], root: Path | None) -> None:
-        """Leave this workspace for another one, read in a worker like the first."""
-        if self.state.git.syncing:
-            tell(self, i18n.t("tui.workspace.busy"), "warning")
-            return
-        try:
-            session = opening()
-        except (SamenwerkError, OSError) as exc:
-            reason = i18n.text_of(exc) if isinstance(exc, SamenwerkError) else exc.strerror
-            where = str(root or "")
-            tell(self, i18n.t("tui.workspace.failed", path=where, reason=reason or exc), "error")
-            return
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
-        self._welcomed = False
-        self.state.switch(session)
-        self.title = plain(session.workspace.display_name)
-        self.preferences.workspace_opened(session.workspace.root)
-        tell(self, i18n.t("tui.workspace.opened", name=session.workspace.display_name))
-        self.load_workspace()
-        if self._progress_timer is not None:
-            self._progress_timer.stop()
-        self._progress_timer = self.set_interval(PROGRESS_SECONDS, self._show_progress)
+    def _reopened(self) -> None:
+        """Another workspace replaced this one: read it, and look at its git."""
+        self._start_loading()
         self._git_busy, self._git_again = True, False
         self._git_worker(True)  # as on every open: is it a repository, register the driver
 

@@ -162,6 +162,18 @@ class AppState(DOMNode):
         self.set_reactive(AppState.language, i18n.language())
         self.set_reactive(AppState.sort, self.sort_of(session))
 
+    def show_reading(self) -> bool:
+        """While the session's workspace is read: how far, and the partnerships read so
+        far (from its reader); False once it is read."""
+        if self.loaded:
+            return False
+        reader = self.session.reader
+        self.progress = reader.progress
+        arrived = reader.arrived
+        if arrived and arrived is not self.arrived.records:
+            self.arrived = Arrived(arrived)
+        return True
+
     @property
     def keymap(self) -> Mapping[str, str]:
         """The key bindings in effect by binding id: the user's ``[keymap]``, checked."""
