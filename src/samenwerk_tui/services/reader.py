@@ -138,7 +138,10 @@ class WorkspaceReader:
             self._sweep_if_asked()
         self._sweep = False  # (done, by the child or here)
         if self.index is None or not self.index.enabled:
-            scan = self.workspace.scan() if scanned is None else _unpacked(scanned[0])
+            scan = self.workspace.scan() if scanned is None else None
+            if scanned is not None and scanned[0] is not None:
+                scan = _unpacked(scanned[0])
+            scan = scan if scan is not None else self.workspace.scan()
             return scan, self.workspace.load_names(sorted(scan)), None
         cached = self.index.read()
         matched = None
@@ -146,9 +149,15 @@ class WorkspaceReader:
         if scanned is None:
             stats = self.workspace.scan()
         else:
-            stats, from_child = scanned
+            child_stats, from_child = scanned
             if from_child is not None and from_child[0] == cached.fingerprint:
                 matched = from_child[1]
+            if child_stats is not None:
+                stats = child_stats
+            elif matched is not None:  # the folder holds exactly the cache's files
+                stats = cached.stats_by_name
+            else:  # (a cache replaced meanwhile: its files are not the ones matched)
+                stats = self.workspace.scan()
         if matched is None or matched[1] or matched[0].count(0):
             # Files to read, files gone, or no match to go by: the stats are needed now.
             stats = _unpacked(stats)

@@ -9,13 +9,15 @@ the cache saw is taken from the cache; any difference, a new file, and every fil
 path could not pack are read and parsed as usual. So the cache can make an open faster,
 never different.
 
-The file has three sections, each with its own length and checksum: the *head* (stats,
-digests, facets), the *haystacks* and the *packed files*. Opening reads the whole file in
-one system call and checks all three checksums (both release the interpreter lock), but
-unmarshals only the head: the list needs nothing else. The haystacks are unmarshalled at
-the first filter (or by :meth:`CachedIndex.warm` in the background after the first paint),
-a packed file only when its model is asked for. At 10,000 partnerships that is the
-difference between about 15 and 70 ms of interpreter time at every open.
+The file has four sections, each with its own length and checksum: the *files* (the
+names and stats, all a scan of the folder is matched with), the *head* (per file its
+digest, id, sort name, facets and where its packed file lies, in columns: few objects
+to unmarshal), the *haystacks* and the *packed files*. Opening reads the whole file in one
+system call and checks every checksum (both release the interpreter lock), but unmarshals
+only the files and the head, and a file's facets only when asked for. The haystacks are
+unmarshalled at the first filter (or by :meth:`CachedIndex.warm` in the background after
+the first paint), a packed file only when its model is asked for. The app's scan of the
+folder, in a child process, reads the files section alone (:mod:`.scanning`).
 
 It is never trusted blindly: a file that is not ours, of another format, version, Python
 or parser, for another folder, or whose checksum does not match is ignored (and replaced
@@ -54,11 +56,13 @@ MAGIC = b"SAMENWERK-INDEX\n"
 #: 3: notes gained ``edited``, tags never start with "#".
 #: 4: three sections (head, haystacks, packed files), the last two read on demand.
 #: 5: the head in columns (few objects to unmarshal), facets unpacked on demand.
-FORMAT = 5
+#: 6: the names and stats in a section of their own, first (all a scan is matched with).
+FORMAT = 6
 RACY_SECONDS = 2.0
 INDEX_DIR = "index"
-#: After the magic: length and crc32 of the head, the haystacks and the packed files.
-_SECTIONS = struct.Struct(">QIQIQI")
+#: After the magic: length and crc32 of the files (names, stats), the head, the haystacks
+#: and the packed files.
+_SECTIONS = struct.Struct(">QIQIQIQI")
 #: Which cached files are still what the folder holds (one byte per cached file, 1: yes),
 #: and the names in the folder to read anew; with the cache's fingerprint it was made for.
 Match = tuple[bytes, list[str]]
@@ -91,16 +95,19 @@ class CachedIndex:
 
     def __init__(
         self,
+        files: tuple[Any, ...] | None = None,
         head: tuple[Any, ...] | None = None,
         data: bytes = b"",
         hays: tuple[int, int] = (0, 0),
         blobs: tuple[int, int] = (0, 0),
         fingerprint: tuple[int, int] = (0, 0),
     ) -> None:
-        if head is None:
-            head = ([], b"", [], [], [], [], b"", array("q", [0]).tobytes(), True)
-        names, stats, digests, ids, sort_names, rows, flags, spans, unique = head
-        count = len(names)
+        names, stats = files if files is not None else ([], b"")
+        count = len(names) if type(names) is list else -1
+        if head is None:  # (only the files: enough to match a scan with)
+            head = ([""] * count, [""] * count, [""] * count, [b""] * count, bytes(count))
+            head += (array("q", [0] * (count + 1)).tobytes(), True)
+        digests, ids, sort_names, rows, flags, spans, unique = head
         self.stats = array("q")
         self.stats.frombytes(stats)
         self.offsets = array("q")
@@ -115,7 +122,7 @@ class CachedIndex:
         self.ids: list[str] = ids
         self.sort_names: list[str] = sort_names
         self.ids_unique = bool(unique)
-        #: (length, crc32) of the head: what a match made elsewhere must have seen.
+        #: (length, crc32) of the files section: what a match made elsewhere must have seen.
         self.fingerprint = fingerprint
         self._rows: list[bytes] = rows
         self._flags: bytes = flags
@@ -125,6 +132,10 @@ class CachedIndex:
         self._blobs_at = blobs
         self._hays: list[str] | None = None
         self._lock = threading.Lock()
+
+    def stats_by_name(self) -> dict[str, FileStat]:
+        """Every cached file's stat by name (what a clean match saw in the folder)."""
+        return {name: self.stat(i) for i, name in enumerate(self.names)}
 
     def __len__(self) -> int:
         return len(self.names)
@@ -236,26 +247,25 @@ class Index:
     def enabled(self) -> bool:
         return self.path is not None
 
-    def read(self, *, head_only: bool = False) -> CachedIndex:
+    def read(self, *, files_only: bool = False) -> CachedIndex:
         """What the cache holds; empty when there is none or it cannot be trusted.
 
-        ``head_only``: read and check only the head (names, stats, ids…), enough to match
-        a scan against (:mod:`.scanning`'s child); its haystacks and packed files are
-        then not there to ask for.
+        ``files_only``: read and check only the first section (the names and stats), all a
+        scan is matched with (:mod:`.scanning`'s child); nothing else is there to ask for.
         """
         if self.path is None:
             return EMPTY
         try:
-            data = self._head_bytes() if head_only else self.path.read_bytes()
+            data = self._files_bytes() if files_only else self.path.read_bytes()
         except OSError:
             return EMPTY
         try:
-            return self._parse(data, head_only=head_only)
+            return self._parse(data, files_only=files_only)
         except (ValueError, TypeError, EOFError, struct.error):
             return EMPTY
 
-    def _head_bytes(self) -> bytes:
-        """The magic, the section table and the head of the cache file (not the rest)."""
+    def _files_bytes(self) -> bytes:
+        """The magic, the section table and the files section of the cache file."""
         assert self.path is not None
         fd = os.open(self.path, os.O_RDONLY)
         try:
@@ -271,17 +281,15 @@ class Index:
         finally:
             os.close(fd)
 
-    def _parse(self, data: bytes, *, head_only: bool = False) -> CachedIndex:
+    def _parse(self, data: bytes, *, files_only: bool = False) -> CachedIndex:
         if not data.startswith(MAGIC):
             return EMPTY
         at = len(MAGIC) + _SECTIONS.size
-        head_len, head_crc, hay_len, hay_crc, blob_len, blob_crc = _SECTIONS.unpack_from(
-            data, len(MAGIC)
-        )
-        sections = [(head_len, head_crc), (hay_len, hay_crc), (blob_len, blob_crc)]
-        if head_only:
-            sections, hay_len, blob_len = sections[:1], 0, 0
-        if at + head_len + hay_len + blob_len != len(data):
+        table = _SECTIONS.unpack_from(data, len(MAGIC))
+        sections = [(table[i], table[i + 1]) for i in range(0, 8, 2)]
+        if files_only:
+            sections = sections[:1]
+        if at + sum(length for length, _ in sections) != len(data):
             return EMPTY
         view = memoryview(data)
         spans = []
@@ -291,12 +299,16 @@ class Index:
                 return EMPTY
             spans.append((at, at + length))
             at += length
-        stamp, head = marshal.loads(view[spans[0][0] : spans[0][1]])
-        if stamp != _stamp(self.root) or type(head) is not tuple:
+        stamp, names, stats = marshal.loads(view[spans[0][0] : spans[0][1]])
+        if stamp != _stamp(self.root):
             return EMPTY
-        if head_only:
-            return CachedIndex(head, fingerprint=(head_len, head_crc))
-        return CachedIndex(head, data, spans[1], spans[2], (head_len, head_crc))
+        fingerprint = sections[0]
+        if files_only:
+            return CachedIndex((names, stats), fingerprint=fingerprint)
+        head = marshal.loads(view[spans[1][0] : spans[1][1]])
+        if type(head) is not tuple:
+            return EMPTY
+        return CachedIndex((names, stats), head, data, spans[2], spans[3], fingerprint)
 
     def write(self, records: list[tuple[FileStat, Record]]) -> None:
         """Replace the cache with these records (those read through the lean path).
@@ -328,12 +340,9 @@ class Index:
             blobs.append(blob)
             offsets.append(offsets[-1] + len(blob))
         unique = len(set(ids)) == len(ids)
-        head = (names, stats.tobytes(), digests, ids, sort_names, rows, bytes(flags)) + (
-            offsets.tobytes(),
-            unique,
-        )
-        sections = [marshal.dumps((_stamp(self.root), head)), marshal.dumps(hays)]
-        sections.append(b"".join(blobs))
+        head = (digests, ids, sort_names, rows, bytes(flags), offsets.tobytes(), unique)
+        sections = [marshal.dumps((_stamp(self.root), names, stats.tobytes()))]
+        sections += [marshal.dumps(head), marshal.dumps(hays), b"".join(blobs)]
         lengths = []
         for section in sections:
             lengths += [len(section), zlib.crc32(section)]

@@ -19,6 +19,7 @@ import os
 import re
 import sys
 import threading
+from array import array
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,7 +28,7 @@ from samenwerk_tui.store.atomic import TEMP_SUFFIX, sweep_temp_files
 from samenwerk_tui.store.records import FileStat, StoreError
 
 if TYPE_CHECKING:
-    from samenwerk_tui.store.index import Index, Match
+    from samenwerk_tui.store.index import CachedIndex, Index, Match
 
 FILE_NAME = re.compile(r"^[a-z0-9-]+-([a-z0-9]{6})\.toml\Z")  # \Z: "$" also allows a final \n
 
@@ -61,9 +62,10 @@ def scan_folder(folder: Path, *, sweep: bool = False) -> dict[str, FileStat]:
     return out
 
 
-#: What a finished scan gives: the stats (unpacked when first called for), and, if the
-#: child matched them against the index cache, that match with the cache's fingerprint.
-Scanned = tuple[Callable[[], dict[str, FileStat]], "tuple[tuple[int, int], Match] | None"]
+#: What a finished scan gives: the stats (unpacked when first called for; None when they
+#: are exactly the cache's), and, if the child matched them against the index cache, that
+#: match with the cache's fingerprint.
+Scanned = tuple[Callable[[], dict[str, FileStat]] | None, "tuple[tuple[int, int], Match] | None"]
 
 
 class ChildScan:
@@ -122,22 +124,53 @@ class ChildScan:
             stats_blob, matched = marshal.loads(b"".join(chunks))
         except (ValueError, EOFError, TypeError):
             return None
+        if stats_blob is None:  # the folder holds exactly the cache's files
+            return None if matched is None else (None, matched)
         if type(stats_blob) is not bytes:
             return None
         return _unpack_later(stats_blob), matched
 
 
-def _scan_and_match(folder: Path, index: Index | None, sweep: bool) -> tuple[bytes, Any]:
-    stats = scan_folder(folder, sweep=sweep)
+def _scan_and_match(folder: Path, index: Index | None, sweep: bool) -> tuple[bytes | None, Any]:
+    """In the child: the scan (marshalled; None when it is exactly the cache's files) and
+    its match against the cache (None: no cache)."""
+    if sweep:
+        sweep_temp_files(folder)
+    cached = index.read(files_only=True) if index is not None and index.enabled else None
+    if cached is not None and len(cached) and unchanged(folder, cached):
+        return None, (cached.fingerprint, (b"\x01" * len(cached), []))
+    stats = scan_folder(folder)
     matched = None
-    if index is not None and index.enabled:
-        cached = index.read(head_only=True)
-        if len(cached):
-            matched = (cached.fingerprint, cached.match(stats))
+    if cached is not None and len(cached):
+        matched = (cached.fingerprint, cached.match(stats))
     return marshal.dumps(stats), matched
 
 
-def _send(fd: int, message: tuple[bytes, Any]) -> None:
+def unchanged(folder: Path, cached: CachedIndex) -> bool:
+    """Whether the folder holds exactly the cached files, each with its cached stat (the
+    usual case, asked the quick way: one ``lstat`` per cached name, no other entries)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        listing = os.listdir(fd)
+        names = cached.names
+        if len(listing) != len(names):
+            return False  # (our temp files, a new file, a deleted one: the full scan says)
+        now = array("q")
+        lstat = os.lstat
+        for name in names:
+            st = lstat(name, dir_fd=fd)
+            now.extend((st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns))
+        return now == cached.stats and set(listing) == set(names)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def _send(fd: int, message: tuple[bytes | None, Any]) -> None:
     view = memoryview(marshal.dumps(message))
     while view:
         view = view[os.write(fd, view) :]
