@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from samenwerk_tui.domain.model import Conflict, Partnership
+from samenwerk_tui.domain.settling import Settled as Settled  # (re-exported: where it was)
 from samenwerk_tui.domain.text import fold
 from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.store import codec
@@ -62,17 +63,6 @@ _LIST_PATTERNS = {*KEYED_LISTS, *SET_FIELDS, "conflicts"}
 
 class MergeError(SamenwerkError):
     """The two sides cannot be merged field by field; ``key`` names the reason."""
-
-
-@dataclass(frozen=True)
-class Settled:
-    """How the advisor settled one field both sides changed: ``take`` is ``"ours"``,
-    ``"theirs"`` or ``"record"`` (keep ours and record the conflict), decided while seeing
-    their value ``theirs`` (None: absent). If their value has changed again since, the
-    choice no longer holds and the field counts as unsettled."""
-
-    take: str
-    theirs: Any = None
 
 
 @dataclass(frozen=True)

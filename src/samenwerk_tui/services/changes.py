@@ -19,8 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from samenwerk_tui.domain.model import Conflict, Partnership
-from samenwerk_tui.gitsync.merge import Settled
-from samenwerk_tui.store import codec
+from samenwerk_tui.domain.settling import Settled
 from samenwerk_tui.store.records import Record, StoreError
 
 #: The warning of a change applied to a newer version of its file: the file had changed
@@ -136,6 +135,8 @@ def changed_fields(before: Partnership | None, after: Partnership | None) -> tup
     ``classification.primary``, ``classification.deliver.comment``, ``notes``)."""
     if before is None or after is None:
         return ()
+    from samenwerk_tui.store import codec  # (a form's save: not needed to start)
+
     old, new = codec.to_document(before), codec.to_document(after)
     out: list[str] = []
     for key in [*new, *(k for k in old if k not in new)]:

@@ -14,11 +14,12 @@ import os
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from samenwerk_tui.domain.model import Partnership
 from samenwerk_tui.domain.text import slugify
-from samenwerk_tui.store import codec, parallel
+from samenwerk_tui.store import parallel
 from samenwerk_tui.store.atomic import (
     NotAFileError,
     read_file,
@@ -39,12 +40,25 @@ from samenwerk_tui.store.records import (
     file_stat,
 )
 from samenwerk_tui.store.scanning import FILE_NAME, scan_folder
-from samenwerk_tui.store.toml_writer import dumps
 
 SETTINGS_FILE = "samenwerk.toml"
 #: A first read tells what it has read so far after every so many parsed files.
 ARRIVED_EVERY = 250
 PARTNERSHIPS_DIR = "partnerships"
+
+
+def _codec() -> ModuleType:
+    """The full decoder and encoder, imported at the first parse or write (an unchanged
+    workspace opens from the index cache without either)."""
+    global _CODEC
+    if _CODEC is None:
+        from samenwerk_tui.store import codec
+
+        _CODEC = codec
+    return _CODEC
+
+
+_CODEC: ModuleType | None = None
 
 
 def settings_document(name: str) -> dict[str, Any]:
@@ -87,6 +101,8 @@ class Workspace:
             (root / PARTNERSHIPS_DIR).mkdir(exist_ok=True)
             settings = root / SETTINGS_FILE
             if not settings.exists():
+                from samenwerk_tui.store.toml_writer import dumps
+
                 text = dumps(settings_document(name or root.name or "samenwerk"))
                 write_atomic(settings, text.encode("utf-8"))
             for file_name, content in (
@@ -246,6 +262,7 @@ class Workspace:
         match = FILE_NAME.fullmatch(name)
         if match is None:
             return Problem(name, "broken.unexpected_name", digest=hashed)
+        codec = _codec()
         try:
             result = codec.read(data)
         except codec.FormatError as exc:
@@ -290,7 +307,7 @@ class Workspace:
 
     def create(self, p: Partnership) -> Record:
         """Write a new partnership file; its name is fixed from now on."""
-        data = codec.encode(p)
+        data = _codec().encode(p)
         name = self.file_name_for(p)
         path = self.path_of(name)
         with self.locked():
@@ -306,7 +323,7 @@ class Workspace:
         when the file changed or vanished on disk; nothing is written then. A save that
         changes no byte writes nothing.
         """
-        data = codec.encode(new)
+        data = _codec().encode(new)
         with self.locked():
             current = self.read_bytes(loaded.name)
             if current is None or digest(current) != loaded.digest:

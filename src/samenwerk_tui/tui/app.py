@@ -17,15 +17,17 @@ milliseconds and run on the UI thread.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
+from importlib import import_module
 from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
 from textual import events, on, work
 from textual.app import App
 from textual.binding import BindingType
-from textual.command import CommandPalette
+from textual.command import CommandPalette, Provider
 from textual.timer import Timer
 
 from samenwerk_tui import i18n
@@ -59,15 +61,8 @@ from samenwerk_tui.tui.loading import (
 )
 from samenwerk_tui.tui.messages import OpenDemo, OpenWorkspace, RepairRequested, SyncRequested
 from samenwerk_tui.tui.preferences import RELOAD_SECONDS, Preferences
-from samenwerk_tui.tui.providers import (
-    CommandsProvider,
-    Palette,
-    PartnershipsProvider,
-    ScreenCommandsProvider,
-)
 from samenwerk_tui.tui.safe import plain
 from samenwerk_tui.tui.screens.main import MainScreen
-from samenwerk_tui.tui.settings_providers import SettingsProvider
 from samenwerk_tui.tui.state import AppState, DataVersion
 from samenwerk_tui.tui.switching import Switcher
 from samenwerk_tui.tui.themes import ThemeRegistry
@@ -77,6 +72,16 @@ _HERE = Path(__file__).parent
 POLL_SECONDS = 1.0
 #: How often a long read's progress (and the partnerships read so far) is shown.
 PROGRESS_SECONDS = 0.05
+
+
+def _provider(module: str, name: str) -> Callable[[], type[Provider]]:
+    """A palette provider, imported when the palette first opens (not at start-up)."""
+
+    def load() -> type[Provider]:
+        provider: type[Provider] = getattr(import_module(f"samenwerk_tui.tui.{module}"), name)
+        return provider
+
+    return load
 
 
 class SamenwerkApp(App[int]):
@@ -89,10 +94,10 @@ class SamenwerkApp(App[int]):
     ]  # the dialogs' styles come with the first dialog (screens.DIALOG_CSS)
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("app"))
     COMMANDS: ClassVar[set[Any]] = {
-        CommandsProvider,
-        PartnershipsProvider,
-        SettingsProvider,
-        ScreenCommandsProvider,
+        _provider("providers", "CommandsProvider"),
+        _provider("providers", "PartnershipsProvider"),
+        _provider("settings_providers", "SettingsProvider"),
+        _provider("providers", "ScreenCommandsProvider"),
     }
     ENABLE_COMMAND_PALETTE = True
 
@@ -199,6 +204,8 @@ class SamenwerkApp(App[int]):
 
     def action_command_palette(self) -> None:
         """The palette, with its search field in the language in use."""
+        from samenwerk_tui.tui.providers import Palette
+
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             placeholder = i18n.t("tui.palette.placeholder")
             self.push_screen(Palette(placeholder=placeholder, id="--command-palette"))

@@ -8,12 +8,13 @@ command means adding a file. A module may set ``ORDER`` (an int) to place its co
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from types import ModuleType
 
 
 def modules() -> list[ModuleType]:
+    import importlib
+    import pkgutil
+
     found = []
     for info in pkgutil.iter_modules(__path__):
         if not info.name.startswith("_"):
