@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 #: Seconds the app waits for the files read while Textual was imported, before it paints
 #: a loading state instead. Waiting gives the reading thread the whole interpreter, so an
 #: unchanged workspace (from the index cache) is read well within it and the first paint
-#: shows the list; a first open of a big workspace paints its progress after it.
+#: shows the list; a read with many files to parse is not waited for (the reader says so),
+#: and the list then shows the partnerships read so far as they come.
 PRELOAD_WAIT = 0.25
 
 
