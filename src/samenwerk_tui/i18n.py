@@ -175,10 +175,23 @@ def t(key: str, /, **params: Any) -> str:
         # Kinds of value ("whole_number") are named in the catalog's [kind] table.
         kind = params["expected"]
         params = {**params, "expected": t(f"kind.{kind}") if has(f"kind.{kind}") else kind}
+    if ":n}" in template:  # numbers grouped the language's way: 10.000, 10,000
+        params = {k: _Number(v) if type(v) is int else v for k, v in params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return template
+
+
+class _Number(int):
+    """A count that a catalog formats with ``{name:n}``: its thousands grouped as the
+    language in use writes them (Dutch 10.000, English 10,000)."""
+
+    def __format__(self, spec: str) -> str:
+        if spec != "n":
+            return int.__format__(self, spec)
+        grouped = f"{int(self):,}"
+        return grouped.replace(",", ".") if _current == "nl" else grouped
 
 
 class Keyed(Protocol):

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
+from samenwerk_tui import i18n
 from samenwerk_tui.domain.ordering import SORTS
 from samenwerk_tui.domain.query import parse_query
 from samenwerk_tui.domain.types import AgreementType, Stage
@@ -163,7 +164,10 @@ async def test_the_status_line_says_how_far_the_first_read_got() -> None:
     line = StatusLine()
     assert line.loaded is False
     line.progress = (2500, 10000)
-    assert str(line.line()) == "Reading the workspace: 2500 of 10000 files…"
+    assert str(line.line()) == "Reading the workspace: 2,500 of 10,000 files…"
+    i18n.set_language("nl")  # (numbers grouped the Dutch way)
+    assert str(line.line()) == "De werkmap wordt gelezen: 2.500 van 10.000 bestanden…"
+    i18n.set_language("en")
     line.progress = (0, 0)
     assert str(line.line()) == "Reading the workspace…"
 
