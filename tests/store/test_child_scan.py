@@ -175,3 +175,20 @@ def test_the_child_sweeps_old_temp_files_for_a_session_that_writes_only(tmp_path
     writing = open_in_fresh_interpreter(root, cache, "writes")
     assert writing["child"] == [True] and writing["same"] is True
     assert not left.exists()
+
+
+def test_without_a_cache_the_childs_scan_is_the_read_s_scan(tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    ws = corpus(root, count=15)
+    session = Session(Workspace(root), "Anna", index=False)
+    child = ChildScan.start(ws.folder, None)
+    if child is None:
+        pytest.skip("the test process runs other threads")
+    stats, result, to_index = session.reader.read(child)
+    plain = Workspace(root).load_all()
+    assert stats == scan_folder(ws.folder)
+    assert to_index is None
+    assert [(r.name, r.digest) for r in result.records] == [
+        (r.name, r.digest) for r in plain.records
+    ]
+    assert [(p.name, p.key) for p in result.problems] == [(p.name, p.key) for p in plain.problems]

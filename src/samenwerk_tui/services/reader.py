@@ -138,10 +138,9 @@ class WorkspaceReader:
             self._sweep_if_asked()
         self._sweep = False  # (done, by the child or here)
         if self.index is None or not self.index.enabled:
-            scan = self.workspace.scan() if scanned is None else None
-            if scanned is not None and scanned[0] is not None:
-                scan = _unpacked(scanned[0])
-            scan = scan if scan is not None else self.workspace.scan()
+            # (without a cache the child always sends its scan)
+            sent = scanned[0] if scanned is not None else None
+            scan = self.workspace.scan() if sent is None else sent()
             return scan, self.workspace.load_names(sorted(scan)), None
         cached = self.index.read()
         matched = None

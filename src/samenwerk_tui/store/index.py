@@ -85,12 +85,12 @@ def _stamp(root: Path) -> tuple[Any, ...]:
 class CachedIndex:
     """What one read of the cache file gave: the head, and the rest on demand.
 
-    The head holds, in columns of one entry per cached file (sorted by file name): the
-    names, the stats (``array('q')``, four per file), the digests, the ids, the folded
-    names lists sort by, each file's facets (marshalled, unpacked when asked for), its
-    recorded-conflict flag and where its packed file lies. Shared by every record taken
-    from it (see :class:`~.records.Record`); safe to use from several threads (a value
-    computed twice is the same value).
+    In columns of one entry per cached file (sorted by file name): from the files
+    section the names and the stats (``array('q')``, four per file); from the head the
+    digests, the ids, the folded names lists sort by, each file's facets (marshalled,
+    unpacked when asked for), its recorded-conflict flag and where its packed file lies.
+    Shared by every record taken from it (see :class:`~.records.Record`); safe to use
+    from several threads (a value computed twice is the same value).
     """
 
     def __init__(
@@ -329,7 +329,7 @@ class Index:
             if blob is None or st[0] >= limit or st[3] >= limit:
                 continue
             facets = r.facets
-            names.append(_plain(r.name))
+            names.append(r.name)
             stats.extend(st)
             digests.append(r.digest)
             ids.append(r.id)
@@ -355,10 +355,3 @@ class Index:
         except OSError:
             with contextlib.suppress(OSError):
                 tmp.unlink()
-
-
-def _plain(name: str) -> str:
-    """``name`` as a string of its own: an interned one (a file name read back from an
-    older cache may be) would be written as such, and interning ten thousand names again
-    at every open costs more than unmarshalling them."""
-    return "".join(name) if len(name) > 1 else name

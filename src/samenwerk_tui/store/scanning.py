@@ -1,15 +1,18 @@
 """Stat the partnerships folder: here, or (opening the app on Linux) in a child process.
 
 Opening a big workspace starts with one ``lstat`` per file, to know which files the index
-cache still holds unchanged. At 10,000 files that is some 40 ms of interpreter work, which
+cache still holds unchanged. At 10,000 files that is some 35 ms of interpreter work, which
 in a thread would take turns with importing Textual for the one interpreter lock. So the
-app's first read forks a child process first thing (:meth:`ChildScan.start`): the child
-stats the folder, matches the stats against the index cache, and sends back the match and
-the stats (marshalled, unpacked by the app only when it next looks for outside changes),
-on the other core, while the app starts. Forking is used only where it is safe and cheap:
-on Linux, and while this process runs no other thread (a lock another thread held at the
-fork would stay locked in the child). Anything that goes wrong in or with the child is a
-scan here instead: the result is always the same as :func:`scan_folder`'s.
+app's first read forks a child process first thing (:meth:`ChildScan.start`), which runs on
+the other core while the app starts: it sweeps our old temp files (for a session that
+writes), reads the index cache's files section alone, and checks whether the folder holds
+exactly those files with those stats (:func:`unchanged`, the usual case); if not, it scans
+the folder (:func:`scan_folder`) and matches file by file. It sends back the match, with
+the cache's fingerprint, and the scan marshalled (not when it is exactly the cache's).
+Forking is used only where it is safe and cheap: on Linux, and while this process runs no
+other thread (a lock another thread held at the fork would stay locked in the child).
+Anything that goes wrong in or with the child is a scan here instead: the result is always
+the same as a plain read's.
 """
 
 from __future__ import annotations
@@ -33,11 +36,8 @@ if TYPE_CHECKING:
 FILE_NAME = re.compile(r"^[a-z0-9-]+-([a-z0-9]{6})\.toml\Z")  # \Z: "$" also allows a final \n
 
 
-def scan_folder(folder: Path, *, sweep: bool = False) -> dict[str, FileStat]:
-    """Stat every entry of the partnerships folder except our temp files (``sweep``: and
-    delete those of them left behind, as :func:`~.atomic.sweep_temp_files` does)."""
-    if sweep:
-        sweep_temp_files(folder)
+def scan_folder(folder: Path) -> dict[str, FileStat]:
+    """Stat every entry of the partnerships folder except our temp files."""
     out: dict[str, FileStat] = {}
     try:
         entries = list(os.scandir(folder))
