@@ -46,7 +46,7 @@ async def test_rows_come_as_they_are_read_and_the_whole_list_follows(
     session = Session(Workspace(root), "Anna", index=index)
     app = SamenwerkApp(session, Config(), load=True, poll=False, blink=False)
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(100):
+        for _ in range(500):  # (the read stops at file 31 until the test lets it go on)
             await pilot.pause(0.02)
             if len(app.main.list.rows) >= 30:
                 break
@@ -61,9 +61,11 @@ async def test_rows_come_as_they_are_read_and_the_whole_list_follows(
         await pilot.pause()
         kept = screen.selected_key
         assert kept == screen.list.rows[2].key
-        await pilot.press("c")  # a change waits for the whole read
+        await pilot.press("c")  # a change waits for the whole read, and says so
         await pilot.pause()
         assert type(app.screen).__name__ == "MainScreen"
+        told = [n.message for n in app._notifications]
+        assert told[-1] == "The workspace is still being read; this can be done as soon as it is."
         go_on.set()
         for _ in range(200):
             await pilot.pause(0.02)

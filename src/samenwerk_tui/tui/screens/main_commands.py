@@ -116,8 +116,15 @@ def reason(
     record: Record | None,
     problem: Problem | None,
     keymap: Mapping[str, str],
+    reading: bool = False,
 ) -> str:
-    """Why ``action`` cannot run now, as one sentence that says what would help."""
+    """Why ``action`` cannot run now, as one sentence that says what would help.
+
+    ``reading``: the workspace is still being read (its rows may show already, as a big
+    first read shows them as they come, but nothing under the cursor can be used yet).
+    """
+    if reading and record is None and problem is None:
+        return i18n.t("tui.why.reading")
     if git.syncing and action in EDITING:
         return i18n.t("tui.why.syncing")
     if action in GIT_ACTIONS and git.repo is None:
@@ -217,7 +224,8 @@ def explain_key(screen: Explaining, key: str) -> bool:
     if action == "open_file" and record is not None and not git.syncing:
         screen.action_open_file()
         return True
-    why = reason(action, git=git, record=record, problem=problem, keymap=keymap)
+    reading = not screen.state.loaded
+    why = reason(action, git=git, record=record, problem=problem, keymap=keymap, reading=reading)
     screen.notify(plain(why, multiline=True), severity="warning", markup=False)
     return True
 
