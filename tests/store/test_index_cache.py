@@ -184,3 +184,20 @@ def test_a_damaged_later_section_makes_the_whole_cache_untrusted(tmp_path: Path)
     session = reopen(root)
     assert session.from_index == 0
     assert names_and_summaries(session) == expected
+
+
+def test_a_session_keeps_what_it_read_when_the_cache_is_replaced_under_it(tmp_path: Path) -> None:
+    """The cache is mapped into memory, not copied: a second session that writes a new
+    cache (a rename over the old file) leaves what the first session takes from its cache
+    later (haystacks, packed files) exactly what it opened with."""
+    root = tmp_path / "ws"
+    make_workspace(root, ["Senseo", "Schiphol schoon", "Zoë's zorgregio"])
+    fresh = reopen(root)
+    expected = [(r.haystack, r.packed, r.partnership) for r in fresh.sorted_records()]
+    first = reopen(root)
+    assert first.from_index == 3  # nothing asked of its cache beyond the head yet
+    reopen(root).create(edits.new_partnership("Aardwarmte", summary="Nieuw"))
+    assert reopen(root).from_index == 3  # ... and this one wrote the cache anew
+    assert len(Index.for_workspace(cache_dir(), root).read()) == 4
+    got = [(r.haystack, r.packed, r.partnership) for r in first.sorted_records()]
+    assert got == expected
