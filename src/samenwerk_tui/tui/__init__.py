@@ -43,6 +43,7 @@ def run_tui(session: Session, config: Config, *, loaded: bool = True) -> int:
             pass
     app = SamenwerkApp(session, config, load=not loaded)
     result = app.run()
+    app.style_cache.save()  # (when this run parsed a style sheet the cache did not hold)
     return int(result or 0) if app.return_code in (None, 0) else int(app.return_code or 1)
 
 

@@ -34,7 +34,7 @@ from samenwerk_tui import i18n
 from samenwerk_tui.domain.ordering import next_sort
 from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.services.changes import Refresh
-from samenwerk_tui.services.config import Config
+from samenwerk_tui.services.config import Config, cache_dir
 from samenwerk_tui.services.session import Session
 from samenwerk_tui.services.workspaces import open_demo, open_folder
 from samenwerk_tui.tui.commands import bindings
@@ -64,6 +64,7 @@ from samenwerk_tui.tui.preferences import RELOAD_SECONDS, Preferences
 from samenwerk_tui.tui.safe import plain
 from samenwerk_tui.tui.screens.main import MainScreen
 from samenwerk_tui.tui.state import AppState, DataVersion
+from samenwerk_tui.tui.style_cache import STYLES_FILE, CachedStylesheet, StyleCache
 from samenwerk_tui.tui.switching import Switcher
 from samenwerk_tui.tui.themes import ThemeRegistry
 from samenwerk_tui.tui.typeahead import TypeAhead
@@ -111,6 +112,9 @@ class SamenwerkApp(App[int]):
         blink: bool = True,
     ) -> None:
         super().__init__()
+        #: Textual's parsed style sheets, kept between runs (:mod:`.style_cache`).
+        self.style_cache = StyleCache(cache_dir() / STYLES_FILE)
+        self.stylesheet = CachedStylesheet(self.style_cache, variables=self.get_css_variables())
         self.state = AppState(session, config or Config(), loaded=not load, blink=blink)
         self._load = load
         self._poll = poll
