@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import locale
 import os
-import tomllib
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -114,12 +113,15 @@ def parse_shipped(text: str) -> dict[str, Any]:
     With the fast parser (``toml_rs``, strict TOML 1.0) when there is one: about ten times
     quicker than ``tomllib``, and the catalogs are read at every start. These files are
     ours and fixed; ``tests/data/test_shipped_toml.py`` checks that both parsers read each
-    of them alike. Files a user writes (config, themes) are read by ``tomllib`` alone, which
-    says where and why one is broken.
+    of them alike. Files a user writes (config, themes) go through
+    ``samenwerk_tui.store.parser.loads``, which leaves a broken one to ``tomllib`` to say
+    where and why.
     """
     try:
         import toml_rs
     except ImportError:  # pragma: no cover - a platform without its wheel
+        import tomllib
+
         return tomllib.loads(text)
     return toml_rs.loads(text, toml_version="1.0.0")
 

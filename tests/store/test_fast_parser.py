@@ -125,3 +125,15 @@ def test_a_byte_order_mark_is_read_past_on_both_paths() -> None:
     marked = "\ufeff".encode() + plain
     assert codec.decode(marked) == codec.decode(plain)
     assert codec.read(marked) == codec.read(plain)
+
+
+def test_a_small_user_file_reads_as_tomllib_reads_it_and_a_broken_one_says_where() -> None:
+    """``parser.loads`` (the config, the workspace settings, the themes): the fast parser's
+    answer where it has one, else tomllib's, with its line and column for a broken file."""
+    texts = ("", 'author = "Anna"\nlanguage = "nl"\n', '[workspaces."/tmp/x"]\nsort = "name"\n')
+    for text in texts:
+        assert parser.loads(text) == tomllib.loads(text)
+    for broken in ('author = "Anna\n', "\ufeffa = 1\n", "a = 1\na = 2\n"):
+        with pytest.raises(tomllib.TOMLDecodeError) as info:
+            parser.loads(broken)
+        assert "line" in str(info.value)

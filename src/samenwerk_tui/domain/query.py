@@ -14,7 +14,6 @@ advisor never has to type English. A value or key that names nothing (``fase:xyz
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -170,6 +169,8 @@ class Query:
 
 
 def _split(text: str) -> list[str]:
+    import shlex
+
     try:
         return shlex.split(text)
     except ValueError:

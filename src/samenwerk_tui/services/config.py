@@ -15,16 +15,16 @@ is kept beside the new one as ``config.toml.broken``.
 
 from __future__ import annotations
 
-import getpass
 import os
 import subprocess
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
 import platformdirs
+
+from samenwerk_tui.store import parser
 
 APP_NAME = "samenwerk"
 #: How many recently opened workspaces the config keeps.
@@ -81,7 +81,7 @@ def load_config(path: Path | None = None) -> Config:
     """Read the config file; a missing file gives defaults, a broken one says why."""
     path = path or config_file()
     try:
-        raw = tomllib.loads(path.read_text("utf-8"))
+        raw = parser.loads(path.read_text("utf-8"))
     except FileNotFoundError:
         return Config(path=path)
     except (OSError, ValueError) as exc:
@@ -161,7 +161,7 @@ def update_config(config: Config, edit: Callable[[Config], Config]) -> Config:
     workspaces: Mapping[str, Any] = {}
     if on_disk.problem is None:
         try:
-            found = tomllib.loads(path.read_text("utf-8")).get("workspaces", {})
+            found = parser.loads(path.read_text("utf-8")).get("workspaces", {})
             workspaces = found if isinstance(found, dict) else {}
         except FileNotFoundError:
             pass
@@ -223,6 +223,8 @@ def find_author(config: Config, workspace: Path | None = None) -> Author:
     name = git_user_name(workspace)
     if name:
         return Author(name, "git")
+    import getpass
+
     try:
         return Author(getpass.getuser(), "login")
     except (OSError, KeyError):

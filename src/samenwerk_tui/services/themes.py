@@ -18,7 +18,6 @@ Textual can show. This module itself does not import Textual.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import Any, Literal
 import samenwerk_tui
 from samenwerk_tui.domain.types import AgreementType
 from samenwerk_tui.services.config import user_themes_dir
+from samenwerk_tui.store import parser
 
 #: The theme samenwerk starts with.
 DEFAULT_THEME = "samenwerk"
@@ -103,8 +103,8 @@ def read_theme(path: Path, source: Source, is_colour: ColourCheck) -> ThemeSpec 
     except (OSError, UnicodeDecodeError) as exc:
         return ThemeProblem(path, "theme.unreadable", {"file": path.name, "reason": _why(exc)})
     try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        raw = parser.loads(text)
+    except ValueError as exc:  # (tomllib's TOMLDecodeError: where and why)
         return ThemeProblem(path, "theme.not_toml", {"file": path.name, "reason": str(exc)})
     try:
         return _checked(raw, path, source, is_colour)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 import sys
 import time
@@ -56,6 +55,8 @@ def entry_kind(mode: int) -> str | None:
 
 
 def temp_path_for(target: Path) -> Path:
+    import secrets  # (the first write: not needed to start)
+
     return target.with_name(f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
 
 

@@ -34,7 +34,6 @@ import hashlib
 import marshal
 import mmap
 import os
-import secrets
 import struct
 import sys
 import threading
@@ -371,6 +370,8 @@ class Index:
         for section in sections:
             lengths += [len(section), zlib.crc32(section)]
         data = b"".join([MAGIC, _SECTIONS.pack(*lengths), *sections])
+        import secrets  # (not needed to start)
+
         tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)

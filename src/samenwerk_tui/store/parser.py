@@ -47,6 +47,21 @@ def available() -> bool:
     return _loads is not None
 
 
+def loads(text: str) -> dict[str, Any]:
+    """``text`` parsed: by the fast parser when it can, else by ``tomllib``, which then
+    raises ``tomllib.TOMLDecodeError`` (a ``ValueError``) saying where and why.
+
+    For the small files read at every start (the config, the workspace settings, the
+    themes): ``tomllib`` is then not even imported (about 2 ms) unless one is broken.
+    """
+    fast = loads_fast(text)
+    if fast is not None:
+        return fast
+    import tomllib
+
+    return tomllib.loads(text)
+
+
 def loads_fast(text: str) -> dict[str, Any] | None:
     """``text`` parsed by the fast parser, or None: no fast parser, or it did not parse.
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from types import ModuleType
@@ -19,7 +18,7 @@ from typing import Any
 
 from samenwerk_tui.domain.model import Partnership
 from samenwerk_tui.domain.text import slugify
-from samenwerk_tui.store import parallel
+from samenwerk_tui.store import parallel, parser
 from samenwerk_tui.store.atomic import (
     NotAFileError,
     read_file,
@@ -119,7 +118,7 @@ class Workspace:
     def settings(self) -> dict[str, Any]:
         """The workspace settings; an unreadable file gives an empty dict."""
         try:
-            return tomllib.loads((self.root / SETTINGS_FILE).read_text("utf-8"))
+            return parser.loads((self.root / SETTINGS_FILE).read_text("utf-8"))
         except (OSError, ValueError):
             return {}
 

@@ -194,8 +194,9 @@ class SamenwerkApp(App[int]):
             self.set_interval(POLL_SECONDS, self.poll_workspace)
             self.set_interval(RELOAD_SECONDS, preferences.look)
         preferences.report()
-        preferences.workspace_opened(state.session.workspace.root)
-        # After the first paint: asking git is a process, which would take a core from it.
+        # After the first paint: remembering the workspace may write the config file, and
+        # asking git is a process, which would take a core from it.
+        self.call_after_refresh(preferences.workspace_opened, state.session.workspace.root)
         self.call_after_refresh(preferences.check_author)
 
     def _shown(self) -> None:

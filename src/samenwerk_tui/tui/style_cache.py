@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
-import secrets
 import sys
 from pathlib import Path
 from typing import Any
@@ -100,6 +99,8 @@ class StyleCache:
         cache: one that cannot be written is simply not there next time."""
         if self.path is None or not self.parsed:
             return
+        import secrets  # (not needed to start)
+
         tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
         try:
             data = pickle.dumps((_stamp(), self._used), protocol=pickle.HIGHEST_PROTOCOL)
