@@ -58,7 +58,8 @@ MAGIC = b"SAMENWERK-INDEX\n"
 #: 4: three sections (head, haystacks, packed files), the last two read on demand.
 #: 5: the head in columns (few objects to unmarshal), facets unpacked on demand.
 #: 6: the names and stats in a section of their own, first (all a scan is matched with).
-FORMAT = 6
+#: 7: digests (raw) and facets each in one bytes object: 20,000 fewer objects at 10,000.
+FORMAT = 7
 RACY_SECONDS = 2.0
 INDEX_DIR = "index"
 #: After the magic: length and crc32 of the files (names, stats), the head, the haystacks
@@ -88,8 +89,10 @@ class CachedIndex:
 
     In columns of one entry per cached file (sorted by file name): from the files
     section the names and the stats (``array('q')``, four per file); from the head the
-    digests, the ids, the folded names lists sort by, each file's facets (marshalled,
-    unpacked when asked for), its recorded-conflict flag and where its packed file lies.
+    ids and the folded names lists sort by (the objects every open needs), and, in one
+    bytes object each, the digests (32 bytes per file), the facets (marshalled, with
+    where each lies: unpacked when asked for), the recorded-conflict flags and where
+    each packed file lies.
     Shared by every record taken from it (see :class:`~.records.Record`); safe to use
     from several threads (a value computed twice is the same value).
     """
@@ -106,26 +109,33 @@ class CachedIndex:
         names, stats = files if files is not None else ([], b"")
         count = len(names) if type(names) is list else -1
         if head is None:  # (only the files: enough to match a scan with)
-            head = ([""] * count, [""] * count, [""] * count, [b""] * count, bytes(count))
-            head += (array("q", [0] * (count + 1)).tobytes(), True)
-        digests, ids, sort_names, rows, flags, spans, unique = head
+            zeros = array("q", [0] * (count + 1)).tobytes()
+            head = (bytes(32 * count), [""] * count, [""] * count, b"", zeros, bytes(count))
+            head += (zeros, True)
+        digests, ids, sort_names, rows, row_spans, flags, spans, unique = head
         self.stats = array("q")
         self.stats.frombytes(stats)
         self.offsets = array("q")
         self.offsets.frombytes(spans)
-        columns = (digests, ids, sort_names, rows)
-        if any(type(c) is not list or len(c) != count for c in (names, *columns)) or (
-            len(self.stats) != 4 * count or len(flags) != count or len(self.offsets) != count + 1
+        self._row_offsets = array("q")
+        self._row_offsets.frombytes(row_spans)
+        if any(type(c) is not list or len(c) != count for c in (names, ids, sort_names)) or (
+            len(self.stats) != 4 * count
+            or len(flags) != count
+            or len(digests) != 32 * count
+            or len(self.offsets) != count + 1
+            or len(self._row_offsets) != count + 1
+            or type(rows) is not bytes
         ):
             raise ValueError("the cache's columns do not match")
         self.names: list[str] = names
-        self.digests: list[str] = digests
+        self._digests: bytes = digests
         self.ids: list[str] = ids
         self.sort_names: list[str] = sort_names
         self.ids_unique = bool(unique)
         #: (length, crc32) of the files section: what a match made elsewhere must have seen.
         self.fingerprint = fingerprint
-        self._rows: list[bytes] = rows
+        self._rows: bytes = rows
         self._flags: bytes = flags
         self._positions: dict[str, int] | None = None
         self._data = memoryview(data)
@@ -180,7 +190,14 @@ class CachedIndex:
 
     def facets(self, position: int) -> Facets:
         """The facets of the file at ``position``."""
-        return lean.facets_from_row(marshal.loads(self._rows[position]))
+        start, stop = self._row_offsets[position], self._row_offsets[position + 1]
+        if not 0 <= start <= stop <= len(self._rows):
+            raise ValueError("facets outside the cache")  # (a damaged head: never, checked)
+        return lean.facets_from_row(marshal.loads(self._rows[start:stop]))
+
+    def digest(self, position: int) -> str:
+        """The sha256 (hex) of the file at ``position``, as it was cached."""
+        return self._digests[32 * position : 32 * position + 32].hex()
 
     def conflicted(self, position: int) -> bool:
         """Whether the file at ``position`` has recorded conflicts (without its facets)."""
@@ -341,29 +358,40 @@ class Index:
         if self.path is None:
             return
         limit = time.time_ns() - int(self.racy_seconds * 1e9)
-        columns: tuple[list[Any], ...] = ([], [], [], [], [], [])
-        names, digests, ids, sort_names, rows, hays = columns
+        columns: tuple[list[Any], ...] = ([], [], [], [], [])
+        names, ids, sort_names, rows, hays = columns
         stats = array("q")
+        digests = bytearray()
         flags = bytearray()
         offsets = array("q", [0])
+        row_offsets = array("q", [0])
         blobs = []
         for st, r in sorted(records, key=lambda item: item[1].name):
             blob = r.blob()
             if blob is None or st[0] >= limit or st[3] >= limit:
                 continue
+            try:
+                raw_digest = bytes.fromhex(r.digest)
+            except ValueError:  # (never: every digest is a sha256 in hex)
+                continue
+            if len(raw_digest) != 32:
+                continue
             facets = r.facets
             names.append(r.name)
             stats.extend(st)
-            digests.append(r.digest)
+            digests += raw_digest
             ids.append(r.id)
             sort_names.append(r.sort_key[0])
-            rows.append(marshal.dumps(facets_row(facets)))
+            row = marshal.dumps(facets_row(facets))
+            rows.append(row)
+            row_offsets.append(row_offsets[-1] + len(row))
             flags.append(1 if facets.conflicts else 0)
             hays.append(r.haystack)
             blobs.append(blob)
             offsets.append(offsets[-1] + len(blob))
         unique = len(set(ids)) == len(ids)
-        head = (digests, ids, sort_names, rows, bytes(flags), offsets.tobytes(), unique)
+        head: tuple[Any, ...] = (bytes(digests), ids, sort_names, b"".join(rows))
+        head += (row_offsets.tobytes(), bytes(flags), offsets.tobytes(), unique)
         sections = [marshal.dumps((_stamp(self.root), names, stats.tobytes()))]
         sections += [marshal.dumps(head), marshal.dumps(hays), b"".join(blobs)]
         lengths = []

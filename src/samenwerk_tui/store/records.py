@@ -29,6 +29,8 @@ class CachedFiles(Protocol):
 
     def facets(self, position: int) -> Facets: ...
 
+    def digest(self, position: int) -> str: ...
+
     def conflicted(self, position: int) -> bool: ...
 
     def haystack(self, position: int) -> str: ...
@@ -80,7 +82,7 @@ class Record:
     """
 
     __slots__ = (
-        "name", "digest", "_partnership", "_packed", "_blob", "_source", "_position",
+        "name", "_digest", "_partnership", "_packed", "_blob", "_source", "_position",
         "_facets", "_haystack", "_sort",
     )  # fmt: skip
 
@@ -99,7 +101,7 @@ class Record:
         if partnership is None and packed is None and (facets is None or blob is None):
             raise TypeError("a record needs a partnership or a packed file")
         self.name = name
-        self.digest = digest
+        self._digest: str | None = digest
         self._partnership = partnership
         self._packed = packed
         self._blob = blob
@@ -112,18 +114,16 @@ class Record:
             self._sort = (sort_name, facets.id)
 
     @classmethod
-    def cached(
-        cls, name: str, digest: str, source: CachedFiles, position: int, sort: tuple[str, str]
-    ) -> Record:
-        """A record taken from the index cache: its facets, haystack and packed file stay
-        there (at ``position``) until asked for; ``sort`` is (folded name, id).
+    def cached(cls, name: str, source: CachedFiles, position: int, sort: tuple[str, str]) -> Record:
+        """A record taken from the index cache: its digest, facets, haystack and packed file
+        stay there (at ``position``) until asked for; ``sort`` is (folded name, id).
 
         Ten thousand are made at every open, so this sets the slots directly instead of
         going through ``__init__``'s checks (the cache was checked when it was read).
         """
         record = cls.__new__(cls)
         record.name = name
-        record.digest = digest
+        record._digest = None  # (the cache's, when asked for)
         record._partnership = record._packed = record._blob = None
         record._facets = None
         record._haystack = None
@@ -131,6 +131,14 @@ class Record:
         record._position = position
         record._sort = sort
         return record
+
+    @property
+    def digest(self) -> str:
+        """The sha256 of the file's bytes (hex): what a save checks the file still has."""
+        if self._digest is None:
+            assert self._source is not None
+            self._digest = self._source.digest(self._position)
+        return self._digest
 
     @property
     def partnership(self) -> Partnership:

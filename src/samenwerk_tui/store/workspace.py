@@ -188,15 +188,13 @@ class Workspace:
             cached = index.read()
         valid, to_read = matched if matched is not None else cached.match(stats)
         count = len(cached)
-        names, digests = cached.names, cached.digests
+        names = cached.names
         sorts = list(zip(cached.sort_names, cached.ids, strict=True))
         make = Record.cached
         if valid.count(0) == 0:  # (the usual case: every cached file is unchanged)
-            records = [make(names[i], digests[i], cached, i, sorts[i]) for i in range(count)]
+            records = [make(names[i], cached, i, sorts[i]) for i in range(count)]
         else:
-            records = [
-                make(names[i], digests[i], cached, i, sorts[i]) for i in range(count) if valid[i]
-            ]
+            records = [make(names[i], cached, i, sorts[i]) for i in range(count) if valid[i]]
         from_index = len(records)
         problems: list[Problem] = []
         fresh: list[Record] = []
