@@ -362,6 +362,10 @@ def print_table(r: Results, sizes: list[int], largest: int, repeat: int, have_vd
     )
     rows_seen = {k: v[0]["rows"] for k, v in r.values.items() if k.startswith(("open", "vd"))}
     print(f"rows shown: {rows_seen}")
+    # Every sample of the openings, in the order taken: how much the machine moved.
+    for key in ("floor", *(f"open{n}_again" for n in sizes)):
+        samples = " ".join(f"{v['open_s']:.3f}" for v in r.values.get(key, []))
+        print(f"samples {key}: {samples}")
     for failure in r.failures:
         print(f"FAILED (left out of the medians): {failure}")
 

@@ -169,6 +169,8 @@ class Query:
 
 
 def _split(text: str) -> list[str]:
+    if not text.strip(" \t\r\n"):  # (shlex's whitespace)
+        return []  # (the empty filter of every start: no shlex to import)
     import shlex
 
     try:
