@@ -163,7 +163,10 @@ class Session(UseCases):
     def _apply(self, result: LoadResult, *, replace_all: bool = False) -> None:
         if replace_all:  # (a load never gives a record and a problem the same name)
             self.problems = {problem.name: problem for problem in result.problems}
-            self.records = {record.id: record for record in result.records}
+            if result.ids is not None:  # (an unchanged workspace: no call per record)
+                self.records = dict(zip(result.ids, result.records, strict=True))
+            else:
+                self.records = {record.id: record for record in result.records}
             return
         for problem in result.problems:
             self.problems[problem.name] = problem

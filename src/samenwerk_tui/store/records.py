@@ -255,6 +255,9 @@ class LoadResult:
     records: list[Record]
     problems: list[Problem]
     from_index: int = 0  # how many files were taken from the index cache, unread
+    #: The records' ids in their order, when known without asking each record (all of
+    #: them from the index cache); None otherwise.
+    ids: list[str] | None = None
 
 
 #: The cheap identity of a file on disk, used to spot outside changes: (mtime_ns, size,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import repeat
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -191,8 +192,9 @@ class Workspace:
         names = cached.names
         sorts = list(zip(cached.sort_names, cached.ids, strict=True))
         make = Record.cached
-        if valid.count(0) == 0:  # (the usual case: every cached file is unchanged)
-            records = [make(names[i], cached, i, sorts[i]) for i in range(count)]
+        all_valid = valid.count(0) == 0
+        if all_valid:  # (the usual case: every cached file is unchanged)
+            records = list(map(make, names, repeat(cached, count), range(count), sorts))
         else:
             records = [make(names[i], cached, i, sorts[i]) for i in range(count) if valid[i]]
         from_index = len(records)
@@ -216,7 +218,7 @@ class Workspace:
                 arrived(records + fresh)
         if not fresh and not problems and cached.ids_unique:
             # Only files the cache holds, each with an id of its own, in name order.
-            result = LoadResult(records, [])
+            result = LoadResult(records, [], ids=cached.ids if all_valid else None)
         else:
             result = self._deduplicate(records + fresh, problems)
         result.from_index = from_index
