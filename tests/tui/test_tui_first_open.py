@@ -66,6 +66,12 @@ async def test_rows_come_as_they_are_read_and_the_whole_list_follows(
         assert type(app.screen).__name__ == "MainScreen"
         told = [n.message for n in app._notifications]
         assert told[-1] == "The workspace is still being read; this can be done as soon as it is."
+        await pilot.press("n")  # a new partnership too: said at once, not a frozen screen
+        await pilot.pause()
+        assert type(app.screen).__name__ == "MainScreen" and not app.state.loaded
+        told = [n.message for n in app._notifications]
+        assert told[-1] == "The workspace is still being read; this can be done as soon as it is."
+        assert len(told) == 2
         go_on.set()
         for _ in range(200):
             await pilot.pause(0.02)

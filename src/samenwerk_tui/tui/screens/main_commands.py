@@ -65,12 +65,23 @@ NEEDS_ROW = frozenset({"history"})
 
 
 def availability(
-    action: str, *, git: GitState, record: Record | None, problem: Problem | None, can_undo: bool
+    action: str,
+    *,
+    git: GitState,
+    record: Record | None,
+    problem: Problem | None,
+    can_undo: bool,
+    reading: bool = False,
 ) -> bool | None:
-    """Whether ``action`` can run with this row under the cursor and this git state."""
+    """Whether ``action`` can run with this row under the cursor and this git state.
+
+    ``reading``: the workspace is still being read; nothing that changes files can run
+    (the session is the reading worker's until it is done), so those are greyed, and a
+    key for one says why instead of waiting for the read.
+    """
     allowed = _availability(action, git, record, problem, can_undo)
-    if allowed is True and git.syncing and action in EDITING:
-        return None  # greyed while a sync owns the files
+    if allowed is True and (git.syncing or reading) and action in EDITING:
+        return None  # greyed while a sync owns the files, or the read the session
     return allowed
 
 
@@ -106,6 +117,7 @@ def can_run(screen: Explaining, action: str, parameters: tuple[object, ...]) -> 
         record=screen.selected_record(),
         problem=screen.selected_problem(),
         can_undo=bool(screen.state.session.undo_stack),
+        reading=not screen.state.loaded,
     )
 
 
