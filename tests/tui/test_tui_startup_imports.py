@@ -1,11 +1,12 @@
 """Starting the app imports only what the first paint needs.
 
 The forms (and with them Textual's text editor), the dialogs, the detail pane (and with it
-the exports), git support and the folder prompt are imported when first used, after the
-list is on screen (issue 14: every module imported at start-up is paid for at every open);
-reading from the index cache needs neither ``tomllib`` nor ``secrets``. The test runs a
-real app in a fresh interpreter, headless, until the list shows its rows, and then opens
-a form, to show that the lazily imported parts still come when asked for.
+the exports and the model's classes), git support and the folder prompt are imported when
+first used, after the list is on screen (issue 14: every module imported at start-up is
+paid for at every open); reading from the index cache needs neither ``tomllib`` nor
+``secrets`` nor the model. The test runs a real app in a fresh interpreter, headless,
+until the list shows its rows, and then opens a form, to show that the lazily imported
+parts still come when asked for.
 """
 
 from __future__ import annotations
@@ -33,11 +34,14 @@ LATER = (
     "samenwerk_tui.tui.widgets.detail",
     "samenwerk_tui.services.export",
     "samenwerk_tui.services.git_session",
+    "samenwerk_tui.domain.model",  # the model's classes: with the first model built
+    "samenwerk_tui.domain.edits",
 )
 
 
 def stdlib() -> list[str]:
-    return sorted(m for m in ("tomllib", "secrets", "getpass") if m in sys.modules)
+    names = ("tomllib", "secrets", "getpass", "samenwerk_tui.domain.model")
+    return sorted(m for m in names if m in sys.modules)
 
 
 def loaded() -> list[str]:
@@ -78,7 +82,7 @@ def test_the_app_starts_without_the_forms_dialogs_detail_pane_or_git(tmp_path: P
     assert out["rows"] == 12
     # Reading again (from the cache) imports not even the standard library's TOML parser
     # (the fast one reads the settings; tomllib only explains a broken file), nor what
-    # only writing needs (random names, the login name).
+    # only writing needs (random names, the login name), nor the model's classes.
     assert out["stdlib_read"] == []
     assert out["screen"] == "ClassificationForm"  # and a form still opens when asked for
     assert "samenwerk_tui.tui.screens.forms" in out["after"]

@@ -18,11 +18,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from samenwerk_tui.domain.model import Assessment
 from samenwerk_tui.domain.text import fold, normalize_line
 from samenwerk_tui.domain.types import AgreementType
+
+if TYPE_CHECKING:  # (the model's classes are not needed to open a workspace)
+    from samenwerk_tui.domain.model import Assessment
 
 DIVERGENCE_POINTS = 20
 _TYPES = {t.value: t for t in AgreementType}

@@ -12,32 +12,18 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+# The rules that need no class of the model live in .rules (imported without the model).
+from samenwerk_tui.domain.rules import ANSWER_RANGE as ANSWER_RANGE
+from samenwerk_tui.domain.rules import NAME_MAX as NAME_MAX
+from samenwerk_tui.domain.rules import PERSPECTIVE_SCORE_RANGE as PERSPECTIVE_SCORE_RANGE
+from samenwerk_tui.domain.rules import SCHEMA as SCHEMA
+from samenwerk_tui.domain.rules import TYPE_SCORE_MAX as TYPE_SCORE_MAX
+from samenwerk_tui.domain.rules import DomainError as DomainError
+from samenwerk_tui.domain.rules import Extra as Extra
+from samenwerk_tui.domain.rules import normalize_tag as normalize_tag
+from samenwerk_tui.domain.rules import normalize_tags as normalize_tags
 from samenwerk_tui.domain.text import normalize_line, normalize_text
 from samenwerk_tui.domain.types import AgreementType, PerspectiveName, Stage
-from samenwerk_tui.errors import SamenwerkError
-
-SCHEMA = 1
-TYPE_SCORE_MAX = 5
-PERSPECTIVE_SCORE_RANGE = (1, 5)
-ANSWER_RANGE = (1, 5)
-NAME_MAX = 200
-
-Extra = dict[str, Any]
-
-
-class DomainError(SamenwerkError, ValueError):
-    """A value that breaks a rule of the model (bad input: the CLI exits 2).
-
-    ``key`` names a sentence in the message catalog; ``params`` fill it in. ``str()``
-    gives a plain English fallback for logs.
-    """
-
-    exit_code = 2
-
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key, **params)
-        detail = ", ".join(f"{k}={v!r}" for k, v in params.items())
-        self.args = (f"{key}: {detail}" if detail else key,)
 
 
 def utc_now() -> datetime:
@@ -168,17 +154,6 @@ class Partnership:
         if "notes" in changes:
             changes["notes"] = sort_notes(changes["notes"])
         return dataclasses.replace(self, **changes)
-
-
-def normalize_tag(tag: str) -> str:
-    """Tags are single lowercase words: whitespace becomes ``-``; a leading ``#`` (as in
-    ``#zuid``, how tags are shown) is not part of the tag."""
-    return "-".join(normalize_line(tag).lower().lstrip("#").split())
-
-
-def normalize_tags(tags: Any) -> tuple[str, ...]:
-    """Sorted, unique, non-empty tags."""
-    return tuple(sorted({t for t in (normalize_tag(str(x)) for x in tags) if t}))
 
 
 def sort_notes(notes: Any) -> tuple[Note, ...]:

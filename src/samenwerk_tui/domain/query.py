@@ -17,12 +17,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from samenwerk_tui.domain.divergence import divergence
-from samenwerk_tui.domain.model import DomainError, Partnership, normalize_tag
+from samenwerk_tui.domain.rules import DomainError, normalize_tag
 from samenwerk_tui.domain.text import fold
 from samenwerk_tui.domain.types import AgreementType, Stage, parse_stage, parse_type
+
+if TYPE_CHECKING:  # (the model's classes are not needed to list or filter)
+    from samenwerk_tui.domain.model import Partnership
 
 FLAGS = ("unclassified", "broken", "conflict", "changed", "divergent")
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)

@@ -17,10 +17,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from samenwerk_tui.domain.model import Conflict, Partnership
 from samenwerk_tui.domain.settling import Settled
 from samenwerk_tui.store.records import Record, StoreError
+
+if TYPE_CHECKING:
+    from samenwerk_tui.domain.model import Conflict, Partnership
 
 #: The warning of a change applied to a newer version of its file: the file had changed
 #: on disk since it was read, so the same edit was applied again to what is there now.
@@ -29,7 +32,7 @@ REAPPLIED = "change.reapplied"
 MERGED = "change.merged"
 
 #: One edit of a partnership: the services apply it to a version read from disk.
-Edit = Callable[[Partnership], Partnership]
+Edit = Callable[["Partnership"], "Partnership"]
 
 
 @dataclass(frozen=True)

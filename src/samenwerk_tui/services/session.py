@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from samenwerk_tui.domain.model import Partnership
 from samenwerk_tui.domain.query import Query, Subject
 from samenwerk_tui.domain.text import fold
 from samenwerk_tui.services.changes import (
@@ -45,6 +45,9 @@ from samenwerk_tui.store.records import (
     digest,
 )
 from samenwerk_tui.store.workspace import Workspace
+
+if TYPE_CHECKING:
+    from samenwerk_tui.domain.model import Partnership
 
 
 class Session(UseCases):

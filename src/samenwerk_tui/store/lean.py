@@ -18,25 +18,16 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from samenwerk_tui.domain.divergence import is_divergent_rows
-from samenwerk_tui.domain.model import (
-    NAME_MAX,
-    SCHEMA,
-    Assessment,
-    Classification,
-    Conflict,
-    Note,
-    Partnership,
-    Party,
-    Perspective,
-    TypeScore,
-    normalize_tags,
-)
 from samenwerk_tui.domain.query import Facets
+from samenwerk_tui.domain.rules import NAME_MAX, SCHEMA, normalize_tags
 from samenwerk_tui.domain.text import fold, normalize_line
 from samenwerk_tui.domain.types import AgreementType, PerspectiveName, Stage
+
+if TYPE_CHECKING:
+    from samenwerk_tui.domain.model import Partnership
 
 #: A packed partnership: nested tuples of str/int/None (see :func:`pack` for the layout).
 Packed = tuple[Any, ...]
@@ -286,6 +277,18 @@ def _when(seconds: int) -> datetime:
 
 def unpack(packed: Packed) -> Partnership:
     """The model of a packed file (equal to what ``codec.from_document`` builds)."""
+    # The model's classes come with the first model built, not with every start.
+    from samenwerk_tui.domain.model import (
+        Assessment,
+        Classification,
+        Conflict,
+        Note,
+        Partnership,
+        Party,
+        Perspective,
+        TypeScore,
+    )
+
     (pid, name, stage, tags, created, updated, summary, parties, cls, perspectives,
      assessments, notes, conflicts) = packed  # fmt: skip
     primary, rationale, cls_updated, by, scores = cls

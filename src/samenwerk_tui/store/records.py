@@ -14,13 +14,15 @@ import os
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from samenwerk_tui.domain.model import Partnership
 from samenwerk_tui.domain.query import Facets, haystack
 from samenwerk_tui.domain.text import fold
 from samenwerk_tui.errors import SamenwerkError
 from samenwerk_tui.store import lean
+
+if TYPE_CHECKING:  # (built on demand: see Record.partnership)
+    from samenwerk_tui.domain.model import Partnership
 
 
 class CachedFiles(Protocol):

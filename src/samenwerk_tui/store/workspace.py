@@ -15,9 +15,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import repeat
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from samenwerk_tui.domain.model import Partnership
 from samenwerk_tui.domain.text import slugify
 from samenwerk_tui.store import parallel, parser
 from samenwerk_tui.store.atomic import (
@@ -40,6 +39,9 @@ from samenwerk_tui.store.records import (
     file_stat,
 )
 from samenwerk_tui.store.scanning import FILE_NAME, scan_folder
+
+if TYPE_CHECKING:
+    from samenwerk_tui.domain.model import Partnership
 
 SETTINGS_FILE = "samenwerk.toml"
 #: A first read tells what it has read so far after every so many parsed files.
@@ -266,10 +268,10 @@ class Workspace:
             result = codec.read(data)
         except codec.FormatError as exc:
             return Problem(name, exc.key, exc.params, exc.line, exc.column, hashed)
-        if isinstance(result, Partnership):
-            record = Record(name, result, hashed)
-        else:
+        if isinstance(result, tuple):  # packed by the lean path
             record = Record(name, digest=hashed, packed=result)
+        else:
+            record = Record(name, result, hashed)
         if record.id[:6] != match.group(1):
             return Problem(name, "broken.id_mismatch", {"id": record.id}, digest=hashed)
         return record

@@ -8,19 +8,21 @@ question; both changes can be undone). The pager's other keys work as in every p
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import BindingType
 from textual.content import Content
 from textual.widgets import Static
 
 from samenwerk_tui import i18n
-from samenwerk_tui.domain.model import Note, Partnership
 from samenwerk_tui.services.localtime import minute
 from samenwerk_tui.tui.commands import bindings
 from samenwerk_tui.tui.safe import content
 from samenwerk_tui.tui.widgets.chips import type_chip
 from samenwerk_tui.tui.widgets.scroll import Pane
+
+if TYPE_CHECKING:
+    from samenwerk_tui.domain.model import Note, Partnership
 
 #: Characters of one note the pane shows. The pane lays out all it is given (to know its
 #: height), so a note of megabytes would take seconds each time it is selected; past this
