@@ -2,7 +2,10 @@
 
 Every object keeps the keys it does not know in ``extra`` (in file order), so a file
 written by a newer version survives a rewrite by this one. Constructors do not validate;
-:func:`validate` does, with a :class:`DomainError` that names the field.
+:func:`validate` does, with a :class:`DomainError` that names the field. The rules that need
+no class (the schema version, the limits, :class:`DomainError`, tag normalising) live in
+:mod:`.rules` and are re-exported here: opening a workspace from the index cache uses them
+without making this module's dataclasses.
 """
 
 from __future__ import annotations
