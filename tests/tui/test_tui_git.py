@@ -9,7 +9,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tomllib
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -234,14 +233,14 @@ async def test_edits_wait_while_a_sync_runs(team: Team) -> None:
         async with app.run_test(size=(120, 36)) as pilot:
             await settle(pilot)
             state = app.state
-            state.git = replace(state.git, syncing=True)  # as during a sync: git owns the files
+            state.git = state.git._replace(syncing=True)  # as during a sync: git owns the files
             with pytest.raises(SamenwerkError) as refused:
                 state.apply(lambda session: session.add_note(SENSEO, "too early"))
             assert "sync is running" in i18n.text_of(refused.value)
             assert app.main.check_action("annotate", ()) is None  # greyed meanwhile
             assert app.main.check_action("sync", ()) is None
             assert app.main.check_action("undo", ()) is False  # hidden stays hidden
-            state.git = replace(state.git, syncing=False)
+            state.git = state.git._replace(syncing=False)
     assert "too early" not in team.anna.file_of(SENSEO).read_text("utf-8")
 
 

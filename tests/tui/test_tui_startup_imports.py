@@ -4,7 +4,8 @@ The forms (and with them Textual's text editor), the dialogs, the detail pane (a
 the exports and the model's classes), git support and the folder prompt are imported when
 first used, after the list is on screen (issue 14: every module imported at start-up is
 paid for at every open); reading from the index cache needs neither ``tomllib`` nor
-``secrets`` nor the model. The test runs a real app in a fresh interpreter, headless,
+``secrets`` nor the model, and the classes made at start-up are not dataclasses (each costs
+up to a millisecond to create). The test runs a real app in a fresh interpreter, headless,
 until the list shows its rows, and then opens a form, to show that the lazily imported
 parts still come when asked for.
 """
@@ -48,10 +49,27 @@ def loaded() -> list[str]:
     return sorted(m for m in LATER if m in sys.modules)
 
 
+def dataclasses_made() -> list[str]:
+    import dataclasses
+
+    found = []
+    for name, module in list(sys.modules.items()):
+        if name.startswith("samenwerk_tui") and module is not None:
+            for value in vars(module).values():
+                if (
+                    isinstance(value, type)
+                    and value.__module__ == name
+                    and dataclasses.is_dataclass(value)
+                ):
+                    found.append(f"{name}.{value.__qualname__}")
+    return sorted(found)
+
+
 async def main() -> dict[str, object]:
     out: dict[str, object] = {"imported": loaded()}
     session = Session.open(Path(sys.argv[1]), "Anna", create=False)
     out["stdlib_read"] = stdlib()
+    out["dataclasses"] = dataclasses_made()  # (those of the app's modules, and the read's)
     app = SamenwerkApp(session, Config(), poll=False, blink=False)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
@@ -84,5 +102,8 @@ def test_the_app_starts_without_the_forms_dialogs_detail_pane_or_git(tmp_path: P
     # (the fast one reads the settings; tomllib only explains a broken file), nor what
     # only writing needs (random names, the login name), nor the model's classes.
     assert out["stdlib_read"] == []
+    # Creating a dataclass costs 0.3-1 ms (it compiles its methods), so what the first paint
+    # needs is made of named tuples and plain classes; only the config is a dataclass.
+    assert out["dataclasses"] == ["samenwerk_tui.services.config.Config"]
     assert out["screen"] == "ClassificationForm"  # and a form still opens when asked for
     assert "samenwerk_tui.tui.screens.forms" in out["after"]

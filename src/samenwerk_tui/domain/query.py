@@ -15,11 +15,9 @@ advisor never has to type English. A value or key that names nothing (``fase:xyz
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
-from samenwerk_tui.domain.divergence import divergence
 from samenwerk_tui.domain.rules import DomainError, normalize_tag
 from samenwerk_tui.domain.text import fold
 from samenwerk_tui.domain.types import AgreementType, Stage, parse_stage, parse_type
@@ -70,6 +68,8 @@ class Facets(NamedTuple):
 
     @classmethod
     def of(cls, p: Partnership) -> Facets:
+        from samenwerk_tui.domain.divergence import divergence  # (not needed to open)
+
         split = divergence(p.assessments)
         return cls(
             p.id,
@@ -95,24 +95,33 @@ def epoch_seconds(value: datetime) -> int:
     return (value - _EPOCH) // timedelta(seconds=1)
 
 
-@dataclass(frozen=True)
 class Subject:
     """What a query looks at: a partnership (or None for a broken file) and its state.
 
     Terms look at ``facets``; given only a partnership, the facets are taken from it.
-    Callers that have facets at hand may leave ``partnership`` None.
+    Callers that have facets at hand may leave ``partnership`` None. Not changed once
+    made (a plain class: it is made at start-up, where a dataclass costs its creation).
     """
 
-    partnership: Partnership | None
-    haystack: str
-    broken: bool = False
-    changed: bool = False
-    conflicted: bool = False
-    facets: Facets | None = None
+    __slots__ = ("partnership", "haystack", "broken", "changed", "conflicted", "facets")
 
-    def __post_init__(self) -> None:
-        if self.facets is None and self.partnership is not None:
-            object.__setattr__(self, "facets", Facets.of(self.partnership))
+    def __init__(
+        self,
+        partnership: Partnership | None,
+        haystack: str,
+        broken: bool = False,
+        changed: bool = False,
+        conflicted: bool = False,
+        facets: Facets | None = None,
+    ) -> None:
+        if facets is None and partnership is not None:
+            facets = Facets.of(partnership)
+        self.partnership = partnership
+        self.haystack = haystack
+        self.broken = broken
+        self.changed = changed
+        self.conflicted = conflicted
+        self.facets = facets
 
 
 def haystack(p: Partnership) -> str:
@@ -129,8 +138,7 @@ def haystack(p: Partnership) -> str:
 Predicate = Callable[[Subject], bool]
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     text: str
     negated: bool
     test: Predicate
@@ -138,8 +146,7 @@ class Term:
     word: str | None = None
 
 
-@dataclass(frozen=True)
-class Query:
+class Query(NamedTuple):
     """A parsed filter: all terms must hold."""
 
     source: str

@@ -6,12 +6,10 @@ saving from a form, which can ask about a clash too, needs nothing of git.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class Settled:
+class Settled(NamedTuple):
     """How the advisor settled one field both sides changed: ``take`` is ``"ours"``,
     ``"theirs"`` or ``"record"`` (keep ours and record the conflict), decided while seeing
     their value ``theirs`` (None: absent). If their value has changed again since, the

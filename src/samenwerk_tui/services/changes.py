@@ -16,8 +16,7 @@ the base) and :class:`GoneError` (the partnership was deleted, or its file broke
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from samenwerk_tui.domain.settling import Settled
 from samenwerk_tui.store.records import Record, StoreError
@@ -35,8 +34,7 @@ MERGED = "change.merged"
 Edit = Callable[["Partnership"], "Partnership"]
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """One change to the workspace, saved.
 
     ``action``: created, edited, classified, noted, perspective, resolved, deleted or
@@ -91,13 +89,12 @@ def saved_change(
     )
 
 
-@dataclass(frozen=True)
-class Base:
+class Base(NamedTuple):
     """What a form opened with, for a three-way save: the partnership's record as read
     then, and how the advisor settled the clashes found so far (field path -> choice)."""
 
     record: Record
-    settled: Mapping[str, Settled] = field(default_factory=dict)
+    settled: Mapping[str, Settled] = {}
 
     def settling(self, choices: Mapping[str, Settled]) -> Base:
         """This base with more clashes settled."""
@@ -163,13 +160,18 @@ def changed_fields(before: Partnership | None, after: Partnership | None) -> tup
     return tuple(out)
 
 
-@dataclass
 class Refresh:
     """What a re-read of the folder found changed."""
 
-    changed: set[str] = field(default_factory=set)  # ids updated or added
-    removed: set[str] = field(default_factory=set)  # ids gone
-    problems_changed: bool = False
+    __slots__ = ("changed", "removed", "problems_changed")
+
+    def __init__(self) -> None:
+        self.changed: set[str] = set()  # ids updated or added
+        self.removed: set[str] = set()  # ids gone
+        self.problems_changed = False
+
+    def __repr__(self) -> str:
+        return f"Refresh({self.changed!r}, {self.removed!r}, {self.problems_changed!r})"
 
     @property
     def any(self) -> bool:

@@ -20,7 +20,7 @@ import subprocess
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import platformdirs
 
@@ -207,8 +207,7 @@ def resolve_workspace(explicit: str | None, config: Config) -> Path:
 AuthorSource = Literal["config", "git", "login"]
 
 
-@dataclass(frozen=True)
-class Author:
+class Author(NamedTuple):
     """The name changes are signed with, and where it came from."""
 
     name: str

@@ -19,9 +19,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import samenwerk_tui
 from samenwerk_tui.domain.types import AgreementType
@@ -57,8 +56,7 @@ ColourCheck = Callable[[str], bool]
 _NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
 
 
-@dataclass(frozen=True)
-class ThemeSpec:
+class ThemeSpec(NamedTuple):
     """One theme file, checked: the fields it sets, its variables, where it came from."""
 
     name: str
@@ -69,13 +67,12 @@ class ThemeSpec:
     variables: Mapping[str, str]
 
 
-@dataclass(frozen=True)
-class ThemeProblem:
+class ThemeProblem(NamedTuple):
     """A theme file that could not be used: the file, and why (a catalog key)."""
 
     path: Path
     key: str
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = {}
 
     @property
     def file(self) -> str:
@@ -162,8 +159,7 @@ def _colour(where: str, value: object, is_colour: ColourCheck) -> str:
     return value
 
 
-@dataclass(frozen=True)
-class ThemeFiles:
+class ThemeFiles(NamedTuple):
     """Every theme file that could be read, and why the others could not."""
 
     themes: list[ThemeSpec]

@@ -20,7 +20,6 @@ import re
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from samenwerk_tui.domain.divergence import is_divergent_rows
 from samenwerk_tui.domain.query import Facets
 from samenwerk_tui.domain.rules import NAME_MAX, SCHEMA, normalize_tags
 from samenwerk_tui.domain.text import fold, normalize_line
@@ -332,6 +331,13 @@ def unpack(packed: Packed) -> Partnership:
     )
 
 
+def _divergent(rows: Any) -> bool:
+    # Imported here: only assessments by two advisors or more need it (and not to open).
+    from samenwerk_tui.domain.divergence import is_divergent_rows
+
+    return is_divergent_rows(rows)
+
+
 def facets(packed: Packed) -> Facets:
     """What the list and the filter need, without building the model."""
     primary = packed[8][0]
@@ -345,7 +351,7 @@ def facets(packed: Packed) -> Facets:
         conflicts=bool(packed[12]),
         scores=tuple(score for score, _ in packed[8][4]),
         updated=packed[5],
-        divergent=len(packed[10]) > 1 and is_divergent_rows(packed[10]),
+        divergent=len(packed[10]) > 1 and _divergent(packed[10]),
     )
 
 

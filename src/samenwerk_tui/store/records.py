@@ -13,8 +13,7 @@ import marshal
 import os
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from samenwerk_tui.domain.query import Facets, haystack
 from samenwerk_tui.domain.text import fold
@@ -56,13 +55,12 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """A file the store could not read. ``key``/``params`` name the reason."""
 
     name: str
     key: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = {}
     line: int = 1
     column: int = 1
     digest: str = ""
@@ -252,14 +250,21 @@ class Record:
         return f"Record(name={self.name!r}, id={self.id!r}, digest={self.digest[:12]!r})"
 
 
-@dataclass
 class LoadResult:
-    records: list[Record]
-    problems: list[Problem]
-    from_index: int = 0  # how many files were taken from the index cache, unread
-    #: The records' ids in their order, when known without asking each record (all of
-    #: them from the index cache); None otherwise.
-    ids: list[str] | None = None
+    """What a load read: the records and the problems."""
+
+    __slots__ = ("records", "problems", "from_index", "ids")
+
+    def __init__(
+        self, records: list[Record], problems: list[Problem], ids: list[str] | None = None
+    ) -> None:
+        self.records = records
+        self.problems = problems
+        #: How many files were taken from the index cache, unread.
+        self.from_index = 0
+        #: The records' ids in their order, when known without asking each record (all
+        #: of them from the index cache); None otherwise.
+        self.ids = ids
 
 
 #: The cheap identity of a file on disk, used to spot outside changes: (mtime_ns, size,

@@ -18,7 +18,6 @@ milliseconds and run on the UI thread.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime
 from importlib import import_module
 from pathlib import Path, PurePath
@@ -278,7 +277,7 @@ class SamenwerkApp(App[int]):
 
     @on(SyncElsewhere)
     def _sync_elsewhere(self, message: SyncElsewhere) -> None:
-        self.state.git = replace(self.state.git, elsewhere=message.elsewhere)
+        self.state.git = self.state.git._replace(elsewhere=message.elsewhere)
 
     @on(WorkspaceChanged)
     def _workspace_changed(self, message: WorkspaceChanged) -> None:
@@ -320,8 +319,7 @@ class SamenwerkApp(App[int]):
     @on(GitChecked)
     def _git_checked(self, message: GitChecked) -> None:
         self._git_busy = False
-        self.state.git = replace(
-            self.state.git,
+        self.state.git = self.state.git._replace(
             repo=message.repo,
             changed=message.changed,
             operation=message.operation,
@@ -339,7 +337,7 @@ class SamenwerkApp(App[int]):
         git_state = self.state.git
         if git_state.syncing or not git_state.repo:
             return
-        self.state.git = replace(git_state, syncing=True, progress=i18n.t("tui.sync.starting"))
+        self.state.git = git_state._replace(syncing=True, progress=i18n.t("tui.sync.starting"))
         self._sync_worker()
 
     @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
@@ -352,7 +350,7 @@ class SamenwerkApp(App[int]):
     @on(SyncProgress)
     def _sync_progress(self, message: SyncProgress) -> None:
         if self.state.git.syncing:
-            self.state.git = replace(self.state.git, progress=message.text)
+            self.state.git = self.state.git._replace(progress=message.text)
 
     @on(SyncDone)
     def _sync_done(self, message: SyncDone) -> None:
@@ -360,8 +358,7 @@ class SamenwerkApp(App[int]):
         with self.state.lock:
             self.session.reload_names(result.changed_names)
         last_sync = datetime.now() if result.status in ("ok", "conflicts") else None
-        self.state.git = replace(
-            self.state.git,
+        self.state.git = self.state.git._replace(
             syncing=False,
             progress="",
             last_sync=last_sync or self.state.git.last_sync,

@@ -14,7 +14,7 @@ and ``options`` (every list of choices but the partnership list), so ``j``/``k``
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual.binding import Binding
 
@@ -24,8 +24,7 @@ from samenwerk_tui import i18n
 KEEP = 9
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(NamedTuple):
     """One thing a user can do, reachable by key and (usually) by palette."""
 
     id: str  # binding id, e.g. "main.new"; a user's keymap uses it

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from samenwerk_tui import i18n
 from samenwerk_tui.tui.commands import COMMANDS, Command
@@ -39,11 +39,10 @@ GROUPS: tuple[frozenset[str], ...] = (
 _KEY = re.compile(r"[A-Za-z0-9_]+(\+[A-Za-z0-9_]+)*")
 
 
-@dataclass(frozen=True)
-class KeymapCheck:
+class KeymapCheck(NamedTuple):
     """The keymap in effect and one sentence per override that was left out."""
 
-    keymap: dict[str, str] = field(default_factory=dict)
+    keymap: dict[str, str] = {}
     problems: tuple[str, ...] = ()
 
 

@@ -52,8 +52,9 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime
+from typing import NamedTuple
 
 from textual.dom import DOMNode
 from textual.reactive import var
@@ -78,17 +79,16 @@ SAVE_WAIT = 5.0
 MutateFn = Callable[[Session], Change]
 
 
-@dataclass(frozen=True)
-class GitState:
+class GitState(NamedTuple):
     """What the app knows about git; ``repo`` is None until the first look."""
 
     repo: bool | None = None
     syncing: bool = False
     progress: str = ""  # the running sync's current step, as a sentence
     last_sync: datetime | None = None  # local time of the last sync that reached the remote
-    changed: frozenset[str] = field(default_factory=frozenset)  # files changed since commit
+    changed: frozenset[str] = frozenset()  # files changed since commit
     operation: str | None = None  # a rebase (etc.) the user left open: the warning sentence
-    rebuildable: frozenset[str] = field(default_factory=frozenset)  # broken, git has sides
+    rebuildable: frozenset[str] = frozenset()  # broken, git has sides
     elsewhere: bool = False  # a sync runs in another window: saves wait for it
 
     def repairable(self, problem: Problem) -> bool:
@@ -96,8 +96,7 @@ class GitState:
         return problem.is_conflicted or problem.name in self.rebuildable
 
 
-@dataclass(frozen=True)
-class DataVersion:
+class DataVersion(NamedTuple):
     """A new version of the session's data: a change, a poll, a sync, the first load.
 
     ``focus``: the partnership a change was made to, for the cursor to follow. ``saved``:
@@ -112,12 +111,14 @@ class DataVersion:
     only: frozenset[str] | None = None
 
 
-@dataclass(frozen=True, eq=False)
 class Arrived:
     """The records a read in progress has read so far (equal only to itself: comparing
     two of ten thousand records each would build their models)."""
 
-    records: Sequence[Record]
+    __slots__ = ("records",)
+
+    def __init__(self, records: Sequence[Record]) -> None:
+        self.records = records
 
 
 class BusyError(SamenwerkError):

@@ -7,7 +7,7 @@ name · git: 1 changed · last sync 10:42 · Fixture workspace``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual.content import Content
 from textual.reactive import var
@@ -18,8 +18,7 @@ from samenwerk_tui.tui.safe import content
 from samenwerk_tui.tui.state import GitState
 
 
-@dataclass(frozen=True)
-class Counts:
+class Counts(NamedTuple):
     """What the list shows: readable partnerships shown of all, broken files, conflicts."""
 
     shown: int = 0
