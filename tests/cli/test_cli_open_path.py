@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from samenwerk_tui.cli.main import _open_arguments
+from samenwerk_tui.cli.argv import open_arguments
 from tests.cli.conftest import Samenwerk
 
 SCRIPT = """
@@ -78,7 +78,7 @@ def test_opening_the_app_builds_no_parser_and_asks_git_nothing(
 def test_a_plain_open_is_read_without_the_parser(
     argv: list[str], expected: dict[str, str | None]
 ) -> None:
-    args = _open_arguments(argv)
+    args = open_arguments(argv)
     assert args is not None
     assert vars(args) == {**expected, "command": None}
 
@@ -88,7 +88,7 @@ def test_a_plain_open_is_read_without_the_parser(
     [["-w"], ["list"], ["-w", "ws", "list"], ["-w", "-x"], ["--work", "ws"], ["-h"], ["ws"]],
 )
 def test_anything_else_goes_to_the_full_parser(argv: list[str]) -> None:
-    assert _open_arguments(argv) is None
+    assert open_arguments(argv) is None
 
 
 def test_the_full_parser_still_judges_what_the_plain_open_does_not_take(

@@ -1,5 +1,5 @@
 """The whole command line as argparse sees it (built only when a command is given, or
-anything but a plain "open the app": :func:`samenwerk_tui.cli.main._open_arguments`)."""
+anything but a plain "open the app": :func:`samenwerk_tui.cli.argv.open_arguments`)."""
 
 from __future__ import annotations
 
