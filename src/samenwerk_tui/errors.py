@@ -13,12 +13,16 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+#: The command line's exit codes (DESIGN §4): success; the command ran and found problems;
+#: bad usage or bad input (nothing written).
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
 
 class SamenwerkError(Exception):
     """Something that went wrong, as a catalog ``key`` and the ``params`` of its sentence."""
 
-    #: What the command line exits with (DESIGN §4): 1 found problems, 2 bad usage or input.
-    exit_code: ClassVar[int] = 1
+    #: What the command line exits with: :data:`EXIT_PROBLEMS`, or :data:`EXIT_USAGE`.
+    exit_code: ClassVar[int] = EXIT_PROBLEMS
 
     def __init__(self, key: str, /, **params: Any) -> None:
         super().__init__(key)

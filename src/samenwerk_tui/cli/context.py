@@ -11,7 +11,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from samenwerk_tui import i18n
-from samenwerk_tui.errors import SamenwerkError
+from samenwerk_tui.errors import EXIT_USAGE, SamenwerkError
 from samenwerk_tui.services.config import Config, data_dir, find_author, resolve_workspace
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 class UsageError(SamenwerkError):
     """Bad usage or bad input: exit 2, nothing written. ``key`` names the sentence."""
 
-    exit_code = 2
+    exit_code = EXIT_USAGE
 
 
 class ProblemsFound(SamenwerkError):

@@ -12,8 +12,7 @@ from samenwerk_tui import __version__, i18n
 from samenwerk_tui.cli.argparse_i18n import translated
 from samenwerk_tui.cli.commands import modules
 from samenwerk_tui.domain.text import safe_text
-
-EXIT_USAGE = 2
+from samenwerk_tui.errors import EXIT_USAGE
 
 
 class _Parser(argparse.ArgumentParser):

@@ -21,13 +21,11 @@ from samenwerk_tui.cli.argv import (
 )
 from samenwerk_tui.cli.context import Context
 from samenwerk_tui.domain.text import safe_text
-from samenwerk_tui.errors import SamenwerkError
+from samenwerk_tui.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, SamenwerkError
 from samenwerk_tui.services.config import load_config
 
 if TYPE_CHECKING:
     import argparse
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 def run_command(argv: Sequence[str] | None) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from samenwerk_tui.domain.text import normalize_line
-from samenwerk_tui.errors import SamenwerkError
+from samenwerk_tui.errors import EXIT_USAGE, SamenwerkError
 
 SCHEMA = 1
 TYPE_SCORE_MAX = 5
@@ -29,7 +29,7 @@ class DomainError(SamenwerkError, ValueError):
     gives a plain English fallback for logs.
     """
 
-    exit_code = 2
+    exit_code = EXIT_USAGE
 
     def __init__(self, key: str, **params: Any) -> None:
         super().__init__(key, **params)
