@@ -94,7 +94,7 @@ class Base(NamedTuple):
     then, and how the advisor settled the clashes found so far (field path -> choice)."""
 
     record: Record
-    settled: Mapping[str, Settled] = {}
+    settled: Mapping[str, Settled] = {}  # (one dict for all: read-only, as its type says)
 
     def settling(self, choices: Mapping[str, Settled]) -> Base:
         """This base with more clashes settled."""

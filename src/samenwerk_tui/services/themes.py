@@ -72,7 +72,7 @@ class ThemeProblem(NamedTuple):
 
     path: Path
     key: str
-    params: Mapping[str, Any] = {}
+    params: Mapping[str, Any] = {}  # (one dict for all: read-only, as its type says)
 
     @property
     def file(self) -> str:

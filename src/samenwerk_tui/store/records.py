@@ -13,6 +13,7 @@ import marshal
 import os
 import threading
 from collections import OrderedDict
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from samenwerk_tui.domain.query import Facets, haystack
@@ -60,7 +61,7 @@ class Problem(NamedTuple):
 
     name: str
     key: str
-    params: dict[str, Any] = {}
+    params: Mapping[str, Any] = {}  # (one dict for all: read-only, as its type says)
     line: int = 1
     column: int = 1
     digest: str = ""

@@ -42,7 +42,7 @@ _KEY = re.compile(r"[A-Za-z0-9_]+(\+[A-Za-z0-9_]+)*")
 class KeymapCheck(NamedTuple):
     """The keymap in effect and one sentence per override that was left out."""
 
-    keymap: dict[str, str] = {}
+    keymap: Mapping[str, str] = {}  # (one dict for all: read-only, as its type says)
     problems: tuple[str, ...] = ()
 
 
