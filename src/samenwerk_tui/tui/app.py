@@ -113,7 +113,9 @@ class SamenwerkApp(App[int]):
         super().__init__()
         #: Textual's parsed style sheets, kept between runs (:mod:`.style_cache`).
         self.style_cache = StyleCache(cache_dir() / STYLES_FILE)
-        self.stylesheet = CachedStylesheet(self.style_cache, variables=self.get_css_variables())
+        # (the variables Textual has just made for its own stylesheet: made again, 0.6 ms)
+        variables = dict(self.theme_variables)
+        self.stylesheet = CachedStylesheet(self.style_cache, variables=variables)
         self.state = AppState(session, config or Config(), loaded=not load, blink=blink)
         self._load = load
         self._poll = poll

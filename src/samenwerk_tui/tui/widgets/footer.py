@@ -73,14 +73,28 @@ class FittingFooter(Footer):
 
     _fitted_width = 0
     _shown: tuple[object, ...] | None = None
+    _check_pending = False
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         if screen.app.app_focus and self.is_attached and screen is self.screen:
-            shown = self._what_it_shows(screen)
-            if shown == self._shown and self._bindings_ready:
-                return
-            self._shown = shown
+            # What it would show is worked out once after the next refresh, however often
+            # the bindings changed before it (three times before the first paint, where
+            # asking costs some 0.3 ms each and the footer is still empty).
+            self._bindings_ready = True
+            if not self._check_pending:
+                self._check_pending = True
+                self.call_after_refresh(self._check_shown)
+            return
         super().bindings_changed(screen)
+
+    async def _check_shown(self) -> None:
+        self._check_pending = False
+        if not self.is_attached or not self.app.app_focus:
+            return
+        shown = self._what_it_shows(self.screen)
+        if shown != self._shown:
+            self._shown = shown
+            await self.recompose()
 
     @staticmethod
     def _what_it_shows(screen: Screen[object]) -> tuple[object, ...]:
