@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from samenwerk_tui.domain import edits
 from samenwerk_tui.services.config import cache_dir
 from samenwerk_tui.services.session import Session
+from samenwerk_tui.store import index as index_module
 from samenwerk_tui.store.index import Index
 from samenwerk_tui.store.lock import LOCK_FILE
 from samenwerk_tui.store.workspace import Workspace
@@ -169,6 +173,35 @@ def test_what_the_cache_gives_on_demand_equals_a_fresh_read(tmp_path: Path) -> N
         assert a.haystack == b.haystack
         assert a.partnership == b.partnership
         assert b.packed == a.packed
+
+
+def test_a_cache_written_a_piece_at_a_time_reads_back_the_same_and_is_the_users_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The packed files are written in batches straight from where they lie (the old cache,
+    mapped), with the table of lengths and checksums put in its place last. Written one
+    packed file per batch, from fresh records and then from cached ones with one changed,
+    every cache reads back as a fresh read does; and nobody but the user may read it."""
+    monkeypatch.setattr(index_module, "_WRITE_BATCH", 1)
+    root = tmp_path / "ws"
+    make_workspace(root, ["Senseo", "Schiphol schoon", "Zoë's zorgregio", "Aardwarmte"])
+    reopen(root)  # written from records just read
+    cached = reopen(root)
+    assert cached.from_index == 4
+    senseo = next(r for r in cached.records.values() if r.partnership.name == "Senseo")
+    cached.update(senseo.id, lambda p: edits.edit(p, summary="Koffie, anders"))
+    reopen(root)  # written mostly from the cache it replaces
+    fresh = Session(Workspace(root), "Anna de Vries", index=None)
+    fresh.load()
+    again = reopen(root)
+    assert again.from_index == 4
+    for a, b in zip(fresh.sorted_records(), again.sorted_records(), strict=True):
+        assert (a.name, a.digest, a.facets, a.haystack) == (b.name, b.digest, b.facets, b.haystack)
+        assert a.partnership == b.partnership
+    cache = Index.for_workspace(cache_dir(), root).path
+    assert cache is not None and not list(cache.parent.glob("*.tmp"))
+    if sys.platform != "win32":
+        assert cache.stat().st_mode & 0o777 == 0o600
 
 
 def test_a_damaged_later_section_makes_the_whole_cache_untrusted(tmp_path: Path) -> None:

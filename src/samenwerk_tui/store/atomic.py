@@ -69,10 +69,7 @@ def write_atomic(target: Path, data: bytes) -> None:
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
     try:
         try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
+            write_all(fd, data)
             _flush(fd)
         finally:
             os.close(fd)
@@ -82,6 +79,13 @@ def write_atomic(target: Path, data: bytes) -> None:
             os.unlink(tmp)
         raise
     _fsync_dir(target.parent)
+
+
+def write_all(fd: int, data: bytes | memoryview) -> None:
+    """Write the whole of ``data`` to ``fd`` (one ``os.write`` may take only a part)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def _flush(fd: int) -> None:

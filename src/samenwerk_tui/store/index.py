@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from samenwerk_tui.store import lean, parser
+from samenwerk_tui.store.atomic import write_all
 from samenwerk_tui.store.lean import facets_row
 
 if TYPE_CHECKING:
@@ -400,18 +401,56 @@ class Index:
         # interned strings, and interning them again at every open costs twice the rest.
         joined = _SEPARATOR.join(names)
         sections = [marshal.dumps((_stamp(self.root), joined, stats.tobytes()))]
-        sections += [marshal.dumps(head), marshal.dumps(hays), b"".join(blobs)]
-        lengths = []
-        for section in sections:
-            lengths += [len(section), zlib.crc32(section)]
-        data = b"".join([MAGIC, _SECTIONS.pack(*lengths), *sections])
+        sections += [marshal.dumps(head), marshal.dumps(hays)]
         import secrets  # (not needed to start)
 
         tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(data)
+            # Only the user's: it holds what their partnership files hold.
+            how = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+            fd = os.open(tmp, how, 0o600)
+            try:
+                _write_file(fd, sections, blobs)
+            finally:
+                os.close(fd)
             os.replace(tmp, self.path)  # no fsync: a cache lost in a crash is only slower
-        except OSError:
+        except BaseException as exc:
             with contextlib.suppress(OSError):
                 tmp.unlink()
+            if not isinstance(exc, OSError):
+                raise
+
+
+#: How much of the packed files is joined before it is written.
+_WRITE_BATCH = 1 << 20
+
+
+def _write_file(fd: int, sections: list[bytes], blobs: list[bytes | memoryview]) -> None:
+    """The cache file: the magic, the table, ``sections`` and then the packed files.
+
+    The packed files go out a batch at a time from where they lie (most of them in the
+    mapped cache this one replaces), their checksum made as they go, and the table of
+    lengths and checksums is written last, in its place. Joining the whole file in memory
+    first (some 16 MB at 10,000 partnerships) raised the app's peak memory by some 25 MB.
+    """
+    write_all(fd, MAGIC + bytes(_SECTIONS.size))
+    lengths: list[int] = []
+    for section in sections:
+        write_all(fd, section)
+        lengths += [len(section), zlib.crc32(section)]
+    crc = total = size = 0
+    batch: list[bytes | memoryview] = []
+    for blob in blobs:
+        crc = zlib.crc32(blob, crc)
+        batch.append(blob)
+        size += len(blob)
+        if size >= _WRITE_BATCH:
+            write_all(fd, b"".join(batch))
+            total += size
+            batch.clear()
+            size = 0
+    write_all(fd, b"".join(batch))
+    lengths += [total + size, crc]
+    os.lseek(fd, len(MAGIC), os.SEEK_SET)
+    write_all(fd, _SECTIONS.pack(*lengths))

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from samenwerk_tui.store.atomic import TEMP_SUFFIX, sweep_temp_files
+from samenwerk_tui.store.atomic import TEMP_SUFFIX, sweep_temp_files, write_all
 from samenwerk_tui.store.records import FileStat, StoreError
 
 if TYPE_CHECKING:
@@ -97,7 +97,7 @@ class ChildScan:
             code = 1
             try:
                 os.close(read_end)
-                _send(write_end, _scan_and_match(folder, index, sweep))
+                write_all(write_end, marshal.dumps(_scan_and_match(folder, index, sweep)))
                 code = 0
             finally:
                 os._exit(code)
@@ -168,12 +168,6 @@ def unchanged(folder: Path, cached: CachedIndex) -> bool:
         return False
     finally:
         os.close(fd)
-
-
-def _send(fd: int, message: tuple[bytes | None, Any]) -> None:
-    view = memoryview(marshal.dumps(message))
-    while view:
-        view = view[os.write(fd, view) :]
 
 
 def _unpack_later(blob: bytes) -> Callable[[], dict[str, FileStat]]:
