@@ -364,13 +364,15 @@ class Index:
             return
         limit = time.time_ns() - int(self.racy_seconds * 1e9)
         columns: tuple[list[Any], ...] = ([], [], [], [], [])
-        names, ids, sort_names, rows, hays = columns
+        names, ids, sort_names, hays, kept = columns
         stats = array("q")
         digests = bytearray()
         flags = bytearray()
         offsets = array("q", [0])
         row_offsets = array("q", [0])
-        blobs = []
+        # Nothing per partnership outlives its turn of the loop but what the file holds:
+        # thousands of small objects kept to the end left the app's memory bigger for good.
+        rows = bytearray()
         for st, r in sorted(records, key=lambda item: item[1].name):
             blob = r.blob()
             if blob is None or st[0] >= limit or st[3] >= limit:
@@ -387,15 +389,14 @@ class Index:
             digests += raw_digest
             ids.append(r.id)
             sort_names.append(r.sort_key[0])
-            row = marshal.dumps(facets_row(facets))
-            rows.append(row)
-            row_offsets.append(row_offsets[-1] + len(row))
+            rows += marshal.dumps(facets_row(facets))
+            row_offsets.append(len(rows))
             flags.append(1 if facets.conflicts else 0)
             hays.append(r.haystack)
-            blobs.append(blob)
+            kept.append(r)
             offsets.append(offsets[-1] + len(blob))
         unique = len(set(ids)) == len(ids)
-        head: tuple[Any, ...] = (bytes(digests), ids, sort_names, b"".join(rows))
+        head: tuple[Any, ...] = (bytes(digests), ids, sort_names, bytes(rows))
         head += (row_offsets.tobytes(), bytes(flags), offsets.tobytes(), unique)
         # The names as one string: marshal writes a list of names that came from it as
         # interned strings, and interning them again at every open costs twice the rest.
@@ -411,7 +412,7 @@ class Index:
             how = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
             fd = os.open(tmp, how, 0o600)
             try:
-                _write_file(fd, sections, blobs)
+                _write_file(fd, sections, kept)
             finally:
                 os.close(fd)
             os.replace(tmp, self.path)  # no fsync: a cache lost in a crash is only slower
@@ -426,8 +427,8 @@ class Index:
 _WRITE_BATCH = 1 << 20
 
 
-def _write_file(fd: int, sections: list[bytes], blobs: list[bytes | memoryview]) -> None:
-    """The cache file: the magic, the table, ``sections`` and then the packed files.
+def _write_file(fd: int, sections: list[bytes], records: list[Record]) -> None:
+    """The cache file: the magic, the table, ``sections`` and then ``records``' packed files.
 
     The packed files go out a batch at a time from where they lie (most of them in the
     mapped cache this one replaces), their checksum made as they go, and the table of
@@ -441,7 +442,9 @@ def _write_file(fd: int, sections: list[bytes], blobs: list[bytes | memoryview])
         lengths += [len(section), zlib.crc32(section)]
     crc = total = size = 0
     batch: list[bytes | memoryview] = []
-    for blob in blobs:
+    for record in records:
+        blob = record.blob()
+        assert blob is not None  # (kept only with one)
         crc = zlib.crc32(blob, crc)
         batch.append(blob)
         size += len(blob)
