@@ -18,7 +18,7 @@ import pytest
 from samenwerk_tui.domain import edits
 from samenwerk_tui.services.config import cache_dir
 from samenwerk_tui.services.session import Session
-from samenwerk_tui.store import index as index_module
+from samenwerk_tui.store import index_layout
 from samenwerk_tui.store.index import Index
 from samenwerk_tui.store.lock import LOCK_FILE
 from samenwerk_tui.store.workspace import Workspace
@@ -182,7 +182,7 @@ def test_a_cache_written_a_piece_at_a_time_reads_back_the_same_and_is_the_users_
     mapped), with the table of lengths and checksums put in its place last. Written one
     packed file per batch, from fresh records and then from cached ones with one changed,
     every cache reads back as a fresh read does; and nobody but the user may read it."""
-    monkeypatch.setattr(index_module, "_WRITE_BATCH", 1)
+    monkeypatch.setattr(index_layout, "WRITE_BATCH", 1)
     root = tmp_path / "ws"
     make_workspace(root, ["Senseo", "Schiphol schoon", "Zoë's zorgregio", "Aardwarmte"])
     reopen(root)  # written from records just read

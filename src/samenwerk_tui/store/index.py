@@ -35,7 +35,6 @@ import marshal
 import mmap
 import os
 import struct
-import sys
 import threading
 import time
 import zlib
@@ -44,48 +43,25 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from samenwerk_tui.store import lean, parser
-from samenwerk_tui.store.atomic import write_all
-from samenwerk_tui.store.lean import facets_row
+from samenwerk_tui.store import lean
+from samenwerk_tui.store.index_layout import (
+    MAGIC,
+    SECTIONS,
+    SEPARATOR,
+    pack,
+    stamp,
+    write_file,
+)
 
 if TYPE_CHECKING:
     from samenwerk_tui.domain.query import Facets
     from samenwerk_tui.store.records import FileStat, Record
 
-MAGIC = b"SAMENWERK-INDEX\n"
-#: Bump when the layout or the lean rules change: old caches are then ignored.
-#: 2: facets gained the type scores, the update time and the divergence flag.
-#: 3: notes gained ``edited``, tags never start with "#".
-#: 4: three sections (head, haystacks, packed files), the last two read on demand.
-#: 5: the head in columns (few objects to unmarshal), facets unpacked on demand.
-#: 6: the names and stats in a section of their own, first (all a scan is matched with).
-#: 7: digests (raw) and facets each in one bytes object: 20,000 fewer objects at 10,000.
-#: 8: the file names as one string: unmarshalled, a list of names is interned one by one.
-FORMAT = 8
 RACY_SECONDS = 2.0
 INDEX_DIR = "index"
-#: After the magic: length and crc32 of the files (names, stats), the head, the haystacks
-#: and the packed files.
-_SECTIONS = struct.Struct(">QIQIQIQI")
 #: Which cached files are still what the folder holds (one byte per cached file, 1: yes),
 #: and the names in the folder to read anew; with the cache's fingerprint it was made for.
 Match = tuple[bytes, list[str]]
-#: Between two file names in the files section: no file name can hold it.
-_SEPARATOR = "/"
-
-
-def _stamp(root: Path) -> tuple[Any, ...]:
-    from samenwerk_tui import __version__
-
-    return (
-        FORMAT,
-        __version__,
-        sys.version_info[:2],
-        marshal.version,
-        parser.NAME,
-        sys.byteorder,
-        str(root),
-    )
 
 
 class CachedIndex:
@@ -313,10 +289,10 @@ class Index:
         assert self.path is not None
         fd = os.open(self.path, os.O_RDONLY)
         try:
-            start = os.read(fd, len(MAGIC) + _SECTIONS.size)
-            if len(start) != len(MAGIC) + _SECTIONS.size or not start.startswith(MAGIC):
+            start = os.read(fd, len(MAGIC) + SECTIONS.size)
+            if len(start) != len(MAGIC) + SECTIONS.size or not start.startswith(MAGIC):
                 return b""
-            want = _SECTIONS.unpack_from(start, len(MAGIC))[0]
+            want = SECTIONS.unpack_from(start, len(MAGIC))[0]
             chunks = [start]
             while want > 0 and (chunk := os.read(fd, min(want, 1 << 22))):
                 chunks.append(chunk)
@@ -328,8 +304,8 @@ class Index:
     def _parse(self, data: bytes | mmap.mmap, *, files_only: bool = False) -> CachedIndex:
         if data[: len(MAGIC)] != MAGIC:
             return EMPTY
-        at = len(MAGIC) + _SECTIONS.size
-        table = _SECTIONS.unpack_from(data, len(MAGIC))
+        at = len(MAGIC) + SECTIONS.size
+        table = SECTIONS.unpack_from(data, len(MAGIC))
         sections = [(table[i], table[i + 1]) for i in range(0, 8, 2)]
         if files_only:
             sections = sections[:1]
@@ -343,10 +319,10 @@ class Index:
                 return EMPTY
             spans.append((at, at + length))
             at += length
-        stamp, joined, stats = marshal.loads(view[spans[0][0] : spans[0][1]])
-        if stamp != _stamp(self.root) or type(joined) is not str:
+        made_by, joined, stats = marshal.loads(view[spans[0][0] : spans[0][1]])
+        if made_by != stamp(self.root) or type(joined) is not str:
             return EMPTY
-        names = joined.split(_SEPARATOR) if joined else []
+        names = joined.split(SEPARATOR) if joined else []
         fingerprint = sections[0]
         if files_only:
             return CachedIndex((names, stats), fingerprint=fingerprint)
@@ -363,46 +339,7 @@ class Index:
         if self.path is None:
             return
         limit = time.time_ns() - int(self.racy_seconds * 1e9)
-        columns: tuple[list[Any], ...] = ([], [], [], [], [])
-        names, ids, sort_names, hays, kept = columns
-        stats = array("q")
-        digests = bytearray()
-        flags = bytearray()
-        offsets = array("q", [0])
-        row_offsets = array("q", [0])
-        # Nothing per partnership outlives its turn of the loop but what the file holds:
-        # thousands of small objects kept to the end left the app's memory bigger for good.
-        rows = bytearray()
-        for st, r in sorted(records, key=lambda item: item[1].name):
-            blob = r.blob()
-            if blob is None or st[0] >= limit or st[3] >= limit:
-                continue
-            try:
-                raw_digest = bytes.fromhex(r.digest)
-            except ValueError:  # (never: every digest is a sha256 in hex)
-                continue
-            if len(raw_digest) != 32:
-                continue
-            facets = r.facets
-            names.append(r.name)
-            stats.extend(st)
-            digests += raw_digest
-            ids.append(r.id)
-            sort_names.append(r.sort_key[0])
-            rows += marshal.dumps(facets_row(facets))
-            row_offsets.append(len(rows))
-            flags.append(1 if facets.conflicts else 0)
-            hays.append(r.haystack)
-            kept.append(r)
-            offsets.append(offsets[-1] + len(blob))
-        unique = len(set(ids)) == len(ids)
-        head: tuple[Any, ...] = (bytes(digests), ids, sort_names, bytes(rows))
-        head += (row_offsets.tobytes(), bytes(flags), offsets.tobytes(), unique)
-        # The names as one string: marshal writes a list of names that came from it as
-        # interned strings, and interning them again at every open costs twice the rest.
-        joined = _SEPARATOR.join(names)
-        sections = [marshal.dumps((_stamp(self.root), joined, stats.tobytes()))]
-        sections += [marshal.dumps(head), marshal.dumps(hays)]
+        sections, kept = pack(records, self.root, limit)
         import secrets  # (not needed to start)
 
         tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
@@ -412,7 +349,7 @@ class Index:
             how = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
             fd = os.open(tmp, how, 0o600)
             try:
-                _write_file(fd, sections, kept)
+                write_file(fd, sections, kept)
             finally:
                 os.close(fd)
             os.replace(tmp, self.path)  # no fsync: a cache lost in a crash is only slower
@@ -421,39 +358,3 @@ class Index:
                 tmp.unlink()
             if not isinstance(exc, OSError):
                 raise
-
-
-#: How much of the packed files is joined before it is written.
-_WRITE_BATCH = 1 << 20
-
-
-def _write_file(fd: int, sections: list[bytes], records: list[Record]) -> None:
-    """The cache file: the magic, the table, ``sections`` and then ``records``' packed files.
-
-    The packed files go out a batch at a time from where they lie (most of them in the
-    mapped cache this one replaces), their checksum made as they go, and the table of
-    lengths and checksums is written last, in its place. Joining the whole file in memory
-    first (some 16 MB at 10,000 partnerships) raised the app's peak memory by some 25 MB.
-    """
-    write_all(fd, MAGIC + bytes(_SECTIONS.size))
-    lengths: list[int] = []
-    for section in sections:
-        write_all(fd, section)
-        lengths += [len(section), zlib.crc32(section)]
-    crc = total = size = 0
-    batch: list[bytes | memoryview] = []
-    for record in records:
-        blob = record.blob()
-        assert blob is not None  # (kept only with one)
-        crc = zlib.crc32(blob, crc)
-        batch.append(blob)
-        size += len(blob)
-        if size >= _WRITE_BATCH:
-            write_all(fd, b"".join(batch))
-            total += size
-            batch.clear()
-            size = 0
-    write_all(fd, b"".join(batch))
-    lengths += [total + size, crc]
-    os.lseek(fd, len(MAGIC), os.SEEK_SET)
-    write_all(fd, _SECTIONS.pack(*lengths))
