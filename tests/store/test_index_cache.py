@@ -21,6 +21,7 @@ from samenwerk_tui.services.session import Session
 from samenwerk_tui.store import index_layout
 from samenwerk_tui.store.index import Index
 from samenwerk_tui.store.lock import LOCK_FILE
+from samenwerk_tui.store.records import Record
 from samenwerk_tui.store.workspace import Workspace
 
 
@@ -181,8 +182,18 @@ def test_a_cache_written_a_piece_at_a_time_reads_back_the_same_and_is_the_users_
     """The packed files are written in batches straight from where they lie (the old cache,
     mapped), with the table of lengths and checksums put in its place last. Written one
     packed file per batch, from fresh records and then from cached ones with one changed,
-    every cache reads back as a fresh read does; and nobody but the user may read it."""
+    every cache reads back as a fresh read does; and nobody but the user may read it.
+    Each record's packed file is asked for once: one made anew need not come out the same
+    twice, and the head says where each lies."""
     monkeypatch.setattr(index_layout, "WRITE_BATCH", 1)
+    asked: list[Record] = []  # (kept: no record's identity is reused meanwhile)
+    blob = Record.blob
+
+    def counted(self: Record) -> bytes | memoryview | None:
+        asked.append(self)
+        return blob(self)
+
+    monkeypatch.setattr(Record, "blob", counted)
     root = tmp_path / "ws"
     make_workspace(root, ["Senseo", "Schiphol schoon", "Zoë's zorgregio", "Aardwarmte"])
     reopen(root)  # written from records just read
@@ -202,6 +213,7 @@ def test_a_cache_written_a_piece_at_a_time_reads_back_the_same_and_is_the_users_
     assert cache is not None and not list(cache.parent.glob("*.tmp"))
     if sys.platform != "win32":
         assert cache.stat().st_mode & 0o777 == 0o600
+    assert asked and len({id(r) for r in asked}) == len(asked)
 
 
 def test_a_damaged_later_section_makes_the_whole_cache_untrusted(tmp_path: Path) -> None:

@@ -339,7 +339,7 @@ class Index:
         if self.path is None:
             return
         limit = time.time_ns() - int(self.racy_seconds * 1e9)
-        sections, kept = pack(records, self.root, limit)
+        sections, blobs = pack(records, self.root, limit)
         import secrets  # (not needed to start)
 
         tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
@@ -349,7 +349,7 @@ class Index:
             how = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
             fd = os.open(tmp, how, 0o600)
             try:
-                write_file(fd, sections, kept)
+                write_file(fd, sections, blobs)
             finally:
                 os.close(fd)
             os.replace(tmp, self.path)  # no fsync: a cache lost in a crash is only slower

@@ -57,21 +57,22 @@ def stamp(root: Path) -> tuple[Any, ...]:
 
 def pack(
     records: list[tuple[FileStat, Record]], root: Path, limit: int
-) -> tuple[list[bytes], list[Record]]:
+) -> tuple[list[bytes], list[bytes | memoryview]]:
     """The first three sections of a cache of ``records`` (files, head, haystacks), and the
-    records whose packed files follow them: those with one, whose stat's times are before
-    ``limit`` (nanoseconds; later ones could change again within the same clock tick)."""
+    packed files that follow them: of the records with one, whose stat's times are before
+    ``limit`` (nanoseconds; later ones could change again within the same clock tick).
+
+    Each packed file is asked for once: one made anew (``marshal.dumps``) need not come out
+    byte for byte the same a second time, and the head says where each one lies.
+    """
     columns: tuple[list[Any], ...] = ([], [], [], [], [])
-    names, ids, sort_names, hays, kept = columns
+    names, ids, sort_names, hays, blobs = columns
     stats = array("q")
     digests = bytearray()
     flags = bytearray()
     offsets = array("q", [0])
     row_offsets = array("q", [0])
-    # What the loop keeps is what the file holds (the records themselves aside, whose
-    # packed files are fetched again as they are written): no object per partnership
-    # kept to the end only to be joined, which adds to the write's peak memory.
-    rows = bytearray()
+    rows = bytearray()  # (one growing buffer, not a bytes object per partnership)
     for st, r in sorted(records, key=lambda item: item[1].name):
         blob = r.blob()
         if blob is None or st[0] >= limit or st[3] >= limit:
@@ -92,7 +93,7 @@ def pack(
         row_offsets.append(len(rows))
         flags.append(1 if facets.conflicts else 0)
         hays.append(r.haystack)
-        kept.append(r)
+        blobs.append(blob)
         offsets.append(offsets[-1] + len(blob))
     unique = len(set(ids)) == len(ids)
     head: tuple[Any, ...] = (bytes(digests), ids, sort_names, bytes(rows))
@@ -102,15 +103,15 @@ def pack(
     joined = SEPARATOR.join(names)
     sections = [marshal.dumps((stamp(root), joined, stats.tobytes()))]
     sections += [marshal.dumps(head), marshal.dumps(hays)]
-    return sections, kept
+    return sections, blobs
 
 
 #: How much of the packed files is joined before it is written.
 WRITE_BATCH = 1 << 20
 
 
-def write_file(fd: int, sections: list[bytes], records: list[Record]) -> None:
-    """The cache file: the magic, the table, ``sections`` and then ``records``' packed files.
+def write_file(fd: int, sections: list[bytes], blobs: list[bytes | memoryview]) -> None:
+    """The cache file: the magic, the table, ``sections`` and then the packed ``blobs``.
 
     The packed files go out a batch at a time from where they lie (most of them in the
     mapped cache this one replaces), their checksum made as they go, and the table of
@@ -124,9 +125,7 @@ def write_file(fd: int, sections: list[bytes], records: list[Record]) -> None:
         lengths += [len(section), zlib.crc32(section)]
     crc = total = size = 0
     batch: list[bytes | memoryview] = []
-    for record in records:
-        blob = record.blob()
-        assert blob is not None  # (kept only with one)
+    for blob in blobs:
         crc = zlib.crc32(blob, crc)
         batch.append(blob)
         size += len(blob)
