@@ -202,10 +202,16 @@ class WorkspaceReader:
         Not a daemon: a short-lived command waits for it at exit rather than leave half a
         file.
         """
-        if self.index is None:
+        index = self.index
+        if index is None:
             return
         self.wait_for_index()
-        self._index_writer = threading.Timer(delay, self.index.write, args=(entries,))
+        waiting = [entries]
+
+        def write() -> None:  # (a Timer keeps its arguments: these go once written)
+            index.write(waiting.pop())
+
+        self._index_writer = threading.Timer(delay, write)
         self._index_writer.name = "samenwerk-index"
         self._index_writer.start()
 

@@ -48,6 +48,7 @@ from samenwerk_tui.store.index_layout import (
     MAGIC,
     SECTIONS,
     SEPARATOR,
+    bound_heap,
     pack,
     stamp,
     write_file,
@@ -177,7 +178,11 @@ class CachedIndex:
 
     def digest(self, position: int) -> str:
         """The sha256 (hex) of the file at ``position``, as it was cached."""
-        return self._digests[32 * position : 32 * position + 32].hex()
+        return self.raw_digest(position).hex()
+
+    def raw_digest(self, position: int) -> bytes:
+        """The sha256 of the file at ``position``, as 32 bytes."""
+        return self._digests[32 * position : 32 * position + 32]
 
     def conflicted(self, position: int) -> bool:
         """Whether the file at ``position`` has recorded conflicts (without its facets)."""
@@ -338,6 +343,7 @@ class Index:
         """
         if self.path is None:
             return
+        bound_heap()
         limit = time.time_ns() - int(self.racy_seconds * 1e9)
         sections, blobs = pack(records, self.root, limit)
         import secrets  # (not needed to start)
