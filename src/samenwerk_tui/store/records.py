@@ -8,7 +8,6 @@ cache and the layers above can name these types without importing the file code.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import threading
@@ -55,6 +54,10 @@ models_built = 0
 
 
 def digest(data: bytes) -> str:
+    """The sha256 of a file's bytes (hex). ``hashlib`` is imported at the first file
+    parsed: opening an unchanged workspace needs none."""
+    import hashlib
+
     return hashlib.sha256(data).hexdigest()
 
 
