@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from samenwerk_tui import i18n
+from samenwerk_tui import i18n, i18n_cache
 
 # No wall-clock deadline (a loaded 2-core CI machine is slow, not wrong); in CI the
 # examples are derandomized so main never turns red on a fresh random draw.
@@ -57,6 +57,7 @@ def isolated_env(
     }.items():
         monkeypatch.setenv(var, value)
     i18n.set_language("en")
+    i18n_cache.keep_in(None)  # (a command run in-process points it at its cache folder)
     # Local time is shown on screen: every test sees UTC unless it sets a zone itself.
     zone = os.environ.get("TZ")
     os.environ["TZ"] = "UTC"

@@ -22,6 +22,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
+from samenwerk_tui import i18n_cache
+
 LANGUAGES = ("en", "nl")
 DEFAULT_LANGUAGE = "en"
 
@@ -128,21 +130,40 @@ def parse_shipped(text: str) -> dict[str, Any]:
 
 @cache
 def _load_data(name: str) -> dict[str, Any]:
-    text = _data_root().joinpath(name).read_text("utf-8")
-    return parse_shipped(text)
+    root = _data_root()
+    source = root.joinpath(name)
+
+    def parse() -> dict[str, Any]:
+        return parse_shipped(source.read_text("utf-8"))
+
+    if not isinstance(root, Path):  # (in a zip: nothing to stat, nothing kept)
+        return parse()
+    data: dict[str, Any] = i18n_cache.parsed(("data", name), root, [source], parse)
+    return data
 
 
 @cache
 def catalog(lang: str) -> dict[str, Any]:
-    """The flattened message catalog of ``lang`` (empty if it does not exist)."""
-    folder = _data_root().joinpath("messages", lang)
-    merged: dict[str, Any] = {}
+    """The flattened message catalog of ``lang`` (empty if it does not exist).
+
+    Kept between runs once parsed (:mod:`samenwerk_tui.i18n_cache`).
+    """
+    root = _data_root()
+    folder = root.joinpath("messages", lang)
     if not folder.is_dir():
-        return merged
-    for item in sorted(folder.iterdir(), key=lambda f: f.name):
-        if item.name.endswith(".toml"):
+        return {}
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
+
+    def parse() -> dict[str, Any]:
+        merged: dict[str, Any] = {}
+        for item in files:
             merged.update(_flatten(parse_shipped(item.read_text("utf-8"))))
-    return merged
+        return merged
+
+    if not isinstance(root, Path):
+        return parse()
+    messages: dict[str, Any] = i18n_cache.parsed(("messages", lang), root, files, parse)
+    return messages
 
 
 def _template(messages: dict[str, Any], key: str, params: dict[str, Any]) -> Any:

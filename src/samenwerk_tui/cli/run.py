@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
-from samenwerk_tui import i18n
+from samenwerk_tui import i18n, i18n_cache
 from samenwerk_tui.cli.argv import (
     bad_argument,
     dash_values,
@@ -22,7 +22,7 @@ from samenwerk_tui.cli.argv import (
 from samenwerk_tui.cli.context import Context
 from samenwerk_tui.domain.text import safe_text
 from samenwerk_tui.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, SamenwerkError
-from samenwerk_tui.services.config import load_config
+from samenwerk_tui.services.config import cache_dir, load_config
 
 if TYPE_CHECKING:
     import argparse
@@ -35,6 +35,7 @@ def run_command(argv: Sequence[str] | None) -> int:
     allow_worker_processes()  # a guarded entry point: workers may import __main__ again
     argv = dash_values(list(sys.argv[1:] if argv is None else argv))
     config = load_config()
+    i18n_cache.keep_in(cache_dir() / i18n_cache.TEXTS_FILE)
     wanted = pre_language(argv)
     unknown = i18n.unknown_language(wanted, config.lang)
     if unknown is not None:
