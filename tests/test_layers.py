@@ -3,8 +3,9 @@
 domain imports nothing of ours but the domain; store imports the domain; gitsync imports
 store and domain; services import everything below; cli and tui import services and the
 domain (its types and pure functions), never store or gitsync, except through the named
-exceptions below, each with its reason. ``errors`` and ``i18n`` import nothing of ours,
-so every layer may use them. The graph has no circles, no screen or widget imports the
+exceptions below, each with its reason. ``errors`` and ``i18n`` (with ``i18n_cache``, which
+keeps the parsed catalogs) import nothing of ours beyond each other and the package root, so
+every layer may use them. The graph has no circles, no screen or widget imports the
 app module, and the layers below the front ends never import Textual or Rich.
 
 Every import counts, including those inside functions and under ``TYPE_CHECKING``: a
@@ -27,8 +28,8 @@ ROOT = "samenwerk_tui"
 LOWER_LAYERS = ("domain", "store", "services", "gitsync")
 
 #: The modules any layer may import: the package root (its version), the error family,
-#: the message catalogs. Each imports nothing of ours.
-FOUNDATION = {ROOT, f"{ROOT}.errors", f"{ROOT}.i18n"}
+#: the message catalogs (and their cache). None imports anything of ours but these.
+FOUNDATION = {ROOT, f"{ROOT}.errors", f"{ROOT}.i18n", f"{ROOT}.i18n_cache"}
 
 #: What each layer may import besides itself and the foundation.
 ALLOWED: dict[str, set[str]] = {
@@ -138,7 +139,7 @@ def test_every_named_exception_is_still_needed() -> None:
 
 def test_the_foundation_imports_nothing_of_ours() -> None:
     for name in FOUNDATION:
-        assert GRAPH[name] == set(), f"{name} imports {GRAPH[name]}"
+        assert GRAPH[name] <= FOUNDATION - {name}, f"{name} imports {GRAPH[name]}"
 
 
 def test_the_import_graph_has_no_circles() -> None:
