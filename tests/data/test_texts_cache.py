@@ -1,7 +1,7 @@
 """The shipped texts, parsed once, come from the user's cache folder at the next start.
 
 Parsing the Dutch and English catalogs takes a few milliseconds of every start, so what
-they parse to is kept in ``<cache>/samenwerk/texts.marshal``. A start reads the same
+they parse to is kept in ``<cache>/samenwerk/texts/``, a file per text. A start reads the same
 sentences from it as a parse gives; a catalog file that changed (an upgrade, a
 translator at work) is parsed again; and a cache file that is damaged, of another
 version, or not the user's own is ignored and replaced, never believed.
@@ -51,10 +51,10 @@ def test_a_second_start_reads_the_same_sentences_from_the_cache(
     assert main(["--lang", "nl", "init", str(tmp_path / "ws")]) == 0
     assert "Werkmap" in capsys.readouterr().out
     i18n.set_language("en")
-    kept = cache_dir() / i18n_cache.TEXTS_FILE
-    assert kept.is_file()
+    kept = cache_dir() / i18n_cache.TEXTS_DIR
+    assert (kept / "messages-nl.marshal").is_file()
     if sys.platform != "win32":
-        assert kept.stat().st_mode & 0o777 == 0o600
+        assert (kept / "messages-nl.marshal").stat().st_mode & 0o777 == 0o600
     restart(kept)
     calls: list[str] = []
     parse = i18n.parse_shipped
@@ -91,7 +91,8 @@ def test_a_changed_source_or_a_cache_not_to_be_believed_means_parsing_again(
     root.mkdir()
     a = write(root / "a.toml", 'x = "een"\n')
     b = write(root / "b.toml", 'y = "twee"\n')
-    kept = tmp_path / "cache" / i18n_cache.TEXTS_FILE
+    kept = tmp_path / "cache" / i18n_cache.TEXTS_DIR
+    file = kept / "messages-nl.marshal"
     parses: list[int] = []
 
     def parse() -> dict[str, str]:
@@ -110,21 +111,46 @@ def test_a_changed_source_or_a_cache_not_to_be_believed_means_parsing_again(
     assert start()["y"] == 'y = "drie"\n' and len(parses) == 2
     assert len(start()) == 2 and len(parses) == 2
     # Damaged: ignored, and replaced by a good one.
-    kept.write_bytes(b"\x00garbage" * 10)
+    file.write_bytes(b"\x00garbage" * 10)
     assert start()["x"] == 'x = "een"\n' and len(parses) == 3
     assert start() and len(parses) == 3
     # Another samenwerk's (or Python's) file: ignored.
-    stamp, texts = marshal.loads(kept.read_bytes())
-    kept.write_bytes(marshal.dumps(((*stamp[:1], "0.0.0", *stamp[2:]), texts)))
+    stamp, texts = marshal.loads(file.read_bytes())
+    file.write_bytes(marshal.dumps(((*stamp[:1], "0.0.0", *stamp[2:]), texts)))
     assert start() and len(parses) == 4
     if hasattr(os, "getuid"):  # Someone else may write it: never believed.
-        kept.chmod(0o666)
+        file.chmod(0o666)
         assert start() and len(parses) == 5
     # A source gone: parsed (and the parse says what is missing), not taken from the cache.
     b.unlink()
     with pytest.raises(FileNotFoundError):
         start()
-    assert not list(kept.parent.glob("*.tmp"))
+    assert not list(kept.glob("*.tmp")) and not list(kept.glob(".*.tmp"))
+
+
+def test_a_text_marshal_cannot_keep_is_parsed_each_time_and_spoils_nothing(
+    tmp_path: Path, fresh_texts: None
+) -> None:
+    """The demo's data holds dates, which marshal cannot write: that text is parsed at
+    every start, and the texts kept before and after it are kept as ever."""
+    kept = tmp_path / i18n_cache.TEXTS_DIR
+    restart(kept)
+    demo = i18n.data_file("demo.toml")
+    assert i18n.catalog("nl")
+    restart(kept)
+    assert i18n.data_file("demo.toml") == demo
+    calls: list[str] = []
+    parse = i18n.parse_shipped
+
+    def counted(text: str) -> dict[str, Any]:
+        calls.append(text)
+        return parse(text)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(i18n, "parse_shipped", counted)
+        restart(kept)
+        assert i18n.catalog("nl") and calls == []
+        assert i18n.data_file("demo.toml") == demo and len(calls) == 1
 
 
 def test_without_a_cache_folder_to_write_the_texts_are_parsed_as_always(
@@ -132,8 +158,8 @@ def test_without_a_cache_folder_to_write_the_texts_are_parsed_as_always(
 ) -> None:
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder")
-    restart(blocked / i18n_cache.TEXTS_FILE)
+    restart(blocked / i18n_cache.TEXTS_DIR)
     assert i18n.t("tui.list.empty", key="n")
-    restart(blocked / i18n_cache.TEXTS_FILE)
+    restart(blocked / i18n_cache.TEXTS_DIR)
     assert i18n.catalog("en")["tui.list.empty"]
     assert blocked.read_text() == "not a folder"

@@ -35,7 +35,7 @@ def run_command(argv: Sequence[str] | None) -> int:
     allow_worker_processes()  # a guarded entry point: workers may import __main__ again
     argv = dash_values(list(sys.argv[1:] if argv is None else argv))
     config = load_config()
-    i18n_cache.keep_in(cache_dir() / i18n_cache.TEXTS_FILE)
+    i18n_cache.keep_in(cache_dir() / i18n_cache.TEXTS_DIR)
     wanted = pre_language(argv)
     unknown = i18n.unknown_language(wanted, config.lang)
     if unknown is not None:
