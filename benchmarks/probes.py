@@ -306,26 +306,54 @@ def probe_interact(workspace: str) -> None:
                 save_full_rebuilds=rebuilt[0],
             )
             # Memory while every partnership is shown once in the detail pane.
-            screen = app.main
-            keys = [row.key for row in screen.list.rows]
-            before = rss_mb()["rss_mb"]
-            half = None
-            for n, key in enumerate(keys):
-                screen.list.select_key(key)
-                screen.show_selected(only_if_changed=True)
-                if n % 100 == 0:  # let the app handle the moves, as it would between keys
-                    await pilot.pause()
-                if n == len(keys) // 2:
-                    half = rss_mb()["rss_mb"]
-            after_all = rss_mb()["rss_mb"]
-            out.update(
-                rss_before_browse_mb=before,
-                rss_half_browse_mb=half,
-                rss_after_browse_mb=after_all,
-                models_kept=len(store_records._models),
-                rows=len(keys),
-            )
+            out.update(await browse_every_row(app, pilot))
         return out
+
+    report(asyncio.run(run()))
+
+
+async def browse_every_row(app: Any, pilot: Any) -> dict[str, Any]:
+    """Show every partnership once in the detail pane; the memory before, halfway, after."""
+    from samenwerk_tui.store import records as store_records
+
+    screen = app.main
+    keys = [row.key for row in screen.list.rows]
+    before = rss_mb()["rss_mb"]
+    half = None
+    for n, key in enumerate(keys):
+        screen.list.select_key(key)
+        screen.show_selected(only_if_changed=True)
+        if n % 100 == 0:  # let the app handle the moves, as it would between keys
+            await pilot.pause()
+        if n == len(keys) // 2:
+            half = rss_mb()["rss_mb"]
+    return {
+        "rss_before_browse_mb": before,
+        "rss_half_browse_mb": half,
+        "rss_after_browse_mb": rss_mb()["rss_mb"],
+        "models_kept": len(store_records._models),
+        "rows": len(keys),
+    }
+
+
+def probe_rewrite(workspace: str) -> None:
+    """The memory of an open that rewrote the index cache (files changed since it was
+    written, as after a pull): once the write is done, and after showing every row."""
+    from samenwerk_tui.services.config import Config
+    from samenwerk_tui.services.session import Session
+    from samenwerk_tui.tui.app import SamenwerkApp
+
+    async def run() -> dict[str, Any]:
+        session = Session.open(Path(workspace), "bench", create=False, load=False)
+        session.preload()
+        app = SamenwerkApp(session, Config(), load=True, poll=False, blink=False)
+        async with app.run_test(size=(120, 40)) as pilot:
+            while not app.state.loaded:
+                await pilot.pause(0.05)
+            read_again = len(session.records) - session.from_index
+            await asyncio.get_running_loop().run_in_executor(None, session.wait_for_index)
+            await pilot.pause()
+            return {"read_again": read_again, **await browse_every_row(app, pilot)}
 
     report(asyncio.run(run()))
 
@@ -427,6 +455,7 @@ PROBES = {
     "detail": probe_detail,
     "save": probe_save,
     "pull": probe_pull,
+    "rewrite": probe_rewrite,
 }
 
 if __name__ == "__main__":

@@ -260,6 +260,8 @@ def main() -> None:
     # Last: saving and pulling change files, which the next "again" open would re-read.
     results.attempt("save", probe, env, "save", str(ws_l))
     results.attempt("pull", probe, env, "pull", str(ws_l), "50")
+    # An open after that pull writes the cache again: the memory it keeps then.
+    results.attempt("rewrite", probe, env, "rewrite", str(ws_l))
     print_table(results, sizes, largest, repeat, have_vd)
 
 
@@ -324,6 +326,13 @@ def print_table(r: Results, sizes: list[int], largest: int, repeat: int, have_vd
     add(
         f"RSS after showing all {big} once", med("interact", "rss_after_browse_mb"), "MB", None, 120
     )
+    add(
+        f"RSS after showing all {big} once, the open rewrote the cache",
+        med("rewrite", "rss_after_browse_mb"),
+        "MB",
+        None,
+        120,
+    )
 
     load = os.getloadavg() if hasattr(os, "getloadavg") else (math.nan,) * 3
     print(f"\nsamenwerk benchmarks, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, median of {repeat}")
@@ -359,6 +368,14 @@ def print_table(r: Results, sizes: list[int], largest: int, repeat: int, have_vd
         f"after browsing: {interact[0].get('rss_before_browse_mb', 0):.0f} / "
         f"{interact[0].get('rss_half_browse_mb', 0):.0f} / "
         f"{interact[0].get('rss_after_browse_mb', 0):.0f} MB"
+    )
+    rewrite = r.values.get("rewrite") or [{}]
+    print(
+        f"an open after the pull read {rewrite[0].get('read_again')} files again and rewrote "
+        f"the cache; RSS then before / half / after browsing: "
+        f"{rewrite[0].get('rss_before_browse_mb', 0):.0f} / "
+        f"{rewrite[0].get('rss_half_browse_mb', 0):.0f} / "
+        f"{rewrite[0].get('rss_after_browse_mb', 0):.0f} MB"
     )
     rows_seen = {k: v[0]["rows"] for k, v in r.values.items() if k.startswith(("open", "vd"))}
     print(f"rows shown: {rows_seen}")
