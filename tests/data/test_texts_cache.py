@@ -34,6 +34,20 @@ def fresh_texts() -> Iterator[None]:
     i18n._load_data.cache_clear()
 
 
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts parsed from now on (not taken from the cache), in order."""
+    calls: list[str] = []
+    parse = i18n.parse_shipped
+
+    def counted(text: str) -> dict[str, Any]:
+        calls.append(text)
+        return parse(text)
+
+    monkeypatch.setattr(i18n, "parse_shipped", counted)
+    return calls
+
+
 def restart(path: Path | None) -> None:
     i18n_cache.keep_in(path)
     i18n.catalog.cache_clear()
@@ -41,7 +55,7 @@ def restart(path: Path | None) -> None:
 
 
 def test_a_second_start_reads_the_same_sentences_from_the_cache(
-    tmp_path: Path, fresh_texts: None, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, fresh_texts: None, parses: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The command line keeps the texts in the cache folder; what a later start takes
     from there is exactly what parsing the shipped files gives."""
@@ -56,27 +70,19 @@ def test_a_second_start_reads_the_same_sentences_from_the_cache(
     if sys.platform != "win32":
         assert (kept / "messages-nl.marshal").stat().st_mode & 0o777 == 0o600
     restart(kept)
-    calls: list[str] = []
-    parse = i18n.parse_shipped
-
-    def counted(text: str) -> dict[str, Any]:
-        calls.append(text)
-        return parse(text)
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(i18n, "parse_shipped", counted)
-        assert i18n.catalog("nl") == parsed["nl"]
-        assert calls == []  # what the Dutch command used: all from the cache
-        # What it did not need is parsed now, and kept for the next start.
-        assert i18n.catalog("en") == parsed["en"]
-        assert i18n.data_file("types.toml") == types
-        assert calls
-        restart(kept)
-        calls.clear()
-        assert i18n.t("tui.list.empty", key="n") == parsed["en"]["tui.list.empty"].format(key="n")
-        assert i18n.catalog("nl") == parsed["nl"]
-        assert i18n.data_file("types.toml") == types
-        assert calls == []
+    parses.clear()
+    assert i18n.catalog("nl") == parsed["nl"]
+    assert parses == []  # what the Dutch command used: all from the cache
+    # What it did not need is parsed now, and kept for the next start.
+    assert i18n.catalog("en") == parsed["en"]
+    assert i18n.data_file("types.toml") == types
+    assert parses
+    restart(kept)
+    parses.clear()
+    assert i18n.t("tui.list.empty", key="n") == parsed["en"]["tui.list.empty"].format(key="n")
+    assert i18n.catalog("nl") == parsed["nl"]
+    assert i18n.data_file("types.toml") == types
+    assert parses == []
 
 
 def write(path: Path, text: str) -> Path:
@@ -129,7 +135,7 @@ def test_a_changed_source_or_a_cache_not_to_be_believed_means_parsing_again(
 
 
 def test_a_text_marshal_cannot_keep_is_parsed_each_time_and_spoils_nothing(
-    tmp_path: Path, fresh_texts: None
+    tmp_path: Path, fresh_texts: None, parses: list[str]
 ) -> None:
     """The demo's data holds dates, which marshal cannot write: that text is parsed at
     every start, and the texts kept before and after it are kept as ever."""
@@ -139,18 +145,10 @@ def test_a_text_marshal_cannot_keep_is_parsed_each_time_and_spoils_nothing(
     assert i18n.catalog("nl")
     restart(kept)
     assert i18n.data_file("demo.toml") == demo
-    calls: list[str] = []
-    parse = i18n.parse_shipped
-
-    def counted(text: str) -> dict[str, Any]:
-        calls.append(text)
-        return parse(text)
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(i18n, "parse_shipped", counted)
-        restart(kept)
-        assert i18n.catalog("nl") and calls == []
-        assert i18n.data_file("demo.toml") == demo and len(calls) == 1
+    restart(kept)
+    parses.clear()
+    assert i18n.catalog("nl") and parses == []
+    assert i18n.data_file("demo.toml") == demo and len(parses) == 1
 
 
 def test_without_a_cache_folder_to_write_the_texts_are_parsed_as_always(
