@@ -3,10 +3,11 @@
 domain imports nothing of ours but the domain; store imports the domain; gitsync imports
 store and domain; services import everything below; cli and tui import services and the
 domain (its types and pure functions), never store or gitsync, except through the named
-exceptions below, each with its reason. ``errors`` and ``i18n`` (with ``i18n_cache``, which
-keeps the parsed catalogs) import nothing of ours beyond each other and the package root, so
-every layer may use them. The graph has no circles, no screen or widget imports the
-app module, and the layers below the front ends never import Textual or Rich.
+exceptions below, each with its reason. ``errors``, ``i18n`` (with ``i18n_cache``, which
+keeps the parsed catalogs) and ``cachefile`` (how any cache file is written) import nothing
+of ours beyond each other and the package root, so every layer may use them. The graph
+has no circles, no screen or widget imports the app module, and the layers below the front
+ends never import Textual or Rich.
 
 Every import counts, including those inside functions and under ``TYPE_CHECKING``: a
 lazy import is still a dependency, only a later one.
@@ -28,8 +29,15 @@ ROOT = "samenwerk_tui"
 LOWER_LAYERS = ("domain", "store", "services", "gitsync")
 
 #: The modules any layer may import: the package root (its version), the error family,
-#: the message catalogs (and their cache). None imports anything of ours but these.
-FOUNDATION = {ROOT, f"{ROOT}.errors", f"{ROOT}.i18n", f"{ROOT}.i18n_cache"}
+#: the message catalogs (and their cache), the writing of cache files. None imports anything
+#: of ours but these.
+FOUNDATION = {
+    ROOT,
+    f"{ROOT}.errors",
+    f"{ROOT}.i18n",
+    f"{ROOT}.i18n_cache",
+    f"{ROOT}.cachefile",
+}
 
 #: What each layer may import besides itself and the foundation.
 ALLOWED: dict[str, set[str]] = {

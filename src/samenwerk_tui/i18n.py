@@ -136,8 +136,6 @@ def _load_data(name: str) -> dict[str, Any]:
     def parse() -> dict[str, Any]:
         return parse_shipped(source.read_text("utf-8"))
 
-    if not isinstance(root, Path):  # (in a zip: nothing to stat, nothing kept)
-        return parse()
     data: dict[str, Any] = i18n_cache.parsed(("data", name), root, [source], parse)
     return data
 
@@ -160,8 +158,6 @@ def catalog(lang: str) -> dict[str, Any]:
             merged.update(_flatten(parse_shipped(item.read_text("utf-8"))))
         return merged
 
-    if not isinstance(root, Path):
-        return parse()
     messages: dict[str, Any] = i18n_cache.parsed(("messages", lang), root, files, parse)
     return messages
 

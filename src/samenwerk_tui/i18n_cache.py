@@ -13,7 +13,6 @@ is ignored (and replaced).
 
 from __future__ import annotations
 
-import contextlib
 import marshal
 import os
 import sys
@@ -21,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from samenwerk_tui import __version__
+from samenwerk_tui import __version__, cachefile
 
 #: The folder, in the user's cache folder, that holds one file per text kept.
 TEXTS_DIR = "texts"
@@ -53,15 +52,17 @@ def _signature(sources: list[Path]) -> Signature | None:
     return tuple((name, st.st_size, st.st_mtime_ns) for name, st in stats)
 
 
-def parsed(key: Key, root: Path, sources: list[Path], parse: Callable[[], Any]) -> Any:
+def parsed(key: Key, root: Any, sources: list[Any], parse: Callable[[], Any]) -> Any:
     """What ``parse()`` gives for the files ``sources`` (under the package folder ``root``):
-    kept from an earlier run when those files are unchanged, else parsed (and kept).
+    kept from an earlier run when those files are unchanged, else parsed (and kept). A
+    package that is no folder of files (a zip) has nothing to stat: it is parsed.
 
     One file per text, so a start reads only the texts it uses (the catalogs of its
     language and of English, the names of the types and phases), not the advice or the
     diagnosis it may never show.
     """
-    signature = _signature(sources) if _folder is not None else None
+    on_disk = isinstance(root, Path)
+    signature = _signature(sources) if _folder is not None and on_disk else None
     if signature is None or _folder is None:
         return parse()
     path = _folder / f"{key[0]}-{key[1]}.marshal"
@@ -93,20 +94,8 @@ def _read(path: Path) -> Any:
 
 
 def _write(path: Path, kept: tuple[Any, ...]) -> None:
-    """Best effort, like every cache: one that cannot be written is simply not there."""
-    tmp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
     try:
         data = marshal.dumps(kept)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        how = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-        fd = os.open(tmp, how, 0o600)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    except (OSError, ValueError):  # (a full disk; a value marshal cannot keep: a date)
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+    except ValueError:  # (a value marshal cannot keep: the demo's dates)
+        return
+    cachefile.replace(path, lambda fd: cachefile.write_all(fd, data))

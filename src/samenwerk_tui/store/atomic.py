@@ -14,6 +14,8 @@ import sys
 import time
 from pathlib import Path
 
+from samenwerk_tui.cachefile import write_all
+
 TEMP_SUFFIX = ".samenwerk-tmp"
 _WINDOWS_SHARING_ERRORS = {5, 32, 33}
 
@@ -79,13 +81,6 @@ def write_atomic(target: Path, data: bytes) -> None:
             os.unlink(tmp)
         raise
     _fsync_dir(target.parent)
-
-
-def write_all(fd: int, data: bytes | memoryview) -> None:
-    """Write the whole of ``data`` to ``fd`` (one ``os.write`` may take only a part)."""
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
 
 
 def _flush(fd: int) -> None:

@@ -29,7 +29,6 @@ leave their stat unchanged (git calls these "racily clean").
 
 from __future__ import annotations
 
-import contextlib
 import marshal
 import mmap
 import os
@@ -42,6 +41,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from samenwerk_tui import cachefile
 from samenwerk_tui.store import lean
 from samenwerk_tui.store.index_layout import (
     MAGIC,
@@ -363,21 +363,4 @@ class Index:
         bound_heap()
         limit = time.time_ns() - int(self.racy_seconds * 1e9)
         sections, blobs = pack(records, self.root, limit)
-        import secrets  # (not needed to start)
-
-        tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            # Only the user's: it holds what their partnership files hold.
-            how = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-            fd = os.open(tmp, how, 0o600)
-            try:
-                write_file(fd, sections, blobs)
-            finally:
-                os.close(fd)
-            os.replace(tmp, self.path)  # no fsync: a cache lost in a crash is only slower
-        except BaseException as exc:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            if not isinstance(exc, OSError):
-                raise
+        cachefile.replace(self.path, lambda fd: write_file(fd, sections, blobs))

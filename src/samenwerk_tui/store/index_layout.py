@@ -17,8 +17,8 @@ from array import array
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from samenwerk_tui.cachefile import write_all
 from samenwerk_tui.store import parser
-from samenwerk_tui.store.atomic import write_all
 from samenwerk_tui.store.lean import facets_row
 
 if TYPE_CHECKING:

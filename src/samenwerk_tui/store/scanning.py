@@ -27,7 +27,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from samenwerk_tui.store.atomic import TEMP_SUFFIX, sweep_temp_files, write_all
+from samenwerk_tui.cachefile import write_all
+from samenwerk_tui.store.atomic import TEMP_SUFFIX, sweep_temp_files
 from samenwerk_tui.store.records import FileStat, StoreError
 
 if TYPE_CHECKING:

@@ -31,7 +31,7 @@ import textual.css.styles as css_styles
 from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
 
-from samenwerk_tui import __version__
+from samenwerk_tui import __version__, cachefile
 
 STYLES_FILE = "styles.pickle"
 #: What a parse depends on: the variables (sorted), the text, where it came from, and
@@ -99,21 +99,12 @@ class StyleCache:
         cache: one that cannot be written is simply not there next time."""
         if self.path is None or not self.parsed:
             return
-        import secrets  # (not needed to start)
-
-        tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
         try:
             data = pickle.dumps((_stamp(), self._used), protocol=pickle.HIGHEST_PROTOCOL)
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as file:
-                file.write(data)
-            os.replace(tmp, self.path)
-        except Exception:  # noqa: BLE001 - (a rule that does not pickle, a full disk)
-            with contextlib.suppress(OSError):
-                tmp.unlink()
+        except Exception:  # noqa: BLE001 - (a rule that does not pickle)
             return
-        self.parsed = 0
+        if cachefile.replace(self.path, lambda fd: cachefile.write_all(fd, data)):
+            self.parsed = 0
 
 
 class CachedStylesheet(Stylesheet):
